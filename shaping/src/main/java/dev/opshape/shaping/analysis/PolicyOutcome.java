@@ -1,0 +1,69 @@
+package dev.opshape.shaping.analysis;
+
+import dev.opshape.games.MatrixGame;
+import dev.opshape.games.exact.ExactEvaluator;
+
+/**
+ * The exact outcome of a pair of memory-1 policies: each agent's value and average reward per move, its
+ * probability of action 0 (cooperate, in dilemma games) under the discounted occupancy of the moves, its
+ * probability of action 0 in each own-view state, and the outcome label.
+ *
+ * @param value1     V_1
+ * @param value2     V_2
+ * @param avgReward1 agent 1's average reward per move
+ * @param avgReward2 agent 2's average reward per move
+ * @param pCoop1     agent 1's discounted frequency of action 0
+ * @param pCoop2     agent 2's discounted frequency of action 0
+ * @param policy1    agent 1's probability of action 0 by own-view state
+ * @param policy2    agent 2's probability of action 0 by own-view state
+ * @param label      the outcome label (see {@link OutcomeClassifier})
+ */
+public record PolicyOutcome(double value1, double value2, double avgReward1, double avgReward2, double pCoop1,
+                            double pCoop2, double[] policy1, double[] policy2, OutcomeLabel label) {
+
+    /**
+     * Evaluates (theta1, theta2) exactly with the given evaluator (whose point is moved there). Allocates the small
+     * result arrays: not for hot loops.
+     */
+    public static PolicyOutcome evaluate(ExactEvaluator exact, double[] theta1, double[] theta2) {
+        exact.setPoint(theta1, theta2);
+        MatrixGame game = exact.game().game();
+        int n = game.rows();
+        int m = game.columns();
+        int states = 1 + n * m;
+        double[] occupancy = new double[n * m];
+        exact.outcomeOccupancy(occupancy);
+        double pCoop1 = 0;
+        double pCoop2 = 0;
+        for (int a1 = 0; a1 < n; a1++) {
+            for (int a2 = 0; a2 < m; a2++) {
+                double o = occupancy[a1 * m + a2];
+                pCoop1 += a1 == 0 ? o : 0;
+                pCoop2 += a2 == 0 ? o : 0;
+            }
+        }
+        double[] pi1 = new double[states * n];
+        double[] pi2 = new double[states * m];
+        exact.policy(0, pi1);
+        exact.policy(1, pi2);
+        double[] p1 = new double[states];
+        double[] p2 = new double[states];
+        for (int s = 0; s < states; s++) {
+            p1[s] = pi1[s * n];
+            p2[s] = pi2[s * m];
+        }
+        OutcomeLabel label = OutcomeClassifier.classify(game, new double[][] {p1, p2}, occupancy);
+        return new PolicyOutcome(exact.value(0), exact.value(1), exact.averageReward(0), exact.averageReward(1),
+                pCoop1, pCoop2, p1, p2, label);
+    }
+
+    /** Average reward per move of the agent (0 or 1). */
+    public double avgReward(int agent) {
+        return agent == 0 ? avgReward1 : avgReward2;
+    }
+
+    /** Discounted frequency of action 0 of the agent (0 or 1). */
+    public double pCoop(int agent) {
+        return agent == 0 ? pCoop1 : pCoop2;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.opshape.shaping.estimator;
+
+import dev.opshape.games.IteratedGame;
+
+/**
+ * How one part of a learner's computation obtains its derivatives: exactly, or from a sampled estimator with its
+ * own configuration. Immutable and thread-safe; {@link #create} makes a fresh, caller-owned workspace.
+ */
+public interface EstimatorSpec {
+
+    /** The exact estimator. */
+    EstimatorSpec EXACT = new EstimatorSpec() {
+        @Override
+        public GradientEstimator create(IteratedGame game) {
+            return new ExactGradients(game);
+        }
+
+        @Override
+        public boolean isExact() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "exact";
+        }
+    };
+
+    /** A new estimator workspace for the game. */
+    GradientEstimator create(IteratedGame game);
+
+    /** True if the estimator carries no sampling error. */
+    boolean isExact();
+}

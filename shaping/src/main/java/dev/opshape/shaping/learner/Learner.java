@@ -1,0 +1,23 @@
+package dev.opshape.shaping.learner;
+
+/**
+ * One agent's learning rule bound to a game: computes the agent's update direction (gradient-ascent sense, over its
+ * own logits) at a joint point. Both agents' directions are computed from the same point and applied
+ * simultaneously by the training loop. A learner owns its workspaces: not thread-safe, one per run and agent.
+ */
+public interface Learner {
+
+    /** 0 for agent 1, 1 for agent 2. */
+    int agent();
+
+    /** False for a fixed strategy, whose parameters never change. */
+    boolean learns();
+
+    /**
+     * Writes the update direction over this agent's own logits into {@code out} (length of its logit vector,
+     * overwritten). theta1 and theta2 are read only.
+     *
+     * @param key identifies the run and update for the random streams of sampled estimators
+     */
+    void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out);
+}

@@ -1,0 +1,29 @@
+package dev.opshape.shaping.learner;
+
+import dev.opshape.games.IteratedGame;
+
+/**
+ * A learning rule (NL, LOLA, LOLA-K, LookAhead, SOS, a fixed strategy, ...): an immutable, thread-safe description
+ * that makes per-run {@link Learner}s.
+ */
+public interface LearningRule {
+
+    /** A learner for the given agent (0 or 1) of the game, with fresh workspaces. */
+    Learner newLearner(IteratedGame game, int agent);
+
+    /** False for a fixed strategy. */
+    default boolean learns() {
+        return true;
+    }
+
+    /**
+     * The logits this agent must start from, or null if any initialisation will do (learners). Fixed strategies
+     * return their own logits.
+     */
+    default double[] fixedLogits(IteratedGame game, int agent) {
+        return null;
+    }
+
+    /** A short description with every parameter, for example {@code lola(k=2, eta=1, exact)}. */
+    String describe();
+}

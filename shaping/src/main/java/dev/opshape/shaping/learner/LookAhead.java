@@ -1,0 +1,64 @@
+package dev.opshape.shaping.learner;
+
+import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.estimator.GradientEstimator;
+
+/**
+ * LookAhead (Zhang and Lesser 2010, "Multi-Agent Learning with Policy Prediction", AAAI; first-order form of
+ * Letcher et al. 2019, "Stable Opponent Shaping in Differentiable Games", ICLR): the agent anticipates the
+ * opponent's naive step but does not shape it, grad_i V_i + eta (d/dtheta_i grad_j V_i) grad_j V_j with the
+ * opponent's gradient held fixed. One Hessian-vector product of V_i along (0, grad_j V_j).
+ *
+ * @param eta       the anticipated opponent step size
+ * @param estimator exact or sampled
+ */
+public record LookAhead(double eta, EstimatorSpec estimator) implements LearningRule {
+
+    public LookAhead {
+        if (!Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta = " + eta + "; the lookahead step must be a finite number");
+        }
+    }
+
+    @Override
+    public Learner newLearner(IteratedGame game, int agent) {
+        JointBlocks blocks = new JointBlocks(game, agent);
+        GradientEstimator est = estimator.create(game);
+        double[] grad = new double[blocks.dim];
+        double[] dir = new double[blocks.dim];
+        double[] hv = new double[blocks.dim];
+        double[] tmp = new double[blocks.oppLength];
+        return new Learner() {
+            @Override
+            public int agent() {
+                return agent;
+            }
+
+            @Override
+            public boolean learns() {
+                return true;
+            }
+
+            @Override
+            public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
+                int i = blocks.agent;
+                est.setPoint(theta1, theta2, key.seed(),
+                        StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.OUTER, 0));
+                est.gradient(blocks.opponent, grad);
+                System.arraycopy(grad, blocks.oppOffset, tmp, 0, blocks.oppLength);
+                blocks.opponentDirection(tmp, dir);
+                est.hessianVectorProduct(i, dir, hv);
+                est.gradient(i, grad);
+                for (int c = 0; c < blocks.ownLength; c++) {
+                    out[c] = grad[blocks.ownOffset + c] + eta * hv[blocks.ownOffset + c];
+                }
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "la(eta=" + eta + ", " + estimator + ")";
+    }
+}

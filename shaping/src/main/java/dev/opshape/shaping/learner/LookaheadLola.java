@@ -1,0 +1,159 @@
+package dev.opshape.shaping.learner;
+
+import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.estimator.GradientEstimator;
+
+/**
+ * LOLA with K lookahead steps: the agent differentiates its value through K gradient steps of its opponent.
+ *
+ * <p>For agent i with opponent j at (theta_i, theta_j): theta_j^0 = theta_j,
+ * theta_j^{k+1} = theta_j^k + eta grad_j V_j(theta_i, theta_j^k) for k &lt; K, and the direction is the total
+ * derivative d/dtheta_i V_i(theta_i, theta_j^K(theta_i)). By the chain rule (Liu, Feng et al. 2022,
+ * Proposition 3.1), with v_K = grad_j V_i(theta_i, theta_j^K) and for k = K-1 .. 0:
+ * g += eta (d/dtheta_i grad_j V_j)(theta_i, theta_j^k)^T v_{k+1} and
+ * v_k = v_{k+1} + eta (grad_jj V_j)(theta_i, theta_j^k) v_{k+1};
+ * the direction is grad_i V_i(theta_i, theta_j^K) + g. Both products of a step are the two blocks of one
+ * Hessian-vector product of V_j along (0, v_{k+1}), so the cost is K gradients, K Hessian-vector products and one
+ * outer gradient. K = 0 is the naive learner.
+ *
+ * <p>The three places an estimate enters are configured separately: the first-order lookahead steps
+ * ({@code inner}: their sampling error is the compositional bias), the Hessian-vector products of the backward
+ * pass ({@code hessian}: the multi-step Hessian bias) and the outer gradient ({@code outer}). With
+ * {@code sharedInnerHessian} each lookahead step's products come from the same estimate as its first-order step
+ * (one batch per step, as in the original LOLA-DiCE code); otherwise from an independent one.
+ *
+ * @param lookahead          K &gt;= 0
+ * @param eta                opponent step size in the lookahead
+ * @param inner              estimator of the lookahead gradients
+ * @param hessian            estimator of the backward-pass products (ignored when shared)
+ * @param outer              estimator of the outer gradient
+ * @param sharedInnerHessian whether each step's products reuse its first-order estimate
+ */
+public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, EstimatorSpec hessian,
+                            EstimatorSpec outer, boolean sharedInnerHessian) implements LearningRule {
+
+    public LookaheadLola {
+        if (lookahead < 0) {
+            throw new IllegalArgumentException("k = " + lookahead + "; the number of lookahead steps must be >= 0");
+        }
+        if (!Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta = " + eta + "; the lookahead step must be a finite number");
+        }
+    }
+
+    /** Exact LOLA-K. */
+    public static LookaheadLola exact(int lookahead, double eta) {
+        return new LookaheadLola(lookahead, eta, EstimatorSpec.EXACT, EstimatorSpec.EXACT, EstimatorSpec.EXACT,
+                true);
+    }
+
+    @Override
+    public Learner newLearner(IteratedGame game, int agent) {
+        return new Instance(game, agent);
+    }
+
+    @Override
+    public String describe() {
+        String parts = sharedInnerHessian && inner.toString().equals(outer.toString())
+                ? inner.toString()
+                : "inner=" + inner + (sharedInnerHessian ? " (shared with hessian)" : ", hessian=" + hessian)
+                + ", outer=" + outer;
+        return "lola(k=" + lookahead + ", eta=" + eta + ", " + parts + ")";
+    }
+
+    private final class Instance implements Learner {
+        private final JointBlocks blocks;
+        /** One estimator per lookahead step when shared (each stays loaded at its step); else one in all. */
+        private final GradientEstimator[] innerEst;
+        private final GradientEstimator hessianEst;
+        private final GradientEstimator outerEst;
+        /** Opponent logits along the lookahead: opp[k] = theta_j^k, k = 0..K. */
+        private final double[][] opp;
+        private final double[] own;
+        private final double[] grad;
+        private final double[] hv;
+        private final double[] dir;
+        private final double[] v;
+        private final double[] correction;
+
+        Instance(IteratedGame game, int agent) {
+            this.blocks = new JointBlocks(game, agent);
+            int steps = Math.max(lookahead, 1);
+            this.innerEst = new GradientEstimator[sharedInnerHessian ? steps : 1];
+            for (int k = 0; k < innerEst.length; k++) {
+                innerEst[k] = inner.create(game);
+            }
+            this.hessianEst = sharedInnerHessian ? null : hessian.create(game);
+            this.outerEst = outer.create(game);
+            this.opp = new double[lookahead + 1][blocks.oppLength];
+            this.own = new double[blocks.ownLength];
+            this.grad = new double[blocks.dim];
+            this.hv = new double[blocks.dim];
+            this.dir = new double[blocks.dim];
+            this.v = new double[blocks.oppLength];
+            this.correction = new double[blocks.ownLength];
+        }
+
+        @Override
+        public int agent() {
+            return blocks.agent;
+        }
+
+        @Override
+        public boolean learns() {
+            return true;
+        }
+
+        @Override
+        public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
+            int i = blocks.agent;
+            int j = blocks.opponent;
+            System.arraycopy(blocks.agent == 0 ? theta1 : theta2, 0, own, 0, blocks.ownLength);
+            System.arraycopy(blocks.agent == 0 ? theta2 : theta1, 0, opp[0], 0, blocks.oppLength);
+
+            // Forward: the opponent's K lookahead steps.
+            for (int k = 0; k < lookahead; k++) {
+                GradientEstimator est = innerEst[sharedInnerHessian ? k : 0];
+                est.setPoint(blocks.theta1(own, opp[k]), blocks.theta2(own, opp[k]), key.seed(),
+                        StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.INNER, k));
+                est.gradient(j, grad);
+                double[] next = opp[k + 1];
+                for (int c = 0; c < blocks.oppLength; c++) {
+                    next[c] = opp[k][c] + eta * grad[blocks.oppOffset + c];
+                }
+            }
+
+            // Outer gradient at the looked-ahead point.
+            outerEst.setPoint(blocks.theta1(own, opp[lookahead]), blocks.theta2(own, opp[lookahead]), key.seed(),
+                    StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.OUTER, 0));
+            outerEst.gradient(i, grad);
+            blocks.own(grad, out);
+            System.arraycopy(grad, blocks.oppOffset, v, 0, blocks.oppLength);
+
+            // Backward: accumulate the shaping term through the lookahead steps.
+            java.util.Arrays.fill(correction, 0.0);
+            for (int k = lookahead - 1; k >= 0; k--) {
+                GradientEstimator est;
+                if (sharedInnerHessian) {
+                    est = innerEst[k];
+                } else {
+                    est = hessianEst;
+                    est.setPoint(blocks.theta1(own, opp[k]), blocks.theta2(own, opp[k]), key.seed(),
+                            StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.HESSIAN, k));
+                }
+                blocks.opponentDirection(v, dir);
+                est.hessianVectorProduct(j, dir, hv);
+                for (int c = 0; c < blocks.ownLength; c++) {
+                    correction[c] += eta * hv[blocks.ownOffset + c];
+                }
+                for (int c = 0; c < blocks.oppLength; c++) {
+                    v[c] += eta * hv[blocks.oppOffset + c];
+                }
+            }
+            for (int c = 0; c < blocks.ownLength; c++) {
+                out[c] += correction[c];
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.opshape.shaping.training;
+
+import dev.opshape.shaping.analysis.PolicyOutcome;
+
+/**
+ * One training run.
+ *
+ * @param run     run index r (the stream key of its initial logits and samples)
+ * @param theta1  agent 1's final logits
+ * @param theta2  agent 2's final logits
+ * @param outcome the exact outcome of the final policies
+ * @param curve   per-update measurements
+ */
+public record RunResult(int run, double[] theta1, double[] theta2, PolicyOutcome outcome, TrainingCurve curve) {
+}

@@ -1,0 +1,142 @@
+package dev.opshape.shaping.training;
+
+import dev.opshape.games.exact.ExactEvaluator;
+import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.analysis.PolicyOutcome;
+import dev.opshape.shaping.learner.Learner;
+import dev.opshape.shaping.learner.UpdateKey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs training experiments: in each run both agents compute their update directions from the same point and
+ * apply them simultaneously, for N updates; fixed strategies never change. After every update the exact average
+ * rewards and cooperation frequencies are recorded. Runs are independent and may run in parallel; run r's random
+ * streams are keyed by r, so results do not depend on the number of threads.
+ */
+public final class Trainer {
+
+    private Trainer() {
+    }
+
+    /**
+     * Runs every run of the experiment on {@code threads} threads.
+     *
+     * @param progress told one unit per update of each run (total runs * steps)
+     * @throws TrainingDivergedException if a run's logits become NaN or infinite
+     */
+    public static TrainingResult train(TrainingConfig config, int threads, ProgressListener progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + "; must be >= 1");
+        }
+        List<RunResult> results = new ArrayList<>(config.runs());
+        if (threads == 1 || config.runs() == 1) {
+            for (int r = 0; r < config.runs(); r++) {
+                results.add(run(config, r, progress));
+            }
+            return new TrainingResult(config, results);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, config.runs()), runnable -> {
+            Thread t = new Thread(runnable, "opshape-train");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>(config.runs());
+            for (int r = 0; r < config.runs(); r++) {
+                int run = r;
+                futures.add(pool.submit(() -> run(config, run, progress)));
+            }
+            for (Future<RunResult> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new TrainingResult(config, results);
+    }
+
+    /** Runs run r of the experiment on the calling thread. */
+    public static RunResult run(TrainingConfig config, int r, ProgressListener progress) {
+        double[][] theta = {config.initialLogits(0, r), config.initialLogits(1, r)};
+        Learner[] learners = {config.agent1().newLearner(config.game(), 0),
+                config.agent2().newLearner(config.game(), 1)};
+        Optimizer[] optimizers = {config.optimizer().create(config.lr(), theta[0].length),
+                config.optimizer().create(config.lr(), theta[1].length)};
+        double[][] direction = {new double[theta[0].length], new double[theta[1].length]};
+        ExactEvaluator exact = ExactEvaluator.create(config.game());
+
+        int points = config.steps() + 1;
+        TrainingCurve curve = new TrainingCurve(new double[points], new double[points], new double[points],
+                new double[points]);
+        record(exact, theta, curve, 0);
+        for (int u = 0; u < config.steps(); u++) {
+            UpdateKey key = new UpdateKey(config.seed(), r, u);
+            for (int i = 0; i < 2; i++) {
+                if (learners[i].learns()) {
+                    learners[i].direction(theta[0], theta[1], key, direction[i]);
+                }
+            }
+            for (int i = 0; i < 2; i++) {
+                if (learners[i].learns()) {
+                    checkFinite(direction[i], r, u, i);
+                    optimizers[i].step(theta[i], direction[i]);
+                    checkLogits(theta[i], direction[i], r, u, i);
+                }
+            }
+            record(exact, theta, curve, u + 1);
+            progress.advanced(1);
+        }
+        PolicyOutcome outcome = PolicyOutcome.evaluate(exact, theta[0], theta[1]);
+        return new RunResult(r, theta[0], theta[1], outcome, curve);
+    }
+
+    private static void record(ExactEvaluator exact, double[][] theta, TrainingCurve curve, int u) {
+        PolicyOutcome o = PolicyOutcome.evaluate(exact, theta[0], theta[1]);
+        curve.avgReward1()[u] = o.avgReward1();
+        curve.avgReward2()[u] = o.avgReward2();
+        curve.pCoop1()[u] = o.pCoop1();
+        curve.pCoop2()[u] = o.pCoop2();
+    }
+
+    /**
+     * A well-defined direction is always finite (even at given infinite logits, whose derivatives are 0), so a
+     * NaN or infinite entry means the run diverged.
+     */
+    /**
+     * A logit that the step made infinite (its direction entry is non-zero) overflowed: the run diverged. Logits
+     * that were given as infinite have zero derivatives and stay as they are.
+     */
+    private static void checkLogits(double[] theta, double[] direction, int run, int update, int agent) {
+        for (int c = 0; c < theta.length; c++) {
+            if (Double.isNaN(theta[c]) || (Double.isInfinite(theta[c]) && direction[c] != 0.0)) {
+                throw new TrainingDivergedException("run " + run + " diverged at update " + (update + 1)
+                        + ": agent " + (agent + 1) + "'s logit " + c + " became " + theta[c]
+                        + " (try a smaller learning rate or eta)");
+            }
+        }
+    }
+
+    private static void checkFinite(double[] direction, int run, int update, int agent) {
+        for (double d : direction) {
+            if (!Double.isFinite(d)) {
+                throw new TrainingDivergedException("run " + run + " diverged at update " + (update + 1)
+                        + ": agent " + (agent + 1) + "'s update direction is " + d
+                        + " (try a smaller learning rate or eta)");
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.opshape.shaping.agent;
+
+import dev.opshape.shaping.learner.FixedStrategyRule;
+import dev.opshape.shaping.learner.LookaheadLola;
+import dev.opshape.shaping.learner.StableOpponentShaping;
+import dev.opshape.shaping.learner.TaylorLola;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgentFactoryTest {
+
+    private static final AgentDefaults DEFAULTS = new AgentDefaults(0.3);
+
+    @Test
+    void parsesNamesKeysAndLists() {
+        List<AgentSpec> specs = AgentSpec.parseList("nl, LOLA:k=2:eta=0.5 ,probs:p=1/1/0/1/0");
+        assertEquals(3, specs.size());
+        assertEquals("lola", specs.get(1).name());
+        assertEquals(Map.of("k", "2", "eta", "0.5"), specs.get(1).params());
+        assertEquals("1/1/0/1/0", specs.get(2).params().get("p"));
+    }
+
+    @Test
+    void buildsEachLearnerWithItsKeysAndDefaults() {
+        LookaheadLola lola = (LookaheadLola) AgentFactory.create(AgentSpec.parse("lola:k=3"), DEFAULTS);
+        assertEquals(3, lola.lookahead());
+        assertEquals(0.3, lola.eta());
+        assertEquals(1, ((LookaheadLola) AgentFactory.create(AgentSpec.parse("lola"), DEFAULTS)).lookahead());
+        TaylorLola taylor = (TaylorLola) AgentFactory.create(AgentSpec.parse("lola-taylor:full=true:eta=2"),
+                DEFAULTS);
+        assertTrue(taylor.full());
+        assertEquals(2.0, taylor.eta());
+        StableOpponentShaping sos = (StableOpponentShaping) AgentFactory.create(AgentSpec.parse("sos:a=0.25"),
+                DEFAULTS);
+        assertEquals(0.25, sos.a());
+        assertEquals(0.1, sos.b());
+        assertInstanceOf(FixedStrategyRule.class, AgentFactory.create(AgentSpec.parse("gtft:g=0.2"), DEFAULTS));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', value = {
+        "''                 | empty agent spec",
+        ":k=1               | has no name",
+        "lola:k             | 'k' is not key=value",
+        "lola:k=1:k=2       | sets key 'k' twice",
+        "foo                | unknown agent 'foo'",
+        "lola:q=1           | unknown key 'q'; lola takes eta, k",
+        "nl:eta=1           | nl takes no keys",
+        "tft:g=1            | tft takes no keys",
+        "lola:k=-1          | k=-1 is not an integer in [0, 10000]",
+        "lola:k=two         | k=two is not an integer",
+        "lola:eta=NaN       | eta=NaN is not a finite number",
+        "lola-taylor:full=1 | full=1 is not true or false",
+        "sos:a=1.5          | a=1.5 must be in (0, 1)"})
+    void rejectsBadSpecsWithOneClearLine(String text, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AgentFactory.create(AgentSpec.parse(text), DEFAULTS));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"));
+    }
+}
