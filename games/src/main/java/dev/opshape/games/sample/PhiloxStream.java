@@ -1,0 +1,173 @@
+package dev.opshape.games.sample;
+
+/**
+ * A re-keyable, allocation-free view on commons-rng's {@code Philox4x64} stream: for the same key and counter it
+ * returns bit for bit the same {@link #nextLong()} and {@link #nextDouble()} sequence as
+ * {@code new org.apache.commons.rng.core.source64.Philox4x64(new long[] {key0, key1, c0, c1, c2, c3})}
+ * (commons-rng 1.7), which is also what {@code RandomSource.PHILOX_4X64.create(...)} builds from the same six words.
+ * The tests prove the identity on many keys, counters and lengths, including counter-word carries.
+ *
+ * <h2>Why it exists</h2>
+ * Every random draw of the suite comes from PHILOX_4X64 keyed by (master seed, stream index), one counter range per
+ * trajectory, so that results do not depend on the thread count or on how a batch is split. A sampler therefore
+ * re-keys its generator once per trajectory; commons-rng's generator can only be re-keyed by constructing a new
+ * object (and its constructor may copy the seed array), which would allocate on the hot path of every sampled
+ * estimator. This class holds the same state in plain fields and {@link #setState re-keys in place}. It is not a new
+ * generator: it is commons-rng's stream definition, so anyone can reproduce our streams with commons-rng alone.
+ *
+ * <h2>Keying scheme</h2>
+ * {@link #reset(long, long, long) reset(seed, stream, trajectory)} positions the stream at
+ * {@code Philox4x64(new long[] {seed, stream, 0, 0, trajectory, 0})}: key words (seed, stream), counter word 2 =
+ * trajectory, the other counter words 0. Equivalently it is {@code RandomSource.PHILOX_4X64.create(new long[]
+ * {seed, stream})} after {@code trajectory} calls of {@code jump()} (each jump adds 1 to counter word 2). A trajectory
+ * advances the 128-bit counter held by words 0 and 1 by one per block of four 64-bit outputs, so it can draw
+ * 4 * (2^128 - 1), about 2^130, values before its counter could carry into the range of trajectory + 1; the
+ * (seed, stream) key separates streams entirely.
+ *
+ * <h2>Algorithm</h2>
+ * Philox4x64-10 (Salmon, Moraes, Dror and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC 2011): a
+ * 256-bit counter is encrypted by 10 rounds of two 64 x 64 -&gt; 128-bit multiplications and a word permutation,
+ * with a Weyl-sequence key schedule; the four output words are returned in order. As in commons-rng, the counter is
+ * incremented (with carry across the four words, low word first) <em>before</em> each block is generated, so the
+ * first block after {@code setState(..., c0, c1, c2, c3)} is the encryption of counter (c0 + 1, c1, c2, c3).
+ *
+ * <p>Not thread-safe: one instance per thread. Nothing is allocated after construction.
+ */
+public final class PhiloxStream {
+
+    // Round multipliers and key-schedule increments of Philox4x64 (Salmon et al. 2011, Table 2 and section 4).
+    private static final long MULTIPLIER_0 = 0xD2E7470EE14C6C93L;
+    private static final long MULTIPLIER_1 = 0xCA5A826395121157L;
+    private static final long KEY_INCREMENT_0 = 0x9E3779B97F4A7C15L;
+    private static final long KEY_INCREMENT_1 = 0xBB67AE8584CAA73BL;
+    private static final int ROUNDS = 10;
+    private static final int BLOCK_SIZE = 4;
+    /** 2^-53: a 53-bit integer times this is a double in [0, 1) with every value exactly representable. */
+    private static final double DOUBLE_UNIT = 0x1.0p-53;
+
+    private long key0;
+    private long key1;
+    private long counter0;
+    private long counter1;
+    private long counter2;
+    private long counter3;
+    /** The current output block, returned in order out0 .. out3. */
+    private long out0;
+    private long out1;
+    private long out2;
+    private long out3;
+    /** Index in [0, 4] of the next output word of the current block; 4 = a new block is due. */
+    private int position;
+
+    /** A stream positioned at key (0, 0), counter 0, trajectory 0: call {@link #reset} or {@link #setState}. */
+    public PhiloxStream() {
+        setState(0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * Positions the stream at the start of trajectory {@code trajectory} of stream {@code stream} under master seed
+     * {@code seed}: key (seed, stream), counter (0, 0, trajectory, 0). See the class comment for the scheme and its
+     * commons-rng equivalent.
+     *
+     * @param seed       master seed (key word 0), any value
+     * @param stream     stream index (key word 1), any value
+     * @param trajectory trajectory index (counter word 2), read as an unsigned 64-bit number
+     */
+    public void reset(long seed, long stream, long trajectory) {
+        setState(seed, stream, 0, 0, trajectory, 0);
+    }
+
+    /**
+     * Positions the stream exactly where {@code new Philox4x64(new long[] {key0, key1, counter0, counter1, counter2,
+     * counter3})} starts: its next output is the first word of the block of counter (counter0 + 1, ...), counting
+     * with carry. Mutates only this stream.
+     */
+    public void setState(long key0, long key1, long counter0, long counter1, long counter2, long counter3) {
+        this.key0 = key0;
+        this.key1 = key1;
+        this.counter0 = counter0;
+        this.counter1 = counter1;
+        this.counter2 = counter2;
+        this.counter3 = counter3;
+        this.position = BLOCK_SIZE;
+    }
+
+    /** The next 64 uniformly distributed bits, identical to commons-rng's {@code Philox4x64.nextLong()}. */
+    public long nextLong() {
+        switch (position) {
+            case 0:
+                position = 1;
+                return out0;
+            case 1:
+                position = 2;
+                return out1;
+            case 2:
+                position = 3;
+                return out2;
+            case 3:
+                position = 4;
+                return out3;
+            default:
+                incrementCounter();
+                generateBlock();
+                position = 1;
+                return out0;
+        }
+    }
+
+    /**
+     * A uniform double in [0, 1): the top 53 bits of {@link #nextLong()} times 2^-53, as commons-rng's
+     * {@code UniformRandomProvider.nextDouble()} builds it, so the result is identical.
+     */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * DOUBLE_UNIT;
+    }
+
+    /** Adds 1 to the 256-bit counter, low word first, carrying into the next word on wrap-around. */
+    private void incrementCounter() {
+        if (++counter0 != 0) {
+            return;
+        }
+        if (++counter1 != 0) {
+            return;
+        }
+        if (++counter2 != 0) {
+            return;
+        }
+        ++counter3;
+    }
+
+    private void generateBlock() {
+        long x0 = counter0;
+        long x1 = counter1;
+        long x2 = counter2;
+        long x3 = counter3;
+        long k0 = key0;
+        long k1 = key1;
+        for (int round = 0; round < ROUNDS; round++) {
+            long product0Low = MULTIPLIER_0 * x0;
+            long product0High = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long product1Low = MULTIPLIER_1 * x2;
+            long product1High = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = product1High ^ x1 ^ k0;
+            x1 = product1Low;
+            x2 = product0High ^ x3 ^ k1;
+            x3 = product0Low;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        out0 = x0;
+        out1 = x1;
+        out2 = x2;
+        out3 = x3;
+    }
+
+    /**
+     * The high 64 bits of the unsigned 128-bit product a * b. Java 17 has only the signed {@link Math#multiplyHigh};
+     * an operand with its top bit set is read as x - 2^64 there, so adding the other operand back once per such
+     * operand gives the unsigned result (mod 2^64).
+     */
+    static long unsignedMultiplyHigh(long a, long b) {
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+}
