@@ -107,6 +107,16 @@ final class DiscountedEvaluator extends ExactEvaluator {
     }
 
     @Override
+    public double stateValue(int agent, int row, int movesLeft) {
+        double v = 0;
+        int base = row * numOutcomes;
+        for (int j = 0; j < numOutcomes; j++) {
+            v += q[base + j] * x[agent][j];
+        }
+        return v;
+    }
+
+    @Override
     public void outcomeOccupancy(double[] out) {
         for (int j = 0; j < numOutcomes; j++) {
             out[j] = (1.0 - gamma) * y[j];

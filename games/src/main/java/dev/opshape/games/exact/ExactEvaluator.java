@@ -193,6 +193,15 @@ public abstract class ExactEvaluator {
     protected abstract void directionalCoefficients(int agent);
 
     /**
+     * The expected discounted reward of the given agent from a state on, at the current point: the value of
+     * standing in row {@code row} (0 = the start, 1 + j = after joint outcome j; this is agent 1's own-view state
+     * index) before the next move, sum_{u &lt; h} gamma^u E[r_{agent, t+u} | row], with h = {@code movesLeft} moves
+     * to go for a finite horizon (0 &lt;= h &lt;= T) and h infinite otherwise ({@code movesLeft} is then ignored).
+     * stateValue(agent, 0, T) equals value(agent). Used as the exact (oracle) baseline of sampled estimators.
+     */
+    public abstract double stateValue(int agent, int row, int movesLeft);
+
+    /**
      * Writes the discounted occupancy of joint outcomes, normalised to sum to 1, into {@code out} (length
      * n * m): (sum_t gamma^t p_t[j]) / (sum_t gamma^t), where p_t is the distribution of the t-th move's outcome.
      */

@@ -161,6 +161,20 @@ final class FiniteHorizonEvaluator extends ExactEvaluator {
     }
 
     @Override
+    public double stateValue(int agent, int row, int movesLeft) {
+        if (movesLeft < 0 || movesLeft > horizon) {
+            throw new IllegalArgumentException("movesLeft = " + movesLeft + "; must be in [0, " + horizon + "]");
+        }
+        double v = 0;
+        int base = row * numOutcomes;
+        int xb = movesLeft * numOutcomes;
+        for (int j = 0; j < numOutcomes; j++) {
+            v += q[base + j] * back[agent][xb + j];
+        }
+        return v;
+    }
+
+    @Override
     public void outcomeOccupancy(double[] out) {
         int s = numOutcomes;
         double mass = 0;

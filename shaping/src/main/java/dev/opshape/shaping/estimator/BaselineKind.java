@@ -1,0 +1,46 @@
+package dev.opshape.shaping.estimator;
+
+/**
+ * The variance-reduction baseline of a sampled estimator. Every kind keeps the gradient and Hessian estimates
+ * unbiased: a baseline term has expectation zero at first and second order.
+ */
+public enum BaselineKind {
+    /** No baseline. */
+    NONE("none"),
+    /**
+     * The per-move batch mean (as in the DiCE paper's LOLA-DiCE code): c_t is replaced by c_t - m_t where m_t is
+     * the mean of c_t over the other trajectories of the batch (leave-one-out, so that it does not depend on the
+     * trajectory it is subtracted from and the estimate stays exactly unbiased).
+     */
+    MEAN("mean"),
+    /**
+     * A learned state-value table b(s) per agent, by previous joint outcome (agent 1's own-view state), entering
+     * through DiCE's baseline term sum_t (1 - MB(l_t)) gamma^t b(s_t). It is fitted to the Monte Carlo discounted
+     * reward-to-go of the sampled moves by an exponential moving average of rate
+     * {@value LearnedBaseline#RATE} per batch, and each batch is estimated with the table fitted on earlier
+     * batches only. (The public LOLA-DiCE code fits its table to the immediate reward; the reward-to-go is what
+     * the baseline term should predict, so we fit that.)
+     */
+    LEARNED("learned"),
+    /**
+     * The exact state values at the current point (the finite-horizon value-to-go of each state with T - t moves
+     * left), computed by the games module: an oracle baseline, the best a state baseline can do.
+     */
+    EXACT("exact");
+
+    private final String display;
+
+    BaselineKind(String display) {
+        this.display = display;
+    }
+
+    /** The name used in specs. */
+    public String display() {
+        return display;
+    }
+
+    @Override
+    public String toString() {
+        return display;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.opshape.shaping.estimator;
+
+import dev.opshape.games.sample.TrajectoryBatch;
+
+/**
+ * A learned state-value table per agent, indexed by the previous joint outcome (agent 1's own-view state, 0 =
+ * start). After each batch, each visited state's entry moves a fraction {@value #RATE} of the way to the batch mean
+ * of the Monte Carlo discounted reward-to-go sum_{t' &gt;= t} gamma^(t' - t) r_t' of the moves made from that state
+ * (an exponential moving average, i.e. a normalised gradient step on the squared error). Entries start at 0.
+ */
+final class LearnedBaseline implements StateBaseline {
+
+    /** Fitting rate per batch; the LOLA-DiCE code's value-table learning rate is also 0.1. */
+    static final double RATE = 0.1;
+
+    private final double gamma;
+    private final int numStates;
+    private final double[][] table;
+    private final double[] sum;
+    private final int[] visits;
+    private final double[] toGo;
+
+    LearnedBaseline(double gamma, int numStates, int steps) {
+        this.gamma = gamma;
+        this.numStates = numStates;
+        this.table = new double[2][numStates];
+        this.sum = new double[numStates];
+        this.visits = new int[numStates];
+        this.toGo = new double[steps];
+    }
+
+    @Override
+    public double value(int agent, int row, int movesLeft) {
+        return table[agent][row];
+    }
+
+    /** Fits both agents' tables to trajectories [from, to) of the batch. */
+    void fit(TrajectoryBatch batch, int from, int to) {
+        int steps = batch.steps();
+        int[] s1 = batch.state1();
+        for (int agent = 0; agent < 2; agent++) {
+            double[] reward = batch.reward(agent);
+            java.util.Arrays.fill(sum, 0.0);
+            java.util.Arrays.fill(visits, 0);
+            for (int b = from; b < to; b++) {
+                double g = 0;
+                for (int t = steps - 1; t >= 0; t--) {
+                    g = reward[b * steps + t] + gamma * g;
+                    toGo[t] = g;
+                }
+                for (int t = 0; t < steps; t++) {
+                    int s = s1[b * steps + t];
+                    sum[s] += toGo[t];
+                    visits[s]++;
+                }
+            }
+            for (int s = 0; s < numStates; s++) {
+                if (visits[s] > 0) {
+                    table[agent][s] += RATE * (sum[s] / visits[s] - table[agent][s]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.opshape.shaping.estimator;
+
+import dev.opshape.games.IteratedGame;
+import dev.opshape.games.exact.ExactEvaluator;
+import dev.opshape.games.sample.TrajectoryBatch;
+import dev.opshape.games.sample.TrajectorySampler;
+
+/**
+ * A {@link GradientEstimator} from sampled trajectories: at each {@link #setPoint} it draws B fresh trajectories of
+ * T moves at the point, from the Philox streams (seed, stream, trajectory b), and answers every query from the
+ * DiCE or LVC surrogate of that batch (or, with a replay buffer, of the whole buffer with importance weights). See
+ * {@link BatchSurrogate} for the formulas. The estimates are of the T-move value (the game's horizon is replaced by
+ * the spec's T). A workspace: allocation happens in the constructor only.
+ */
+public final class SampledEstimator implements GradientEstimator {
+
+    private final SampledEstimatorSpec spec;
+    private final IteratedGame game;
+    private final int dim1;
+    private final int dim;
+    private final TrajectorySampler sampler;
+    private final ScoreTables tables;
+    private final TrajectoryBatch trajectories;
+    private final BatchSurrogate surrogate;
+    private final ExactEvaluator exact;
+    private final LearnedBaseline learned;
+    /** The baseline the surrogate reads, or null (fixed at construction so that setPoint allocates nothing). */
+    private final StateBaseline baseline;
+    private int filled;
+    private int head;
+
+    /**
+     * @param game a game with finite horizon T (the spec's)
+     * @param spec the estimator's configuration
+     */
+    SampledEstimator(IteratedGame game, SampledEstimatorSpec spec) {
+        this.spec = spec;
+        this.game = game;
+        this.dim1 = game.dimension(0);
+        this.dim = game.jointDimension();
+        this.sampler = new TrajectorySampler(game);
+        this.tables = new ScoreTables(game);
+        int capacity = spec.buffer() > 0 ? spec.buffer() : spec.batch();
+        this.trajectories = new TrajectoryBatch(capacity, spec.horizon());
+        this.surrogate = new BatchSurrogate(game.gamma(), capacity, spec.horizon());
+        this.exact = spec.baseline() == BaselineKind.EXACT ? ExactEvaluator.create(game) : null;
+        this.learned = spec.baseline() == BaselineKind.LEARNED
+                ? new LearnedBaseline(game.gamma(), 1 + game.game().numOutcomes(), spec.horizon()) : null;
+        this.baseline = exact != null ? exact::stateValue : learned;
+    }
+
+    /** The configuration. */
+    public SampledEstimatorSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int dimension1() {
+        return dim1;
+    }
+
+    @Override
+    public int dimension() {
+        return dim;
+    }
+
+    @Override
+    public void setPoint(double[] theta1, double[] theta2, long seed, long stream) {
+        int batch = spec.batch();
+        // The fresh trajectories occupy [from, to) and, when the ring wraps, [0, wrapped).
+        int from = 0;
+        int to = batch;
+        int wrapped = 0;
+        if (spec.buffer() == 0) {
+            sampler.sample(theta1, theta2, seed, stream, trajectories, 0, batch);
+            filled = batch;
+        } else {
+            // FIFO ring: the B fresh trajectories overwrite the oldest ones (slot index = trajectory counter).
+            int capacity = spec.buffer();
+            from = head;
+            to = Math.min(head + batch, capacity);
+            wrapped = head + batch - to;
+            sampler.sample(theta1, theta2, seed, stream, trajectories, from, to);
+            if (wrapped > 0) {
+                sampler.sample(theta1, theta2, seed, stream, trajectories, 0, wrapped);
+            }
+            head = (head + batch) % capacity;
+            filled = Math.min(filled + batch, capacity);
+        }
+        tables.load(theta1, theta2);
+        surrogate.load(tables, trajectories, filled, spec.buffer() > 0, spec.clip());
+        if (exact != null) {
+            exact.setPoint(theta1, theta2);
+        }
+        surrogate.setWeights(0, spec.baseline(), baseline);
+        surrogate.setWeights(1, spec.baseline(), baseline);
+        if (learned != null) {
+            // Fit on the fresh trajectories only after they were used, so no estimate sees its own fit.
+            learned.fit(trajectories, from, to);
+            if (wrapped > 0) {
+                learned.fit(trajectories, 0, wrapped);
+            }
+        }
+    }
+
+    @Override
+    public double value(int agent) {
+        return surrogate.value(agent);
+    }
+
+    @Override
+    public void gradient(int agent, double[] out) {
+        surrogate.gradient(agent, out);
+    }
+
+    @Override
+    public void hessianVectorProduct(int agent, double[] v, double[] out) {
+        surrogate.hessianVectorProduct(spec.surrogate(), agent, v, out);
+    }
+
+    @Override
+    public boolean isExact() {
+        return false;
+    }
+
+    /** The game whose T-move value is estimated. */
+    public IteratedGame game() {
+        return game;
+    }
+}
