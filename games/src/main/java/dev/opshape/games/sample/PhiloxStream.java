@@ -11,9 +11,10 @@ package dev.opshape.games.sample;
  * Every random draw of the suite comes from PHILOX_4X64 keyed by (master seed, stream index), one counter range per
  * trajectory, so that results do not depend on the thread count or on how a batch is split. A sampler therefore
  * re-keys its generator once per trajectory; commons-rng's generator can only be re-keyed by constructing a new
- * object (and its constructor may copy the seed array), which would allocate on the hot path of every sampled
- * estimator. This class holds the same state in plain fields and {@link #setState re-keys in place}. It is not a new
- * generator: it is commons-rng's stream definition, so anyone can reproduce our streams with commons-rng alone.
+ * object (with its seed array and its own output buffer) or by restoring a saved state object, either of which
+ * allocates on the hot path of every sampled estimator (about 48 bytes per trajectory in the JMH benchmark). This
+ * class holds the same state in plain fields and {@link #setState re-keys in place}. It is not a new generator: it
+ * is commons-rng's stream definition, so anyone can reproduce our streams with commons-rng alone.
  *
  * <h2>Keying scheme</h2>
  * {@link #reset(long, long, long) reset(seed, stream, trajectory)} positions the stream at
@@ -35,7 +36,8 @@ package dev.opshape.games.sample;
  */
 public final class PhiloxStream {
 
-    // Round multipliers and key-schedule increments of Philox4x64 (Salmon et al. 2011, Table 2 and section 4).
+    // Round multipliers and key-schedule (Weyl) increments of Philox4x64, as published by Salmon et al. (2011) and
+    // used by their Random123 library and by commons-rng.
     private static final long MULTIPLIER_0 = 0xD2E7470EE14C6C93L;
     private static final long MULTIPLIER_1 = 0xCA5A826395121157L;
     private static final long KEY_INCREMENT_0 = 0x9E3779B97F4A7C15L;
