@@ -11,9 +11,10 @@ package dev.opshape.games.sample;
  * Every random draw of the suite comes from PHILOX_4X64 keyed by (master seed, stream index), one counter range per
  * trajectory, so that results do not depend on the thread count or on how a batch is split. A sampler therefore
  * re-keys its generator once per trajectory; commons-rng's generator can only be re-keyed by constructing a new
- * object (and its constructor may copy the seed array), which would allocate on the hot path of every sampled
- * estimator. This class holds the same state in plain fields and {@link #setState re-keys in place}. It is not a new
- * generator: it is commons-rng's stream definition, so anyone can reproduce our streams with commons-rng alone.
+ * object (with its seed array and its own output buffer) or by restoring a saved state object, either of which
+ * allocates on the hot path of every sampled estimator (about 48 bytes per trajectory in the JMH benchmark). This
+ * class holds the same state in plain fields and {@link #setState re-keys in place}. It is not a new generator: it
+ * is commons-rng's stream definition, so anyone can reproduce our streams with commons-rng alone.
  *
  * <h2>Keying scheme</h2>
  * {@link #reset(long, long, long) reset(seed, stream, trajectory)} positions the stream at
@@ -35,12 +36,12 @@ package dev.opshape.games.sample;
  */
 public final class PhiloxStream {
 
-    // Round multipliers and key-schedule increments of Philox4x64 (Salmon et al. 2011, Table 2 and section 4).
+    // Round multipliers and key-schedule (Weyl) increments of Philox4x64, as published by Salmon et al. (2011) and
+    // used by their Random123 library and by commons-rng.
     private static final long MULTIPLIER_0 = 0xD2E7470EE14C6C93L;
     private static final long MULTIPLIER_1 = 0xCA5A826395121157L;
     private static final long KEY_INCREMENT_0 = 0x9E3779B97F4A7C15L;
     private static final long KEY_INCREMENT_1 = 0xBB67AE8584CAA73BL;
-    private static final int ROUNDS = 10;
     private static final int BLOCK_SIZE = 4;
     /** 2^-53: a 53-bit integer times this is a double in [0, 1) with every value exactly representable. */
     private static final double DOUBLE_UNIT = 0x1.0p-53;
@@ -137,6 +138,11 @@ public final class PhiloxStream {
         ++counter3;
     }
 
+    /**
+     * Encrypts the current counter into out0..out3: 10 Philox rounds, each two 64 x 64 -&gt; 128-bit products of
+     * words 0 and 2 with the round multipliers, the high halves xored with words 1 and 3 and the round key, and the
+     * words permuted; the key is bumped by the Weyl increments between rounds.
+     */
     private void generateBlock() {
         long x0 = counter0;
         long x1 = counter1;
@@ -144,17 +150,125 @@ public final class PhiloxStream {
         long x3 = counter3;
         long k0 = key0;
         long k1 = key1;
-        for (int round = 0; round < ROUNDS; round++) {
-            long product0Low = MULTIPLIER_0 * x0;
-            long product0High = unsignedMultiplyHigh(MULTIPLIER_0, x0);
-            long product1Low = MULTIPLIER_1 * x2;
-            long product1High = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = product1High ^ x1 ^ k0;
-            x1 = product1Low;
-            x2 = product0High ^ x3 ^ k1;
-            x3 = product0Low;
+        // Written out round by round: HotSpot C2 (JDK 17) does not fully unroll a 10-trip loop with this body; the
+        // loop form measured about 20% slower per draw, this form as fast as commons-rng's Philox4x64.
+        { // round 1
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
+        }
+        { // round 2
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 3
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 4
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 5
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 6
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 7
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 8
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 9
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
+            k0 += KEY_INCREMENT_0;
+            k1 += KEY_INCREMENT_1;
+        }
+        { // round 10
+            long low0 = MULTIPLIER_0 * x0;
+            long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
+            long low1 = MULTIPLIER_1 * x2;
+            long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
+            x0 = high1 ^ x1 ^ k0;
+            x1 = low1;
+            x2 = high0 ^ x3 ^ k1;
+            x3 = low0;
         }
         out0 = x0;
         out1 = x1;
