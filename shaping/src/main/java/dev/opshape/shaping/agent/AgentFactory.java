@@ -1,7 +1,6 @@
 package dev.opshape.shaping.agent;
 
 import dev.opshape.games.strategy.FixedStrategies;
-import dev.opshape.shaping.estimator.EstimatorSpec;
 import dev.opshape.shaping.learner.FixedStrategyRule;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.LookAhead;
@@ -28,17 +27,32 @@ import java.util.TreeSet;
  *       0.1);</li>
  *   <li>every fixed strategy of {@link FixedStrategies} with its keys.</li>
  * </ul>
+ * Learners also take the estimator keys of {@link EstimatorKeys} ({@code est}, {@code batch}, {@code horizon},
+ * {@code baseline}; for {@code lola} also {@code inner}, {@code hessian}, {@code outer}, {@code offpolicy},
+ * {@code clip}).
  * Every error names the spec, the bad key or value, and what is allowed.
  */
 public final class AgentFactory {
 
     private static final Map<String, String> LEARNERS = new LinkedHashMap<>();
     private static final Map<String, Set<String>> LEARNER_KEYS = Map.of(
-            "nl", Set.of(),
-            "lola", Set.of("k", "eta"),
-            "lola-taylor", Set.of("eta", "full"),
-            "la", Set.of("eta"),
-            "sos", Set.of("eta", "a", "b"));
+            "nl", with(EstimatorKeys.COMMON),
+            "lola", with(EstimatorKeys.COMMON, EstimatorKeys.LOOKAHEAD, "k", "eta"),
+            "lola-taylor", with(EstimatorKeys.COMMON, "eta", "full"),
+            "la", with(EstimatorKeys.COMMON, "eta"),
+            "sos", with(EstimatorKeys.COMMON, "eta", "a", "b"));
+
+    private static Set<String> with(Set<String> common, String... keys) {
+        Set<String> all = new java.util.HashSet<>(common);
+        all.addAll(List.of(keys));
+        return Set.copyOf(all);
+    }
+
+    private static Set<String> with(Set<String> common, Set<String> more, String... keys) {
+        Set<String> all = new java.util.HashSet<>(with(common, keys));
+        all.addAll(more);
+        return Set.copyOf(all);
+    }
 
     static {
         LEARNERS.put("nl", "naive learner: follows the gradient of its own value");
@@ -93,17 +107,19 @@ public final class AgentFactory {
             }
         }
         double eta = spec.params().containsKey("eta") ? finite(spec, "eta") : defaults.eta();
+        EstimatorKeys estimators = new EstimatorKeys(spec);
         switch (name) {
             case "nl":
-                return new NaiveLearning(EstimatorSpec.EXACT);
+                return new NaiveLearning(estimators.all());
             case "lola": {
                 int k = spec.params().containsKey("k") ? integer(spec, "k", 0, 10_000) : 1;
-                return LookaheadLola.exact(k, eta);
+                return new LookaheadLola(k, eta, estimators.part("inner"), estimators.part("hessian"),
+                        estimators.part("outer"), estimators.sharedInnerHessian());
             }
             case "lola-taylor":
-                return new TaylorLola(eta, bool(spec, "full", false), EstimatorSpec.EXACT);
+                return new TaylorLola(eta, bool(spec, "full", false), estimators.all());
             case "la":
-                return new LookAhead(eta, EstimatorSpec.EXACT);
+                return new LookAhead(eta, estimators.all());
             case "sos": {
                 double a = spec.params().containsKey("a") ? finite(spec, "a") : StableOpponentShaping.DEFAULT_A;
                 double b = spec.params().containsKey("b") ? finite(spec, "b") : StableOpponentShaping.DEFAULT_B;
@@ -113,7 +129,7 @@ public final class AgentFactory {
                 if (!(b > 0)) {
                     throw bad(spec, "b", "must be > 0");
                 }
-                return new StableOpponentShaping(eta, a, b, EstimatorSpec.EXACT);
+                return new StableOpponentShaping(eta, a, b, estimators.all());
             }
             default:
                 throw new AssertionError(name);
