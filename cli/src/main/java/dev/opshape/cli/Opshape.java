@@ -60,6 +60,14 @@ public final class Opshape implements Callable<Integer> {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli reports Exceptions through FailureHandler; an Error would end in a JVM stack trace.
+            System.err.println("opshape: out of memory; try a smaller problem or a larger heap (java -Xmx...)");
+            status = ExitCode.INTERNAL;
+        }
+        System.exit(status);
     }
 }

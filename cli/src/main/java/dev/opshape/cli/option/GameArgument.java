@@ -49,7 +49,7 @@ public final class GameArgument implements ITypeConverter<MatrixGame> {
             return builtIn.get();
         }
         Path path = asPath(t);
-        if (path != null && (Files.exists(path) || t.contains("/") || t.toLowerCase().endsWith(".json"))) {
+        if (path != null && (Files.exists(path) || t.contains("/") || t.toLowerCase(java.util.Locale.ROOT).endsWith(".json"))) {
             // Also for a path that does not exist but is clearly meant as one, so the message says "no such file".
             return GameReader.fromFile(path);
         }

@@ -18,6 +18,12 @@ public final class GameOptions {
     /** Default {@code --horizon}: 0, the infinite horizon. */
     public static final String DEFAULT_HORIZON = "0";
 
+    /**
+     * Largest finite {@code --horizon}: the exact finite-horizon evaluator keeps O(T * n * m) numbers, so a typo such
+     * as 1500000000 would run out of memory instead of being reported.
+     */
+    public static final int MAX_HORIZON = 1_000_000;
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
@@ -48,12 +54,16 @@ public final class GameOptions {
 
     @Option(names = "--horizon", paramLabel = "T", defaultValue = DEFAULT_HORIZON,
             converter = NumberArguments.WholeNumber.class,
-            description = "Number of moves T >= 1 (values sum over t < T), or 0 for an infinite horizon. "
-                    + "Default: ${DEFAULT-VALUE} (infinite).")
+            description = "Number of moves T, 1 <= T <= " + MAX_HORIZON + " (values sum over t < T), or 0 for an "
+                    + "infinite horizon. Default: ${DEFAULT-VALUE} (infinite).")
     void setHorizon(int horizon) {
         if (horizon < 0) {
             throw new ParameterException(mixee.commandLine(), "Invalid value for option '--horizon': " + horizon
                     + " is negative; give a number of moves >= 1, or 0 for an infinite horizon");
+        }
+        if (horizon > MAX_HORIZON) {
+            throw new ParameterException(mixee.commandLine(), "Invalid value for option '--horizon': " + horizon
+                    + " is too large; give at most " + MAX_HORIZON + " moves, or 0 for an infinite horizon");
         }
         this.horizon = horizon;
     }

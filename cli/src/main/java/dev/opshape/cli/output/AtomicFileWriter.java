@@ -48,7 +48,7 @@ public final class AtomicFileWriter {
      * @throws IOException naming the target, if the directory does not exist or is not writable, the content fails,
      *                     or the move fails; the target is then unchanged
      */
-    public static void write(Path target, ByteContent content) throws IOException {
+    public static void writeBytes(Path target, ByteContent content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
@@ -81,8 +81,8 @@ public final class AtomicFileWriter {
     }
 
     /** Replaces {@code target} with UTF-8 text. */
-    public static void write(Path target, TextContent content) throws IOException {
-        write(target, (ByteContent) out -> {
+    public static void writeText(Path target, TextContent content) throws IOException {
+        writeBytes(target, out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             content.writeTo(writer);
             writer.flush();
@@ -91,7 +91,7 @@ public final class AtomicFileWriter {
 
     /** Replaces {@code target} with the given text (UTF-8). */
     public static void writeString(Path target, String text) throws IOException {
-        write(target, (TextContent) out -> out.write(text));
+        writeText(target, out -> out.write(text));
     }
 
     private static Path createTemporary(Path directory, String name, Path target) throws IOException {

@@ -285,6 +285,7 @@ class ExactCommandTest {
                 Arguments.of(List.of("--horizon", "-1"), List.of("--horizon", "-1 is negative", "0 for an infinite")),
                 Arguments.of(List.of("--horizon", "ten"), List.of("--horizon", "'ten' is not a whole number")),
                 Arguments.of(List.of("--horizon", "99999999999"), List.of("--horizon", "out of range")),
+                Arguments.of(List.of("--horizon", "1000001"), List.of("--horizon", "too large", "at most 1000000")),
                 Arguments.of(List.of("--theta1=0,0,NaN,0,0"), List.of("--theta1", "entry 3", "NaN is not allowed")),
                 Arguments.of(List.of("--theta1=0,0,x,0,0"), List.of("--theta1", "entry 3 'x' is not a number")),
                 Arguments.of(List.of("--theta1=0,0,,0,0"), List.of("--theta1", "entry 3 is empty")),

@@ -30,9 +30,9 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("curve.csv");
         AtomicFileWriter.writeString(target, "step,v1\n0,-37.5\n");
         assertEquals("step,v1\n0,-37.5\n", Files.readString(target));
-        AtomicFileWriter.write(target, (AtomicFileWriter.TextContent) out -> out.write("caf\u00e9\n"));
+        AtomicFileWriter.writeText(target, out -> out.write("caf\u00e9\n"));
         assertEquals("caf\u00e9\n", Files.readString(target));
-        AtomicFileWriter.write(target, (AtomicFileWriter.ByteContent) out -> out.write(new byte[] {1, 2, 3}));
+        AtomicFileWriter.writeBytes(target, out -> out.write(new byte[] {1, 2, 3}));
         assertEquals(3, Files.size(target));
         assertEquals(1, filesIn(dir), "no temporary file is left behind");
     }
@@ -41,16 +41,16 @@ class AtomicFileWriterTest {
     void failedWriteKeepsTheOldFileAndLeavesNoTemporary() throws IOException {
         Path target = dir.resolve("result.json");
         AtomicFileWriter.writeString(target, "{\"old\": true}");
-        IOException e = assertThrows(IOException.class, () -> AtomicFileWriter.write(target,
-                (AtomicFileWriter.TextContent) out -> {
+        IOException e = assertThrows(IOException.class, () -> AtomicFileWriter.writeText(target,
+                out -> {
                     out.write("{\"new\": ");
                     throw new IOException("disk full");
                 }));
         assertTrue(e.getMessage().contains("result.json") && e.getMessage().contains("disk full"), e.getMessage());
         assertEquals("{\"old\": true}", Files.readString(target));
         assertEquals(1, filesIn(dir));
-        assertThrows(IllegalStateException.class, () -> AtomicFileWriter.write(target,
-                (AtomicFileWriter.TextContent) out -> {
+        assertThrows(IllegalStateException.class, () -> AtomicFileWriter.writeText(target,
+                out -> {
                     throw new IllegalStateException("bug");
                 }));
         assertEquals(1, filesIn(dir));
