@@ -1,0 +1,22 @@
+package dev.opshape.cli;
+
+/**
+ * The exit statuses of {@code opshape}, the same for every subcommand (DESIGN section 9).
+ */
+public final class ExitCode {
+
+    /** The command did what was asked (also for {@code --help} and {@code --version}). */
+    public static final int OK = 0;
+
+    /** Something went wrong that the input does not explain: a bug, or an output file that cannot be written. */
+    public static final int INTERNAL = 1;
+
+    /**
+     * The input was rejected (unknown game, strategy or option, malformed number, value out of range, unreadable
+     * or malformed game file); stderr holds one line naming the bad value and what is allowed.
+     */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.opshape.cli;
+
+import dev.opshape.cli.command.ExactCommand;
+import dev.opshape.cli.command.GamesCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code opshape} command: the entry point of {@code cli/target/opshape.jar}.
+ *
+ * <p>Adding a subcommand: write a {@code @Command} class in {@code dev.opshape.cli.command} that implements
+ * {@code Callable<Integer>}, mixes in the shared options it needs ({@code GameOptions}, {@code OutputOptions},
+ * {@code RunOptions}), prints through {@code OutputOptions#print} and throws on failure (never catches to print; see
+ * {@link FailureHandler}); then list it in {@code subcommands} below.
+ */
+@Command(name = "opshape",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
+        description = {
+            "Opponent shaping in iterated matrix games: exact values, gradients and Hessian-vector products of "
+                    + "memory-1 policies.",
+            "Run 'opshape COMMAND --help' for a command's options and defaults."
+        },
+        subcommands = {GamesCommand.class, ExactCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:internal error or an output file that cannot be written (one line on stderr)",
+            "2:bad input: unknown game, strategy or option, malformed number, value out of range, unreadable or "
+                    + "malformed game file (one line on stderr)"
+        })
+public final class Opshape implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command; allowed: "
+                + String.join(", ", spec.subcommands().keySet()) + " (see 'opshape --help')");
+    }
+
+    /**
+     * A fully configured command line: the subcommands, and the {@link FailureHandler} for every error. Tests use
+     * it with {@link CommandLine#setOut} and {@link CommandLine#setErr} to capture the output.
+     */
+    public static CommandLine commandLine() {
+        FailureHandler failures = new FailureHandler();
+        return new CommandLine(new Opshape())
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures)
+                // "--theta1 -1,0,0,0,0": a value that starts with '-' is a value, not an unknown option.
+                .setUnmatchedOptionsAllowedAsOptionParameters(true);
+    }
+
+    /** Runs the command and exits with its status. */
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli reports Exceptions through FailureHandler; an Error would end in a JVM stack trace.
+            System.err.println("opshape: out of memory; try a smaller problem or a larger heap (java -Xmx...)");
+            status = ExitCode.INTERNAL;
+        }
+        System.exit(status);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.opshape.cli.command;
+
+import dev.opshape.cli.option.GameOptions;
+import dev.opshape.cli.option.LogitsArgument;
+import dev.opshape.cli.option.NumberList;
+import dev.opshape.cli.option.OutputOptions;
+import dev.opshape.cli.output.Manifest;
+import dev.opshape.games.InvalidGameException;
+import dev.opshape.games.IteratedGame;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code opshape exact}: exact values, average rewards, gradients and (with {@code --hvp}) Hessian-vector products
+ * of both agents' values at given memory-1 policies.
+ */
+@Command(name = "exact",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Exact values V1, V2, average rewards per move, gradients of V1 and V2 with respect to all logits "
+                    + "(agent 1's then agent 2's) and, with --hvp, Hessian-vector products, at given memory-1 "
+                    + "policies.",
+            "Logits per agent: one per own-view state (start, then the previous outcome as own action, other's "
+                    + "action), p(action 0) = sigmoid(logit); for more than 2 actions one logit per state and "
+                    + "action, softmax. For ipd: start, CC, CD, DC, DD."
+        })
+public final class ExactCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private GameOptions gameOptions;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--theta1", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
+            description = "Agent 1's policy: logits as a comma list (inf and -inf allowed), e.g. 0,inf,-inf,inf,-inf, "
+                    + "or a fixed strategy: allc, alld, tft, wsls, gtft[:g=P], grim, random, extort[:chi=X][:phi=F], "
+                    + "probs:p=P0/P1/.... Default: all logits 0 (every action equally likely).")
+    private LogitsArgument theta1;
+
+    @Option(names = "--theta2", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
+            description = "Agent 2's policy, in agent 2's own view (own action first), so tft is tit-for-tat for "
+                    + "either agent. Default: all logits 0.")
+    private LogitsArgument theta2;
+
+    @Option(names = "--hvp", paramLabel = "V", converter = NumberList.Finite.class,
+            description = "Also compute Hessian-vector products H_i v of V1 and V2 along the direction V: a comma "
+                    + "list of finite numbers over all logits, agent 1's then agent 2's (10 for ipd).")
+    private NumberList hvp;
+
+    @Override
+    public Integer call() {
+        IteratedGame game = gameOptions.iteratedGame();
+        double[] t1 = logits("--theta1", theta1, game, 0);
+        double[] t2 = logits("--theta2", theta2, game, 1);
+        double[] direction = null;
+        if (hvp != null) {
+            int expected = game.jointDimension();
+            if (hvp.size() != expected) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--hvp': " + hvp.size()
+                        + " numbers given; game '" + game.game().name() + "' needs " + expected + " (agent 1's "
+                        + game.dimension(0) + " logits then agent 2's " + game.dimension(1) + ")");
+            }
+            direction = hvp.values();
+        }
+        output.print(ExactReport.compute(Manifest.of(spec, ExactReport.SCHEMA), game, t1, t2, direction));
+        return 0;
+    }
+
+    /** The agent's logits; checks that only the game can settle (length, fit of a strategy) are reported here. */
+    private double[] logits(String option, LogitsArgument argument, IteratedGame game, int agent) {
+        if (argument == null) {
+            return new double[game.dimension(agent)];
+        }
+        try {
+            return argument.logits(game.game(), agent);
+        } catch (InvalidGameException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.opshape.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OpshapeTest {
+
+    @Test
+    void versionComesFromTheMavenBuild() {
+        CommandRun run = CommandRun.of("--version");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("opshape " + BuildVersion.version() + "\n"), run::toString);
+        // the filtered resource was found: the version is not the placeholder
+        assertTrue(BuildVersion.version().matches("\\d+\\.\\d+\\.\\d+.*"), BuildVersion.version());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitStatuses() {
+        CommandRun run = CommandRun.of("--help");
+        assertEquals(0, run.exitCode(), run::toString);
+        for (String text : new String[] {"games", "exact", "Exit status", "bad input"}) {
+            assertTrue(run.out().contains(text), text);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"games", "exact"})
+    void everySubcommandHasHelpAndVersion(String command) {
+        CommandRun help = CommandRun.of(command, "--help");
+        assertEquals(0, help.exitCode(), help::toString);
+        assertTrue(help.out().startsWith("Usage: opshape " + command), help::toString);
+        assertTrue(help.out().contains("--json"), help::toString);
+        assertEquals(0, CommandRun.of(command, "--version").exitCode());
+        assertEquals(0, CommandRun.of("help", command).exitCode());
+    }
+
+    @Test
+    void exactHelpPrintsEveryDefault() {
+        String help = CommandRun.of("exact", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Default: ipd"), help);
+        assertTrue(help.contains("Default: 0.96"), help);
+        assertTrue(help.contains("Default: 0 (infinite)"), help);
+        assertTrue(help.contains("Default: all logits 0"), help);
+    }
+
+    @Test
+    void missingCommandIsBadInput() {
+        CommandRun run = CommandRun.of();
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode());
+        assertEquals("opshape: missing command; allowed: games, exact, help (see 'opshape --help')\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void unknownCommandListsTheCommands() {
+        CommandRun run = CommandRun.of("train2");
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode());
+        run.assertOneErrorLine();
+        assertTrue(run.err().contains("'train2'") && run.err().contains("games, exact"), run::toString);
+    }
+
+    @Test
+    void misspeltOptionSuggestsTheRightOne() {
+        CommandRun run = CommandRun.of("exact", "--gama", "0.5");
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode());
+        run.assertOneErrorLine();
+        assertTrue(run.err().startsWith("opshape exact: Unknown option"), run::toString);
+        assertTrue(run.err().contains("--gamma"), run::toString);
+    }
+}
