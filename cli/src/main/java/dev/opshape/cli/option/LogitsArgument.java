@@ -4,6 +4,7 @@ import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.policy.PolicyLayout;
 import dev.opshape.games.strategy.FixedStrategies;
+import dev.opshape.shaping.agent.AgentSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -74,7 +75,12 @@ public sealed interface LogitsArgument {
             if (!looksLikeName) {
                 return new Numbers(NumberList.parse(value, true));
             }
-            AgentSpec spec = AgentSpec.parse(value);
+            AgentSpec spec;
+            try {
+                spec = AgentSpec.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
             if (!FixedStrategies.isStrategy(spec.name())) {
                 throw new TypeConversionException("unknown strategy '" + spec.name() + "'; allowed: a comma list of "
                         + "logits (numbers, inf, -inf) or a fixed strategy: "
