@@ -17,6 +17,12 @@ public final class ExitCode {
      */
     public static final int BAD_INPUT = 2;
 
+    /**
+     * A computation could not finish: a learning run diverged (its logits or update became NaN or infinite); stderr
+     * says which run, update and agent, and suggests a smaller step.
+     */
+    public static final int RUN_FAILED = 3;
+
     private ExitCode() {
     }
 }

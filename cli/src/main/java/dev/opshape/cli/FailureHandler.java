@@ -1,6 +1,7 @@
 package dev.opshape.cli;
 
 import dev.opshape.games.InvalidGameException;
+import dev.opshape.shaping.training.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -23,6 +24,8 @@ import java.util.List;
  *       a converter rejected, a missing value), {@link ParameterException}s thrown by a command once it knows
  *       enough to check a value (for example a logit vector's length, which depends on the game), and
  *       {@link InvalidGameException}s from the games module, whose messages are already user-ready;</li>
+ *   <li>a learning run that diverged ({@link TrainingDivergedException}), exit {@link ExitCode#RUN_FAILED}, with
+ *       its message (which run, update and agent);</li>
  *   <li>an output file that cannot be written, exit {@link ExitCode#INTERNAL}, with the I/O message;</li>
  *   <li>anything else is a bug: exit {@link ExitCode#INTERNAL} with the exception's class and message. Set the
  *       environment variable {@value #DEBUG_VARIABLE} to any non-empty value to also get the stack trace.</li>
@@ -50,6 +53,10 @@ public final class FailureHandler implements IParameterExceptionHandler, IExecut
         if (ex instanceof InvalidGameException || ex instanceof TypeConversionException) {
             report(command, ex.getMessage(), null);
             return ExitCode.BAD_INPUT;
+        }
+        if (ex instanceof TrainingDivergedException) {
+            report(command, ex.getMessage(), null);
+            return ExitCode.RUN_FAILED;
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException) {
             report(command, "I/O error: " + ex.getMessage(), ex);

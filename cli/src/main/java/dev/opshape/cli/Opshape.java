@@ -2,6 +2,7 @@ package dev.opshape.cli;
 
 import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
+import dev.opshape.cli.command.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,13 +27,14 @@ import java.util.concurrent.Callable;
                     + "memory-1 policies.",
             "Run 'opshape COMMAND --help' for a command's options and defaults."
         },
-        subcommands = {GamesCommand.class, ExactCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
             "1:internal error or an output file that cannot be written (one line on stderr)",
             "2:bad input: unknown game, strategy or option, malformed number, value out of range, unreadable or "
-                    + "malformed game file (one line on stderr)"
+                    + "malformed game file (one line on stderr)",
+            "3:a learning run diverged to NaN or infinity (one line on stderr naming run, update and agent)"
         })
 public final class Opshape implements Callable<Integer> {
 

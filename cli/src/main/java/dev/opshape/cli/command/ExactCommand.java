@@ -1,6 +1,8 @@
 package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.GameOptions;
+import dev.opshape.cli.option.NumberArguments;
+import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NumberList;
 import dev.opshape.cli.option.OutputOptions;
@@ -57,6 +59,23 @@ public final class ExactCommand implements Callable<Integer> {
                     + "list of finite numbers over all logits, agent 1's then agent 2's (10 for ipd).")
     private NumberList hvp;
 
+    @Option(names = "--lola", paramLabel = "K", converter = NumberArguments.WholeNumber.class,
+            description = "Also compute each agent's exact LOLA update direction over its own logits, through K "
+                    + "opponent lookahead steps (K >= 0; 0 is the naive gradient). With --lola-form taylor, K must "
+                    + "be 1.")
+    private Integer lola;
+
+    @Option(names = "--eta", paramLabel = "E", defaultValue = "" + AgentDefaults.DEFAULT_ETA,
+            converter = NumberArguments.FiniteNumber.class,
+            description = "Lookahead step for --lola. Default: ${DEFAULT-VALUE} (LOLA paper).")
+    private double eta;
+
+    @Option(names = "--lola-form", paramLabel = "lookahead|taylor", defaultValue = "lookahead",
+            description = "lookahead: the derivative through K opponent steps (LOLA-K); taylor: the first-order "
+                    + "Taylor form of Foerster et al. 2018, grad_i V_i + eta (d/dtheta_i grad_j V_j) grad_j V_i. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String lolaForm;
+
     @Override
     public Integer call() {
         IteratedGame game = gameOptions.iteratedGame();
@@ -72,7 +91,25 @@ public final class ExactCommand implements Callable<Integer> {
             }
             direction = hvp.values();
         }
-        output.print(ExactReport.compute(Manifest.of(spec, ExactReport.SCHEMA), game, t1, t2, direction));
+        ExactReport.LolaRequest lolaRequest = null;
+        if (lola != null) {
+            String form = lolaForm.toLowerCase(java.util.Locale.ROOT);
+            if (!form.equals("lookahead") && !form.equals("taylor")) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--lola-form': '"
+                        + lolaForm + "' is not lookahead or taylor");
+            }
+            if (lola < 0 || lola > 10_000) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--lola': " + lola
+                        + " is outside 0..10000 lookahead steps");
+            }
+            if (form.equals("taylor") && lola != 1) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--lola': the taylor "
+                        + "form has one (first-order) lookahead; give --lola 1 or --lola-form lookahead");
+            }
+            lolaRequest = new ExactReport.LolaRequest(lola, eta, form);
+        }
+        output.print(ExactReport.compute(Manifest.of(spec, ExactReport.SCHEMA), game, t1, t2, direction,
+                lolaRequest));
         return 0;
     }
 

@@ -8,6 +8,11 @@ import dev.opshape.cli.output.NumberText;
 import dev.opshape.cli.output.Report;
 import dev.opshape.cli.output.TextTable;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.shaping.learner.LookaheadLola;
+import dev.opshape.shaping.learner.TaylorLola;
+import dev.opshape.shaping.learner.UpdateKey;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.exact.ExactEvaluator;
 import dev.opshape.games.io.GameDocument;
@@ -48,11 +53,12 @@ import java.util.Map;
  * @param avgReward2   agent 2's average reward per move
  * @param grad         gradients of V1 and V2 with respect to all logits
  * @param hvp          Hessian-vector products with the given direction, or null without {@code --hvp}
+ * @param lola         both agents' exact LOLA update directions, or null without {@code --lola}
  * @param occupancy    discounted, normalised frequency of each joint outcome, labelled from agent 1's view
  */
 @JsonPropertyOrder({"manifest", "game", "gamma", "horizon", "discountMass", "stateLabels1", "stateLabels2",
         "logitLabels1", "logitLabels2", "theta1", "theta2", "policy1", "policy2", "V1", "V2", "avgReward1",
-        "avgReward2", "grad", "hvp", "occupancy"})
+        "avgReward2", "grad", "hvp", "lola", "occupancy"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExactReport(
         Manifest manifest,
@@ -74,6 +80,7 @@ public record ExactReport(
         double avgReward2,
         PerValue grad,
         Product hvp,
+        Lola lola,
         Map<String, Double> occupancy) implements Report {
 
     /** Schema name of the JSON document. */
@@ -100,13 +107,53 @@ public record ExactReport(
     }
 
     /**
+     * What {@code --lola} asks for.
+     *
+     * @param k    lookahead steps
+     * @param eta  lookahead step size
+     * @param form {@code lookahead} or {@code taylor}
+     */
+    public record LolaRequest(int k, double eta, String form) {
+    }
+
+    /**
+     * Each agent's exact LOLA update direction (gradient-ascent sense) over its own logits, from the same point.
+     *
+     * @param k      lookahead steps
+     * @param eta    lookahead step size
+     * @param form   lookahead (LOLA-K) or taylor (first-order Taylor LOLA)
+     * @param agent1 agent 1's direction, over its logits in the order of logitLabels1
+     * @param agent2 agent 2's direction, over its logits in the order of logitLabels2
+     */
+    @JsonPropertyOrder({"k", "eta", "form", "agent1", "agent2"})
+    public record Lola(int k, double eta, String form, double[] agent1, double[] agent2) {
+        static Lola compute(IteratedGame game, double[] theta1, double[] theta2, LolaRequest request) {
+            LearningRule rule = request.form().equals("taylor")
+                    ? new TaylorLola(request.eta(), false, EstimatorSpec.EXACT)
+                    : LookaheadLola.exact(request.k(), request.eta());
+            double[][] directions = new double[2][];
+            for (int agent = 0; agent < 2; agent++) {
+                directions[agent] = new double[game.dimension(agent)];
+                rule.newLearner(game, agent).direction(theta1, theta2, new UpdateKey(0, 0, 0), directions[agent]);
+            }
+            return new Lola(request.k(), request.eta(), request.form(), directions[0], directions[1]);
+        }
+    }
+
+    /** Evaluates the game at (theta1, theta2), without LOLA directions. */
+    public static ExactReport compute(Manifest manifest, IteratedGame game, double[] theta1, double[] theta2,
+                                      double[] direction) {
+        return compute(manifest, game, theta1, theta2, direction, null);
+    }
+
+    /**
      * Evaluates the game at (theta1, theta2).
      *
      * @param direction the HVP direction over all logits, or null for none (its length must be checked by the
      *                  caller)
      */
     public static ExactReport compute(Manifest manifest, IteratedGame game, double[] theta1, double[] theta2,
-                                      double[] direction) {
+                                      double[] direction, LolaRequest lola) {
         MatrixGame stage = game.game();
         ExactEvaluator exact = ExactEvaluator.create(game);
         exact.setPoint(theta1, theta2);
@@ -136,7 +183,8 @@ public record ExactReport(
                 stateLabels(layout1), stateLabels(layout2), logitLabels(layout1, stage), logitLabels(layout2, stage),
                 theta1.clone(), theta2.clone(), policy(exact, layout1, stage), policy(exact, layout2, stage),
                 exact.value(0), exact.value(1), exact.averageReward(0), exact.averageReward(1),
-                new PerValue(grad1, grad2), product, byOutcome);
+                new PerValue(grad1, grad2), product, lola == null ? null : Lola.compute(game, theta1, theta2, lola),
+                byOutcome);
     }
 
     private static List<String> stateLabels(PolicyLayout layout) {
@@ -194,6 +242,21 @@ public record ExactReport(
         List<String> cells = new ArrayList<>();
         occupancy.forEach((outcome, weight) -> cells.add(outcome + " " + NumberText.format(weight)));
         out.println("joint outcomes (agent 1's action first), discounted frequency: " + String.join(", ", cells));
+        if (lola != null) {
+            out.println();
+            out.println("exact LOLA update directions (" + (lola.form().equals("taylor") ? "first-order Taylor form"
+                    : lola.k() + " lookahead step" + (lola.k() == 1 ? "" : "s")) + ", eta "
+                    + NumberText.format(lola.eta()) + "), over each agent's own logits:");
+            for (int agent = 0; agent < 2; agent++) {
+                double[] d = agent == 0 ? lola.agent1() : lola.agent2();
+                List<String> labels = agent == 0 ? logitLabels1 : logitLabels2;
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < d.length; i++) {
+                    parts.add(labels.get(i) + " " + NumberText.format(d[i]));
+                }
+                out.println("  agent " + (agent + 1) + ": " + String.join(", ", parts));
+            }
+        }
     }
 
     private void printAgent(PrintWriter out, int agent, List<String> actions, List<String> states,

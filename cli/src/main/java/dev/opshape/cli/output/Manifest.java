@@ -24,6 +24,11 @@ public record Manifest(String tool, String version, String schema, String comman
      * @param spec   the running command's spec (picocli {@code @Spec})
      * @param schema the document layout, for example {@code opshape-exact/1}
      */
+    /** The manifest as comment lines for CSV files: tool and version, then the command line. */
+    public List<String> commentLines() {
+        return List.of(tool + " " + version + " (" + schema + ")", tool + " " + String.join(" ", args));
+    }
+
     public static Manifest of(CommandSpec spec, String schema) {
         List<String> args = spec.commandLine().getParseResult() == null ? List.of()
                 : List.copyOf(spec.commandLine().getParseResult().originalArgs());

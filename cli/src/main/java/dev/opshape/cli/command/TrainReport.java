@@ -1,0 +1,264 @@
+package dev.opshape.cli.command;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.opshape.cli.output.CsvFiles;
+import dev.opshape.cli.output.Manifest;
+import dev.opshape.cli.output.NumberText;
+import dev.opshape.cli.output.Report;
+import dev.opshape.cli.output.TextTable;
+import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.agent.AgentSpec;
+import dev.opshape.shaping.analysis.PolicyOutcome;
+import dev.opshape.shaping.training.RunResult;
+import dev.opshape.shaping.training.TrainingConfig;
+import dev.opshape.shaping.training.TrainingCurve;
+import dev.opshape.shaping.training.TrainingResult;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The result of {@code opshape train}.
+ *
+ * @param manifest what produced the document (version, command line)
+ * @param config   the experiment's settings, seed included
+ * @param runs     every run's final policies and outcome
+ * @param summary  mean and sd over runs of the final average rewards and cooperation, and the outcome labels
+ */
+@JsonPropertyOrder({"manifest", "config", "runs", "summary"})
+public record TrainReport(Manifest manifest, Config config, List<Run> runs, Summary summary) implements Report {
+
+    /** Schema name of the JSON document. */
+    public static final String SCHEMA = "opshape-train/1";
+
+    /** Most runs listed one per line in the text report. */
+    private static final int TEXT_RUNS = 20;
+
+    /**
+     * @param game      stage game name
+     * @param gamma     discount
+     * @param horizon   moves (0 = infinite)
+     * @param agent1    agent 1's spec as given
+     * @param agent2    agent 2's spec as given
+     * @param learner1  agent 1's rule with every parameter
+     * @param learner2  agent 2's rule with every parameter
+     * @param steps     updates per run
+     * @param lr        outer step size
+     * @param eta       default lookahead step
+     * @param optimizer sgd or adam
+     * @param init      initial logits of learners without a given start
+     * @param runs      number of runs
+     * @param seed      master seed; run r's streams are keyed by (seed, r)
+     */
+    public record Config(String game, double gamma, int horizon, String agent1, String agent2, String learner1,
+                         String learner2, int steps, double lr, double eta, String optimizer, String init, int runs,
+                         long seed) {
+    }
+
+    /**
+     * @param run   run index r
+     * @param seed  the master seed (the run's streams are keyed by (seed, run))
+     * @param final_ the final policies and their exact outcome
+     */
+    public record Run(int run, long seed, @com.fasterxml.jackson.annotation.JsonProperty("final") Final final_) {
+    }
+
+    /**
+     * @param avgReward1 agent 1's exact average reward per move
+     * @param avgReward2 agent 2's
+     * @param pCoop1     agent 1's discounted frequency of action 0 (cooperate)
+     * @param pCoop2     agent 2's
+     * @param theta1     agent 1's final logits
+     * @param theta2     agent 2's final logits
+     * @param policy1    agent 1's probability of action 0 by own-view state
+     * @param policy2    agent 2's
+     * @param label      the outcome label
+     */
+    @JsonPropertyOrder({"avgReward1", "avgReward2", "pCoop1", "pCoop2", "theta1", "theta2", "policy1", "policy2",
+            "label"})
+    public record Final(double avgReward1, double avgReward2, double pCoop1, double pCoop2, double[] theta1,
+                        double[] theta2, Map<String, Double> policy1, Map<String, Double> policy2, String label) {
+    }
+
+    /**
+     * @param mean mean over runs
+     * @param sd   sample standard deviation over runs (0 for one run)
+     */
+    public record Stat(double mean, double sd) {
+        static Stat of(double[] values) {
+            double mean = 0;
+            for (double v : values) {
+                mean += v;
+            }
+            mean /= values.length;
+            double ss = 0;
+            for (double v : values) {
+                ss += (v - mean) * (v - mean);
+            }
+            return new Stat(mean, values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : 0.0);
+        }
+    }
+
+    /**
+     * @param avgReward1 final average reward of agent 1 over runs
+     * @param avgReward2 of agent 2
+     * @param pCoop1     final cooperation frequency of agent 1 over runs
+     * @param pCoop2     of agent 2
+     * @param labels     number of runs per outcome label
+     */
+    public record Summary(Stat avgReward1, Stat avgReward2, Stat pCoop1, Stat pCoop2, Map<String, Integer> labels) {
+    }
+
+    /** Builds the report from a finished experiment. */
+    public static TrainReport of(Manifest manifest, AgentSpec agent1, AgentSpec agent2, double eta,
+                                 TrainingResult result) {
+        TrainingConfig c = result.config();
+        IteratedGame game = c.game();
+        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), agent1.text(), agent2.text(),
+                c.agent1().describe(), c.agent2().describe(), c.steps(), c.lr(), eta,
+                c.optimizer().name().toLowerCase(java.util.Locale.ROOT), c.init().toString(), c.runs(), c.seed());
+        List<Run> runs = new ArrayList<>();
+        int n = result.runs().size();
+        double[][] stats = new double[4][n];
+        Map<String, Integer> labels = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            RunResult r = result.runs().get(i);
+            PolicyOutcome o = r.outcome();
+            runs.add(new Run(r.run(), c.seed(), new Final(o.avgReward1(), o.avgReward2(), o.pCoop1(), o.pCoop2(),
+                    r.theta1(), r.theta2(), byState(game, 0, o.policy1()), byState(game, 1, o.policy2()),
+                    o.label().display())));
+            stats[0][i] = o.avgReward1();
+            stats[1][i] = o.avgReward2();
+            stats[2][i] = o.pCoop1();
+            stats[3][i] = o.pCoop2();
+            labels.merge(o.label().display(), 1, Integer::sum);
+        }
+        return new TrainReport(manifest, config, runs, new Summary(Stat.of(stats[0]), Stat.of(stats[1]),
+                Stat.of(stats[2]), Stat.of(stats[3]), labels));
+    }
+
+    private static Map<String, Double> byState(IteratedGame game, int agent, double[] p) {
+        Map<String, Double> map = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < p.length; s++) {
+            map.put(game.layout(agent).stateLabel(s), p[s]);
+        }
+        return map;
+    }
+
+    @Override
+    public void printText(PrintWriter out) {
+        Config c = config;
+        out.println(c.game() + ", gamma " + NumberText.format(c.gamma()) + ", "
+                + (c.horizon() == 0 ? "infinite horizon" : c.horizon() + " moves") + "; " + c.steps() + " updates of "
+                + c.optimizer() + " (lr " + NumberText.format(c.lr()) + "), init " + c.init() + ", " + c.runs()
+                + (c.runs() == 1 ? " run" : " runs") + ", seed " + c.seed());
+        out.println("agent 1: " + c.learner1());
+        out.println("agent 2: " + c.learner2());
+        out.println("final average reward per move: agent 1 " + stat(summary.avgReward1()) + ", agent 2 "
+                + stat(summary.avgReward2()));
+        out.println("final cooperation frequency:   agent 1 " + stat(summary.pCoop1()) + ", agent 2 "
+                + stat(summary.pCoop2()));
+        StringBuilder labels = new StringBuilder("outcomes: ");
+        summary.labels().forEach((label, count) -> labels.append(label).append(' ').append(count).append("  "));
+        out.println(labels.toString().strip());
+        TextTable table = new TextTable().right("run").right("avgReward1").right("avgReward2").right("pCoop1")
+                .right("pCoop2").left("label").left("p(C) agent 1").left("p(C) agent 2");
+        for (Run r : runs.subList(0, Math.min(runs.size(), TEXT_RUNS))) {
+            Final f = r.final_();
+            table.row(Integer.toString(r.run()), NumberText.format(f.avgReward1()), NumberText.format(f.avgReward2()),
+                    NumberText.format(f.pCoop1()), NumberText.format(f.pCoop2()), f.label(), policy(f.policy1()),
+                    policy(f.policy2()));
+        }
+        table.print(out, "");
+        if (runs.size() > TEXT_RUNS) {
+            out.println("... " + (runs.size() - TEXT_RUNS) + " more runs (see --json)");
+        }
+    }
+
+    private static String stat(Stat s) {
+        return NumberText.format(s.mean()) + " (sd " + NumberText.format(s.sd()) + ")";
+    }
+
+    /** For example {@code start 1 CC 0.99 CD 0.01 ...}. */
+    private static String policy(Map<String, Double> p) {
+        StringBuilder sb = new StringBuilder();
+        p.forEach((state, prob) -> sb.append(state).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.2f", prob)).append(' '));
+        return sb.toString().strip();
+    }
+
+    /** Writes one row per run and recorded update: run, update, avgReward1, avgReward2, pCoop1, pCoop2. */
+    void writeCurves(Path file, TrainingResult result) throws IOException {
+        CsvFiles.write(file, manifest.commentLines(),
+                List.of("run", "update", "avgReward1", "avgReward2", "pCoop1", "pCoop2"), printer -> {
+                    for (RunResult r : result.runs()) {
+                        TrainingCurve curve = r.curve();
+                        for (int u = 0; u < curve.length(); u++) {
+                            printer.printRecord(r.run(), u, curve.avgReward1()[u], curve.avgReward2()[u],
+                                    curve.pCoop1()[u], curve.pCoop2()[u]);
+                        }
+                    }
+                });
+    }
+
+    /**
+     * The learning curves: mean over runs of each agent's average reward per move against the update (thick), and
+     * each run's curves (thin) when there are at most 20 runs.
+     */
+    XYChart chart(TrainingResult result) {
+        XYChart chart = new XYChartBuilder().width(900).height(560)
+                .title(config.game() + ": " + config.agent1() + " vs " + config.agent2() + " (" + config.runs()
+                        + (config.runs() == 1 ? " run)" : " runs)"))
+                .xAxisTitle("update").yAxisTitle("average reward per move").build();
+        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        int points = config.steps() + 1;
+        double[] x = new double[points];
+        for (int u = 0; u < points; u++) {
+            x[u] = u;
+        }
+        Color[] colours = {new Color(0x1f77b4), new Color(0xd62728)};
+        boolean thin = result.runs().size() <= 20 && result.runs().size() > 1;
+        for (int agent = 0; agent < 2; agent++) {
+            double[] mean = new double[points];
+            for (RunResult r : result.runs()) {
+                for (int u = 0; u < points; u++) {
+                    mean[u] += r.curve().avgReward(agent, u) / result.runs().size();
+                }
+            }
+            if (thin) {
+                for (RunResult r : result.runs()) {
+                    double[] y = new double[points];
+                    for (int u = 0; u < points; u++) {
+                        y[u] = r.curve().avgReward(agent, u);
+                    }
+                    XYSeries s = chart.addSeries("agent " + (agent + 1) + " run " + r.run(), x, y);
+                    s.setMarker(SeriesMarkers.NONE);
+                    s.setLineColor(new Color(colours[agent].getRed(), colours[agent].getGreen(),
+                            colours[agent].getBlue(), 70));
+                    s.setLineStyle(new BasicStroke(1f));
+                    s.setShowInLegend(false);
+                }
+            }
+            XYSeries s = chart.addSeries("agent " + (agent + 1) + (result.runs().size() > 1 ? " (mean)" : ""), x,
+                    mean);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(colours[agent]);
+            s.setLineStyle(new BasicStroke(2.5f));
+        }
+        return chart;
+    }
+}
