@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 public record Entrant(String name, AgentSpec spec, LearningRule rule) {
 
+    /** Checks that every component is present and the name is not blank. */
     public Entrant {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");

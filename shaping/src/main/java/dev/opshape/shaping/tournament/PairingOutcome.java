@@ -19,6 +19,7 @@ import java.util.Map;
 public record PairingOutcome(Pairing pairing, MeanEstimate reward1, MeanEstimate reward2, double pCoop1,
                              double pCoop2, Map<OutcomeLabel, Integer> labels) {
 
+    /** Copies the label counts. */
     public PairingOutcome {
         labels = Collections.unmodifiableMap(new EnumMap<>(labels));
     }

@@ -39,6 +39,7 @@ import java.util.Map;
 public record Standing(int rank, int agent, String name, MeanEstimate payoff, int wins, double cooperation,
                        Map<OutcomeLabel, Integer> labels, int runs) {
 
+    /** Copies the label counts. */
     public Standing {
         labels = Collections.unmodifiableMap(new EnumMap<>(labels));
     }

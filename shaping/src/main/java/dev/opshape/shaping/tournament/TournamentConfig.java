@@ -48,6 +48,13 @@ public record TournamentConfig(List<Entrant> roster, IteratedGame game, int step
     /** Updates per run that the random-stream layout can key: the 24-bit update field of {@link StreamIndex}. */
     public static final int MAX_STEPS = 1 << 24;
 
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException naming the bad value and what is allowed: an empty roster, a duplicate
+     *                                  agent, an agent that cannot play the game, steps, repetitions, lr or
+     *                                  threads out of range, or more runs than the random streams can key
+     */
     public TournamentConfig {
         Objects.requireNonNull(roster, "roster");
         Objects.requireNonNull(game, "game");

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 public record TournamentResult(TournamentConfig config, List<Standing> standings, PayoffMatrix payoffs,
                                List<PairingOutcome> pairings) {
 
+    /** Copies the lists. */
     public TournamentResult {
         standings = List.copyOf(standings);
         pairings = List.copyOf(pairings);
