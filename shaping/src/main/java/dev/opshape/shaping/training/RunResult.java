@@ -9,7 +9,8 @@ import dev.opshape.shaping.analysis.PolicyOutcome;
  * @param theta1  agent 1's final logits
  * @param theta2  agent 2's final logits
  * @param outcome the exact outcome of the final policies
- * @param curve   per-update measurements
+ * @param curve   per-update measurements, or null when the run was made without recording them
+ *                (see {@link Trainer#run(TrainingConfig, int, dev.opshape.shaping.ProgressListener, boolean)})
  */
 public record RunResult(int run, double[] theta1, double[] theta2, PolicyOutcome outcome, TrainingCurve curve) {
 }

@@ -69,8 +69,20 @@ public final class Trainer {
         return new TrainingResult(config, results);
     }
 
-    /** Runs run r of the experiment on the calling thread. */
+    /** Runs run r of the experiment on the calling thread, recording the per-update curve. */
     public static RunResult run(TrainingConfig config, int r, ProgressListener progress) {
+        return run(config, r, progress, true);
+    }
+
+    /**
+     * Runs run r of the experiment on the calling thread.
+     *
+     * @param recordCurve whether to evaluate and keep the exact outcome after every update; without it only the
+     *                    final outcome is evaluated and the result's curve is null. Callers that need final
+     *                    outcomes only (tournaments) skip it: for a naive learner the per-update evaluation costs
+     *                    about as much as the update itself.
+     */
+    public static RunResult run(TrainingConfig config, int r, ProgressListener progress, boolean recordCurve) {
         double[][] theta = {config.initialLogits(0, r), config.initialLogits(1, r)};
         Learner[] learners = {config.agent1().newLearner(config.game(), 0),
                 config.agent2().newLearner(config.game(), 1)};
@@ -80,9 +92,11 @@ public final class Trainer {
         ExactEvaluator exact = ExactEvaluator.create(config.game());
 
         int points = config.steps() + 1;
-        TrainingCurve curve = new TrainingCurve(new double[points], new double[points], new double[points],
-                new double[points]);
-        record(exact, theta, curve, 0);
+        TrainingCurve curve = recordCurve ? new TrainingCurve(new double[points], new double[points],
+                new double[points], new double[points]) : null;
+        if (recordCurve) {
+            record(exact, theta, curve, 0);
+        }
         for (int u = 0; u < config.steps(); u++) {
             UpdateKey key = new UpdateKey(config.seed(), r, u);
             for (int i = 0; i < 2; i++) {
@@ -97,7 +111,9 @@ public final class Trainer {
                     checkLogits(theta[i], direction[i], r, u, i);
                 }
             }
-            record(exact, theta, curve, u + 1);
+            if (recordCurve) {
+                record(exact, theta, curve, u + 1);
+            }
             progress.advanced(1);
         }
         PolicyOutcome outcome = PolicyOutcome.evaluate(exact, theta[0], theta[1]);

@@ -1,0 +1,127 @@
+package dev.opshape.shaping.tournament;
+
+import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.training.RunResult;
+import dev.opshape.shaping.training.Trainer;
+import dev.opshape.shaping.training.TrainingDivergedException;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Plays a tournament (semantics in the package documentation): every pairing, R repetitions each, on a fixed pool
+ * of worker threads.
+ *
+ * <p>Runs are submitted in streaming order ({@link RunOutcome#sequence()}) and collected in that same order: a run
+ * that finishes early waits in its {@link Future} until every run before it has been passed on. So the listener sees
+ * runs in a fixed order, aggregation is deterministic, and at most a bounded window of runs is in flight or
+ * buffered at any time, however long the tournament.
+ */
+public final class Tournament {
+
+    /** Runs in flight or buffered per worker: enough to keep workers busy behind one slow run (LOLA with large K). */
+    private static final int WINDOW_PER_THREAD = 32;
+
+    private Tournament() {
+    }
+
+    /** Plays the tournament without streaming or progress. */
+    public static TournamentResult run(TournamentConfig config) {
+        return run(config, TournamentListener.NONE, ProgressListener.NONE);
+    }
+
+    /**
+     * Plays the tournament.
+     *
+     * @param listener told every run, in streaming order, on the calling thread
+     * @param progress told one unit per update of each run ({@link TournamentConfig#totalUpdates()} in all), from
+     *                 the worker threads
+     * @throws TrainingDivergedException if a run diverges: the message names the pairing and repetition; the runs
+     *                                   before it in streaming order have been passed to the listener, the
+     *                                   remaining ones are cancelled
+     */
+    public static TournamentResult run(TournamentConfig config, TournamentListener listener,
+                                       ProgressListener progress) {
+        List<Pairing> pairings = config.pairings();
+        int total = config.runs();
+        int window = WINDOW_PER_THREAD * config.threads();
+        TournamentTally tally = new TournamentTally(config);
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
+            Thread t = new Thread(runnable, "opshape-tournament");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<RunOutcome>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            while (next < total && inFlight.size() < window) {
+                inFlight.add(submit(pool, config, pairings, next++, progress));
+            }
+            while (!inFlight.isEmpty()) {
+                RunOutcome run = await(inFlight.poll());
+                if (next < total) {
+                    inFlight.add(submit(pool, config, pairings, next++, progress));
+                }
+                tally.add(run);
+                listener.runFinished(run);
+            }
+        } finally {
+            // Interrupts running workers after a failure; they stop at their next update (see playRun).
+            pool.shutdownNow();
+        }
+        return tally.result();
+    }
+
+    private static Future<RunOutcome> submit(ExecutorService pool, TournamentConfig config, List<Pairing> pairings,
+                                             int sequence, ProgressListener progress) {
+        Pairing pairing = pairings.get(sequence % pairings.size());
+        int repetition = sequence / pairings.size();
+        return pool.submit(() -> playRun(config, pairing, repetition, sequence, progress));
+    }
+
+    /** Repetition r of the pairing, on the calling (worker) thread. */
+    static RunOutcome playRun(TournamentConfig config, Pairing pairing, int repetition, int sequence,
+                              ProgressListener progress) {
+        int run = config.runIndex(pairing, repetition);
+        // Trainer.run reports after every update: the natural place to notice that the tournament was stopped.
+        ProgressListener stoppable = units -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("tournament stopped");
+            }
+            progress.advanced(units);
+        };
+        RunResult result;
+        try {
+            result = Trainer.run(config.trainingConfig(pairing, repetition), run, stoppable, false);
+        } catch (TrainingDivergedException e) {
+            throw new TrainingDivergedException("tournament stopped: pairing " + pairing.index() + " ("
+                    + pairing.name1() + " as player 1 vs " + pairing.name2() + " as player 2), repetition "
+                    + repetition + ": " + e.getMessage());
+        }
+        return new RunOutcome(sequence, pairing, repetition, run, result.theta1(), result.theta2(),
+                result.outcome());
+    }
+
+    private static RunOutcome await(Future<RunOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("tournament interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}
