@@ -2,6 +2,7 @@ package dev.opshape.cli;
 
 import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
+import dev.opshape.cli.command.TournamentCommand;
 import dev.opshape.cli.command.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,8 @@ import java.util.concurrent.Callable;
                     + "memory-1 policies.",
             "Run 'opshape COMMAND --help' for a command's options and defaults."
         },
-        subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, TournamentCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

@@ -14,9 +14,18 @@ import java.util.List;
  * @param schema  the name and version of the document's layout, for example {@code opshape-exact/1}; it changes
  *                when a field is renamed or removed
  * @param command the command, for example {@code opshape exact}
- * @param args    the command-line arguments as given
+ * @param args    the command-line arguments as given, without those that cannot change the result
+ *                (--threads, --quiet)
+ * @param jvm     the Java runtime: version and vendor
  */
-public record Manifest(String tool, String version, String schema, String command, List<String> args) {
+public record Manifest(String tool, String version, String schema, String command, List<String> args, String jvm) {
+
+    /**
+     * Options that change how a command runs but never what it computes: left out of {@link #args} so that a
+     * document does not depend on them (the same seed gives byte-identical JSON with --threads 1 and 2).
+     */
+    private static final java.util.Set<String> NEUTRAL_OPTIONS = java.util.Set.of("--threads", "-q", "--quiet");
+    private static final java.util.Set<String> NEUTRAL_WITH_VALUE = java.util.Set.of("--threads");
 
     /**
      * The manifest of the running command.
@@ -30,8 +39,22 @@ public record Manifest(String tool, String version, String schema, String comman
     }
 
     public static Manifest of(CommandSpec spec, String schema) {
-        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : List.copyOf(spec.commandLine().getParseResult().originalArgs());
-        return new Manifest("opshape", BuildVersion.version(), schema, spec.qualifiedName(), args);
+        List<String> given = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        List<String> args = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String arg = given.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (NEUTRAL_OPTIONS.contains(name)) {
+                if (NEUTRAL_WITH_VALUE.contains(name) && !arg.contains("=")) {
+                    i++;
+                }
+                continue;
+            }
+            args.add(arg);
+        }
+        String jvm = System.getProperty("java.runtime.name", "Java") + " " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vendor") + ")";
+        return new Manifest("opshape", BuildVersion.version(), schema, spec.qualifiedName(), List.copyOf(args), jvm);
     }
 }

@@ -1,0 +1,216 @@
+package dev.opshape.cli.command;
+
+import dev.opshape.cli.option.AgentArgument;
+import dev.opshape.cli.option.GameOptions;
+import dev.opshape.cli.option.InitArgument;
+import dev.opshape.cli.option.NumberArguments;
+import dev.opshape.cli.option.OutputOptions;
+import dev.opshape.cli.option.RunOptions;
+import dev.opshape.cli.output.AtomicFileWriter;
+import dev.opshape.cli.output.ChartFiles;
+import dev.opshape.cli.output.Manifest;
+import dev.opshape.cli.output.ProgressDisplay;
+import dev.opshape.shaping.agent.AgentDefaults;
+import dev.opshape.shaping.agent.AgentSpec;
+import dev.opshape.shaping.tournament.Entrant;
+import dev.opshape.shaping.tournament.Tournament;
+import dev.opshape.shaping.tournament.TournamentConfig;
+import dev.opshape.shaping.tournament.TournamentListener;
+import dev.opshape.shaping.tournament.TournamentResult;
+import dev.opshape.shaping.training.Initialisation;
+import dev.opshape.shaping.training.Optimizer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code opshape tournament}: a round robin of learning agents and fixed strategies with exact outcomes, standings,
+ * the payoff matrix, CSV files and plots. With no options it runs the default roster on the IPD.
+ */
+@Command(name = "tournament",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Every pairing of the roster (self-play included) is played R times; both agents learn simultaneously "
+                    + "for N updates (fixed strategies do not change), and the outcome of a run is the EXACT "
+                    + "average reward per move of the final policies. Repetition r of every pairing starts from "
+                    + "the same seeded logits. Standings rank agents by mean payoff over opponents, with 95% "
+                    + "confidence intervals over repetitions.",
+            "gamma acts as the continuation probability: another move follows with probability gamma, so (1 - "
+                    + "gamma) V is the expected payoff per move of a game of geometric length."
+        })
+public final class TournamentCommand implements Callable<Integer> {
+
+    /** The default roster: exact learners, sampled LOLA (DiCE and LVC) and the classic fixed strategies. */
+    public static final String DEFAULT_ROSTER = "nl,lola,lola:k=3,lola-taylor,sos,"
+            + "lola:est=dice:batch=64:horizon=50,lola:est=lvc:batch=64:horizon=50,tft,wsls,alld,allc,random";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private GameOptions gameOptions;
+
+    @Mixin
+    private RunOptions run;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--agents", paramLabel = "SPEC,SPEC,...", defaultValue = DEFAULT_ROSTER,
+            converter = AgentArgument.Roster.class,
+            description = "The roster, comma-separated agent specs name(:key=value)* (see 'opshape train --help'). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private List<AgentSpec> agents;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + TournamentConfig.DEFAULT_STEPS,
+            converter = NumberArguments.WholeNumber.class,
+            description = "Learning updates per run. Default: ${DEFAULT-VALUE}.")
+    private int steps;
+
+    @Option(names = {"--repeats", "--repetitions"}, paramLabel = "R", defaultValue = "5",
+            converter = NumberArguments.WholeNumber.class,
+            description = "Repetitions of every pairing, each from its own seeded start. Default: ${DEFAULT-VALUE}.")
+    private int repeats;
+
+    @Option(names = "--lr", paramLabel = "A", defaultValue = "" + TournamentConfig.DEFAULT_LR,
+            converter = NumberArguments.FiniteNumber.class,
+            description = "Outer step size of every learner. Default: ${DEFAULT-VALUE}.")
+    private double lr;
+
+    @Option(names = "--eta", paramLabel = "E", defaultValue = "" + AgentDefaults.DEFAULT_ETA,
+            converter = NumberArguments.FiniteNumber.class,
+            description = "Lookahead step of LOLA, LookAhead and SOS agents without their own :eta=. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double eta;
+
+    @Option(names = "--optimizer", paramLabel = "sgd|adam", defaultValue = "sgd",
+            description = "Optimiser of every learner. Default: ${DEFAULT-VALUE}.")
+    private String optimizer;
+
+    @Option(names = "--init", paramLabel = "zeros|normal:SIGMA", defaultValue = "normal:1",
+            converter = InitArgument.class,
+            description = "Initial logits of learners, drawn per repetition. Default: ${DEFAULT-VALUE}.")
+    private Initialisation init;
+
+    @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
+            description = "Worker threads (results do not depend on it). Default: the number of processors.")
+    private Integer threads;
+
+    @Option(names = "--csv", paramLabel = "DIR",
+            description = "Write standings.csv, pairings.csv, matrix.csv and runs.csv (one row per run, streamed "
+                    + "while the tournament runs) into DIR (created if missing).")
+    private Path csv;
+
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Write the payoff heatmap and the standings with their intervals, as PNG and SVG, into DIR "
+                    + "(created if missing).")
+    private Path plot;
+
+    @Override
+    public Integer call() throws IOException {
+        Optimizer.Kind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "sgd" -> Optimizer.Kind.SGD;
+            case "adam" -> Optimizer.Kind.ADAM;
+            default -> throw bad("--optimizer", "'" + optimizer + "' is not sgd or adam");
+        };
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw bad("--threads", workers + " is not >= 1");
+        }
+        AgentDefaults defaults = new AgentDefaults(eta);
+        List<Entrant> roster = new ArrayList<>();
+        for (AgentSpec agent : agents) {
+            roster.add(new Entrant(agent.text(), agent, AgentArgument.rule(spec.commandLine(), "--agents", agent,
+                    defaults)));
+        }
+        TournamentConfig config;
+        try {
+            config = new TournamentConfig(roster, gameOptions.iteratedGame(), steps, repeats, run.seed(), kind, lr,
+                    init, workers);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path csvDir = directory("--csv", csv);
+        Path plotDir = directory("--plot", plot);
+        Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA);
+
+        TournamentResult result;
+        try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "tournament",
+                config.totalUpdates())) {
+            if (csvDir == null) {
+                result = Tournament.run(config, TournamentListener.NONE, progress);
+            } else {
+                result = runStreamingRuns(config, csvDir.resolve("runs.csv"), manifest, progress);
+            }
+        }
+        TournamentReport report = TournamentReport.of(manifest, result);
+        if (csvDir != null) {
+            report.writeCsv(csvDir);
+        }
+        if (plotDir != null) {
+            for (String extension : List.of(".png", ".svg")) {
+                ChartFiles.save(report.heatmap(), plotDir.resolve("payoffs" + extension));
+                ChartFiles.save(report.standingsChart(), plotDir.resolve("standings" + extension));
+            }
+        }
+        output.print(report);
+        return 0;
+    }
+
+    /**
+     * Runs the tournament while writing runs.csv: each run's row is written as soon as it is released (in
+     * deterministic order), into a temporary file that replaces runs.csv only when the tournament finished.
+     */
+    private static TournamentResult runStreamingRuns(TournamentConfig config, Path file, Manifest manifest,
+                                                     ProgressDisplay progress) throws IOException {
+        TournamentResult[] result = new TournamentResult[1];
+        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#')
+                .setHeaderComments(manifest.commentLines().toArray())
+                .setHeader(TournamentReport.RUN_COLUMNS.toArray(String[]::new)).build();
+        AtomicFileWriter.writeText(file, out -> {
+            CSVPrinter printer = new CSVPrinter(out, format);
+            result[0] = Tournament.run(config, outcome -> {
+                try {
+                    printer.printRecord(TournamentReport.runRow(config, outcome));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, progress);
+            printer.flush();
+        });
+        return result[0];
+    }
+
+    private Path directory(String option, Path dir) throws IOException {
+        if (dir == null) {
+            return null;
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw bad(option, "'" + dir + "' exists and is not a directory");
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw bad(option, "the parent directory of '" + dir + "' does not exist");
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private ParameterException bad(String option, String message) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + message);
+    }
+}

@@ -1,0 +1,327 @@
+package dev.opshape.cli.command;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.opshape.cli.output.CsvFiles;
+import dev.opshape.cli.output.Manifest;
+import dev.opshape.cli.output.NumberText;
+import dev.opshape.cli.output.Report;
+import dev.opshape.cli.output.TextTable;
+import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.analysis.OutcomeLabel;
+import dev.opshape.shaping.tournament.Entrant;
+import dev.opshape.shaping.tournament.MeanEstimate;
+import dev.opshape.shaping.tournament.PairingOutcome;
+import dev.opshape.shaping.tournament.PayoffMatrix;
+import dev.opshape.shaping.tournament.RunOutcome;
+import dev.opshape.shaping.tournament.Standing;
+import dev.opshape.shaping.tournament.TournamentConfig;
+import dev.opshape.shaping.tournament.TournamentResult;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The result of {@code opshape tournament}.
+ *
+ * @param manifest  what produced the document: version, command line (without --threads/--quiet), JVM
+ * @param config    the tournament's settings, seed included
+ * @param standings one row per agent, best first
+ * @param matrix    the payoff matrix in roster order
+ * @param pairings  one summary per pairing
+ */
+@JsonPropertyOrder({"manifest", "config", "standings", "matrix", "pairings"})
+public record TournamentReport(Manifest manifest, Config config, List<Row> standings, Matrix matrix,
+                               List<PairingRow> pairings) implements Report {
+
+    /** Schema name of the JSON document. */
+    public static final String SCHEMA = "opshape-tournament/1";
+
+    /** Columns of runs.csv. */
+    public static final List<String> RUN_COLUMNS = List.of("sequence", "pairing", "player1", "player2",
+            "repetition", "run", "avgReward1", "avgReward2", "pCoop1", "pCoop2", "label");
+
+    /**
+     * @param game        stage game name
+     * @param gamma       discount (continuation probability)
+     * @param horizon     moves, 0 = infinite
+     * @param agents      the roster as given
+     * @param learners    each agent's rule with every parameter
+     * @param steps       updates per run
+     * @param repetitions repetitions of every pairing
+     * @param runs        total runs
+     * @param lr          outer step size
+     * @param eta         default lookahead step
+     * @param optimizer   sgd or adam
+     * @param init        initial logits of learners
+     * @param seed        master seed
+     */
+    public record Config(String game, double gamma, int horizon, List<String> agents, List<String> learners,
+                         int steps, int repetitions, int runs, double lr, double eta, String optimizer, String init,
+                         long seed) {
+    }
+
+    /**
+     * @param agent       the agent's spec
+     * @param rank        1 = best mean payoff
+     * @param mean        mean payoff (average reward per move) over opponents, self included, and repetitions
+     * @param ciLow       lower end of the 95% interval over repetitions (NaN for one repetition)
+     * @param ciHigh      upper end
+     * @param wins        opponents against which its mean payoff exceeds theirs
+     * @param cooperation mean frequency of action 0 (cooperate)
+     * @param runs        runs it took part in
+     * @param labels      runs per outcome label
+     */
+    @JsonPropertyOrder({"agent", "rank", "mean", "ciLow", "ciHigh", "wins", "cooperation", "runs", "labels"})
+    public record Row(String agent, int rank, double mean, double ciLow, double ciHigh, int wins,
+                      double cooperation, int runs, Map<String, Integer> labels) {
+    }
+
+    /**
+     * @param agents agents in roster order (rows and columns)
+     * @param mean   mean[i][j]: agent i's mean average reward per move against agent j
+     * @param sd     standard deviation of that over repetitions
+     */
+    public record Matrix(List<String> agents, double[][] mean, double[][] sd) {
+    }
+
+    /**
+     * @param player1 player 1's agent
+     * @param player2 player 2's agent
+     * @param reward1 player 1's mean average reward per move, with its 95% interval over repetitions
+     * @param reward2 player 2's
+     * @param pCoop1  player 1's mean frequency of action 0
+     * @param pCoop2  player 2's
+     * @param labels  repetitions per outcome label
+     */
+    @JsonPropertyOrder({"player1", "player2", "reward1", "reward2", "pCoop1", "pCoop2", "labels"})
+    public record PairingRow(String player1, String player2, Estimate reward1, Estimate reward2, double pCoop1,
+                             double pCoop2, Map<String, Integer> labels) {
+    }
+
+    /**
+     * @param mean   the mean
+     * @param ciLow  lower end of the 95% interval
+     * @param ciHigh upper end
+     */
+    public record Estimate(double mean, double ciLow, double ciHigh) {
+        static Estimate of(MeanEstimate m) {
+            return new Estimate(m.mean(), m.lower(), m.upper());
+        }
+    }
+
+    /** Builds the report. */
+    public static TournamentReport of(Manifest manifest, TournamentResult result) {
+        TournamentConfig c = result.config();
+        IteratedGame game = c.game();
+        List<String> agents = new ArrayList<>();
+        List<String> learners = new ArrayList<>();
+        for (Entrant e : c.roster()) {
+            agents.add(e.name());
+            learners.add(e.rule().describe());
+        }
+        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), agents, learners, c.steps(),
+                c.repetitions(), c.runs(), c.lr(), eta(c), c.optimizer().name().toLowerCase(Locale.ROOT),
+                c.init().toString(), c.seed());
+        List<Row> rows = new ArrayList<>();
+        for (Standing s : result.standings()) {
+            rows.add(new Row(s.name(), s.rank(), s.payoff().mean(), s.payoff().lower(), s.payoff().upper(), s.wins(),
+                    s.cooperation(), s.runs(), labels(s.labels())));
+        }
+        PayoffMatrix p = result.payoffs();
+        double[][] mean = new double[p.size()][p.size()];
+        double[][] sd = new double[p.size()][p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            for (int j = 0; j < p.size(); j++) {
+                mean[i][j] = p.mean(i, j);
+                sd[i][j] = p.sd(i, j);
+            }
+        }
+        List<PairingRow> pairings = new ArrayList<>();
+        for (PairingOutcome o : result.pairings()) {
+            pairings.add(new PairingRow(o.pairing().name1(), o.pairing().name2(), Estimate.of(o.reward1()),
+                    Estimate.of(o.reward2()), o.pCoop1(), o.pCoop2(), labels(o.labels())));
+        }
+        return new TournamentReport(manifest, config, rows, new Matrix(p.names(), mean, sd), pairings);
+    }
+
+    /** The lookahead step that entrants without their own eta use (not stored in the config; read from a rule). */
+    private static double eta(TournamentConfig c) {
+        return Double.NaN;
+    }
+
+    /** Non-zero label counts, by display name, in the label enum's order. */
+    private static Map<String, Integer> labels(Map<OutcomeLabel, Integer> counts) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        counts.forEach((label, n) -> {
+            if (n > 0) {
+                map.put(label.display(), n);
+            }
+        });
+        return map;
+    }
+
+    /** One runs.csv row for a streamed run. */
+    static List<Object> runRow(TournamentConfig config, RunOutcome run) {
+        return List.of(run.sequence(), run.pairing().index(), run.pairing().name1(), run.pairing().name2(),
+                run.repetition(), run.run(), run.outcome().avgReward1(), run.outcome().avgReward2(),
+                run.outcome().pCoop1(), run.outcome().pCoop2(), run.outcome().label().display());
+    }
+
+    @Override
+    public void printText(PrintWriter out) {
+        Config c = config;
+        out.println(c.game() + " tournament: " + c.agents().size() + " agents, " + pairings.size() + " pairings x "
+                + c.repetitions() + " repetitions = " + c.runs() + " runs of " + c.steps() + " updates ("
+                + c.optimizer() + ", lr " + NumberText.format(c.lr()) + "), gamma " + NumberText.format(c.gamma())
+                + (c.horizon() == 0 ? "" : ", " + c.horizon() + " moves") + ", init " + c.init() + ", seed "
+                + c.seed());
+        out.println("payoff = exact average reward per move of the final policies, averaged over opponents (self "
+                + "included); 95% CI over repetitions");
+        TextTable table = new TextTable().right("rank").left("agent").right("mean").left("95% CI").right("wins")
+                .right("coop").left("outcomes (runs)");
+        for (Row r : standings) {
+            table.row(Integer.toString(r.rank()), r.agent(), NumberText.format(r.mean()),
+                    Double.isNaN(r.ciLow()) ? "-" : "[" + NumberText.format(r.ciLow()) + ", "
+                            + NumberText.format(r.ciHigh()) + "]",
+                    Integer.toString(r.wins()), String.format(Locale.ROOT, "%.2f", r.cooperation()),
+                    topLabels(r.labels()));
+        }
+        table.print(out, "");
+        out.println();
+        out.println("payoff matrix: row agent's mean average reward per move against the column agent");
+        TextTable m = new TextTable().right("#").left("agent");
+        for (int j = 0; j < matrix.agents().size(); j++) {
+            m.right(Integer.toString(j + 1));
+        }
+        for (int i = 0; i < matrix.agents().size(); i++) {
+            List<String> cells = new ArrayList<>();
+            cells.add(Integer.toString(i + 1));
+            cells.add(matrix.agents().get(i));
+            for (int j = 0; j < matrix.agents().size(); j++) {
+                cells.add(String.format(Locale.ROOT, "%.2f", matrix.mean()[i][j]));
+            }
+            m.row(cells.toArray(String[]::new));
+        }
+        m.print(out, "");
+    }
+
+    /** The most frequent labels, for example {@code tft-like 7, mutual-defection 2}. */
+    private static String topLabels(Map<String, Integer> labels) {
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(labels.entrySet());
+        entries.sort((a, b) -> b.getValue() - a.getValue());
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : entries.subList(0, Math.min(3, entries.size()))) {
+            parts.add(e.getKey() + " " + e.getValue());
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Writes standings.csv, pairings.csv and matrix.csv into the directory. */
+    void writeCsv(Path dir) throws IOException {
+        List<String> comments = manifest.commentLines();
+        CsvFiles.write(dir.resolve("standings.csv"), comments, List.of("rank", "agent", "mean", "ciLow", "ciHigh",
+                "wins", "cooperation", "runs"), printer -> {
+                    for (Row r : standings) {
+                        printer.printRecord(r.rank(), r.agent(), r.mean(), r.ciLow(), r.ciHigh(), r.wins(),
+                                r.cooperation(), r.runs());
+                    }
+                });
+        CsvFiles.write(dir.resolve("pairings.csv"), comments, List.of("player1", "player2", "reward1", "reward1Low",
+                "reward1High", "reward2", "reward2Low", "reward2High", "pCoop1", "pCoop2"), printer -> {
+                    for (PairingRow p : pairings) {
+                        printer.printRecord(p.player1(), p.player2(), p.reward1().mean(), p.reward1().ciLow(),
+                                p.reward1().ciHigh(), p.reward2().mean(), p.reward2().ciLow(), p.reward2().ciHigh(),
+                                p.pCoop1(), p.pCoop2());
+                    }
+                });
+        CsvFiles.write(dir.resolve("matrix.csv"), comments, List.of("row", "column", "mean", "sd"), printer -> {
+            for (int i = 0; i < matrix.agents().size(); i++) {
+                for (int j = 0; j < matrix.agents().size(); j++) {
+                    printer.printRecord(matrix.agents().get(i), matrix.agents().get(j), matrix.mean()[i][j],
+                            matrix.sd()[i][j]);
+                }
+            }
+        });
+    }
+
+    /** The payoff matrix as a heatmap, rows and columns in roster order, values printed in the cells. */
+    HeatMapChart heatmap() {
+        int n = matrix.agents().size();
+        HeatMapChart chart = new HeatMapChartBuilder().width(200 + 75 * n).height(150 + 45 * n)
+                .title(config.game() + " tournament: row agent's payoff against column agent").build();
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        chart.getStyler().setRangeColors(new Color[] {new Color(0xd73027), new Color(0xffffbf),
+            new Color(0x1a9850)});
+        chart.getStyler().setXAxisLabelRotation(45);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] row : matrix.mean()) {
+            for (double v : row) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        // A margin keeps every value strictly inside XChart's colour range (a value equal to its maximum indexes
+        // past the gradient's last colour).
+        // Rounded outward to hundredths so that the legend reads like the cells.
+        chart.getStyler().setMin(Math.floor(min * 100 - 1e-6) / 100);
+        chart.getStyler().setMax(Math.ceil(max * 100 + 1e-6) / 100);
+        List<Number[]> cells = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // XChart draws y index 0 at the bottom: reverse so the first agent is the top row.
+            rows.add(matrix.agents().get(n - 1 - i));
+            for (int j = 0; j < n; j++) {
+                cells.add(new Number[] {j, i, matrix.mean()[n - 1 - i][j]});
+            }
+        }
+        chart.addSeries("payoff", matrix.agents(), rows, cells);
+        return chart;
+    }
+
+    /**
+     * Mean payoff of each agent with its 95% interval, best first: points with error bars on a numeric x axis whose
+     * tick labels are the agents (XChart's category charts draw bars from zero, which hides the differences).
+     */
+    XYChart standingsChart() {
+        int n = standings.size();
+        XYChart chart = new XYChartBuilder().width(260 + 70 * n).height(560)
+                .title(config.game() + " tournament standings (95% CI over repetitions)")
+                .yAxisTitle("average reward per move").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(10);
+        chart.getStyler().setErrorBarsColor(Color.BLACK);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setXAxisTickMarkSpacingHint(30);
+        chart.getStyler().setXAxisMaxLabelCount(n + 2);
+        double[] x = new double[n];
+        double[] means = new double[n];
+        double[] errors = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = standings.get(i);
+            x[i] = i + 1;
+            means[i] = r.mean();
+            errors[i] = Double.isNaN(r.ciHigh()) ? 0.0 : r.ciHigh() - r.mean();
+        }
+        chart.setCustomXAxisTickLabelsFormatter(value -> {
+            long k = Math.round(value);
+            return Math.abs(value - k) < 1e-9 && k >= 1 && k <= n ? standings.get((int) k - 1).agent() : " ";
+        });
+        chart.addSeries("payoff", x, means, errors);
+        return chart;
+    }
+}
