@@ -1,0 +1,96 @@
+package dev.opshape.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opshape.cli.CommandRun;
+import dev.opshape.cli.ExitCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TournamentCommandTest {
+
+    private static final String[] SMALL = {"tournament", "--agents", "nl,lola:est=dice:batch=8:horizon=10,tft,alld",
+        "--steps", "20", "--repeats", "3", "--seed", "5", "--json"};
+
+    private static String[] with(String... more) {
+        String[] all = java.util.Arrays.copyOf(SMALL, SMALL.length + more.length);
+        System.arraycopy(more, 0, all, SMALL.length, more.length);
+        return all;
+    }
+
+    @Test
+    void jsonIsByteIdenticalForOneAndTwoThreads() {
+        CommandRun one = CommandRun.of(with("--threads", "1"));
+        CommandRun two = CommandRun.of(with("--threads=2"));
+        assertEquals(ExitCode.OK, one.exitCode(), one::toString);
+        assertEquals(one.out(), two.out());
+    }
+
+    @Test
+    void jsonHasStandingsMatrixAndManifest() {
+        CommandRun run = CommandRun.of(SMALL);
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode json = run.json();
+        assertEquals("opshape-tournament/1", json.at("/manifest/schema").asText());
+        assertTrue(json.at("/manifest/jvm").asText().contains(System.getProperty("java.version")));
+        assertEquals(5, json.at("/config/seed").asLong());
+        assertEquals(4, json.get("standings").size());
+        JsonNode first = json.at("/standings/0");
+        assertEquals(1, first.get("rank").asInt());
+        assertTrue(first.get("ciLow").asDouble() <= first.get("mean").asDouble());
+        assertTrue(first.get("mean").asDouble() <= first.get("ciHigh").asDouble());
+        assertEquals(4, json.at("/matrix/agents").size());
+        // TFT against ALLD: first move CD, then DD forever: (1 - gamma)(-3) + gamma (-2) = -2.04 at gamma 0.96.
+        assertEquals(-2.04, json.at("/matrix/mean/2/3").asDouble(), 1e-12);
+        assertEquals(-1.92, json.at("/matrix/mean/3/2").asDouble(), 1e-12);
+        assertEquals(10, json.get("pairings").size());
+    }
+
+    @Test
+    void writesCsvFilesAndPlots(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("csv");
+        Path plots = dir.resolve("plots");
+        CommandRun run = CommandRun.of(with("--csv", csv.toString(), "--plot", plots.toString()));
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        List<String> runs = Files.readAllLines(csv.resolve("runs.csv"));
+        assertEquals(2 + 1 + 10 * 3, runs.size());
+        assertTrue(runs.get(0).startsWith("# opshape"));
+        for (String name : List.of("standings.csv", "pairings.csv", "matrix.csv")) {
+            assertTrue(Files.exists(csv.resolve(name)), name);
+        }
+        for (String name : List.of("payoffs.png", "payoffs.svg", "standings.png", "standings.svg")) {
+            assertTrue(Files.size(plots.resolve(name)) > 1000, name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--agents=nl,,tft          | empty agent spec",
+        "--agents=nl,bogus         | unknown agent 'bogus'",
+        "--agents=nl,lola:k=x      | k=x is not an integer",
+        "--agents=nl,nl            | nl",
+        "--agents=tft,nl           | --game=rps",
+        "--repeats=0               | repetition",
+        "--steps=-5                | steps",
+        "--threads=0               | --threads",
+        "--optimizer=x             | 'x' is not sgd or adam"})
+    void badRostersAndValuesAreOneLineAndExitTwo(String option, String message) {
+        String[] args = option.startsWith("--agents=tft")
+                ? new String[] {"tournament", option, "--game=rps"}
+                : new String[] {"tournament", option};
+        CommandRun run = CommandRun.of(args);
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+        run.assertOneErrorLine();
+        if (!message.startsWith("--game")) {
+            assertTrue(run.err().contains(message), run::toString);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.opshape.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opshape.cli.CommandRun;
+import dev.opshape.cli.ExitCode;
+import dev.opshape.games.BuiltInGames;
+import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.learner.TaylorLola;
+import dev.opshape.shaping.training.Initialisation;
+import dev.opshape.shaping.training.Optimizer;
+import dev.opshape.shaping.training.RunResult;
+import dev.opshape.shaping.training.Trainer;
+import dev.opshape.shaping.training.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainCommandTest {
+
+    @Test
+    void jsonRunsMatchTheTrainerAndTheSummaryIsTheirMeanAndSd() {
+        CommandRun run = CommandRun.of("train", "--agent1", "lola-taylor", "--agent2", "lola-taylor", "--runs", "4",
+                "--steps", "50", "--seed", "7", "--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode json = run.json();
+        assertEquals("opshape-train/1", json.at("/manifest/schema").asText());
+        assertEquals(7, json.at("/config/seed").asLong());
+        TaylorLola rule = new TaylorLola(1.0, false, EstimatorSpec.EXACT);
+        TrainingConfig config = new TrainingConfig(IteratedGame.infinite(BuiltInGames.IPD, 0.96), rule, rule, 50,
+                1.0, Optimizer.Kind.SGD, new Initialisation.Normal(1.0), null, null, 4, 7);
+        double sum = 0;
+        for (int r = 0; r < 4; r++) {
+            RunResult expected = Trainer.run(config, r, ProgressListener.NONE);
+            JsonNode f = json.at("/runs/" + r + "/final");
+            assertEquals(expected.outcome().avgReward1(), f.get("avgReward1").asDouble(), 0.0);
+            assertEquals(expected.outcome().pCoop2(), f.get("pCoop2").asDouble(), 0.0);
+            assertEquals(expected.theta1()[3], f.at("/theta1/3").asDouble(), 0.0);
+            assertEquals(expected.outcome().label().display(), f.get("label").asText());
+            sum += expected.outcome().avgReward1();
+        }
+        assertEquals(sum / 4, json.at("/summary/avgReward1/mean").asDouble(), 1e-12);
+    }
+
+    @Test
+    void writesCurvesAndPlot(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("curve.csv");
+        Path png = dir.resolve("curve.png");
+        CommandRun run = CommandRun.of("train", "--agent1", "nl", "--agent2", "tft", "--steps", "10", "--runs", "2",
+                "--csv", csv.toString(), "--plot", png.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("# opshape"), lines.get(0));
+        assertEquals("run,update,avgReward1,avgReward2,pCoop1,pCoop2", lines.get(2));
+        assertEquals(3 + 2 * 11, lines.size());
+        assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void resultsDoNotDependOnThreads() {
+        String[] args = {"train", "--agent1", "lola:est=dice:batch=16:horizon=20", "--agent2", "nl", "--steps", "5",
+            "--runs", "3", "--json"};
+        CommandRun one = CommandRun.of(concat(args, "--threads", "1"));
+        CommandRun two = CommandRun.of(concat(args, "--threads", "2"));
+        assertEquals(ExitCode.OK, one.exitCode(), one::toString);
+        assertEquals(one.out(), two.out());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--agent1=foo                 | unknown agent 'foo'",
+        "--agent1=lola:k=x            | k=x is not an integer",
+        "--agent2=lola:est=magic      | est=magic is not exact, dice[/B] or lvc[/B]",
+        "--agent1=tft:g=1             | tft takes no keys",
+        "--steps=-1                   | --steps",
+        "--lr=0                       | --lr",
+        "--lr=nan                     | NaN is not allowed",
+        "--optimizer=rmsprop          | 'rmsprop' is not sgd or adam",
+        "--init=uniform               | 'uniform' is not zeros or normal:SIGMA",
+        "--runs=0                     | --runs",
+        "--threads=0                  | --threads",
+        "--theta1=1,2                 | 2 logits given",
+        "--plot=curve.gif             | must end in .png or .svg",
+        "--gamma=1                    | outside [0, 1)"})
+    void badInputIsOneLineAndExitTwo(String option, String message) {
+        CommandRun run = CommandRun.of("train", option);
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+        run.assertOneErrorLine();
+        assertTrue(run.err().contains(message), run::toString);
+    }
+
+    @Test
+    void aDivergingRunExitsThreeWithOneLine() {
+        CommandRun run = CommandRun.of("train", "--agent1", "nl", "--agent2", "nl", "--lr", "1e308", "--steps", "5");
+        assertEquals(ExitCode.RUN_FAILED, run.exitCode(), run::toString);
+        run.assertOneErrorLine();
+        assertTrue(run.err().contains("diverged at update"), run::toString);
+        assertFalse(run.err().contains("internal error"));
+    }
+}
