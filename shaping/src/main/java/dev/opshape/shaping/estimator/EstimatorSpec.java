@@ -31,4 +31,12 @@ public interface EstimatorSpec {
 
     /** True if the estimator carries no sampling error. */
     boolean isExact();
+
+    /**
+     * True if its estimates reuse samples drawn at earlier points (a replay buffer), so that one estimator can
+     * serve every step of a lookahead, revisiting each point by importance weighting.
+     */
+    default boolean reusesSamples() {
+        return false;
+    }
 }

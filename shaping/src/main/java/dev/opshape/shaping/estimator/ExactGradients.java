@@ -29,6 +29,11 @@ public final class ExactGradients implements GradientEstimator {
     }
 
     @Override
+    public void revisit(double[] theta1, double[] theta2) {
+        exact.setPoint(theta1, theta2);
+    }
+
+    @Override
     public double value(int agent) {
         return exact.value(agent);
     }

@@ -23,6 +23,20 @@ public interface GradientEstimator {
      */
     void setPoint(double[] theta1, double[] theta2, long seed, long stream);
 
+    /**
+     * Moves to the point (theta1, theta2) WITHOUT drawing new samples: a sampled estimator re-weights the
+     * trajectories it holds by importance ratios between the point and the policies that drew them (unbiased, see
+     * the off-policy weighting of the sampled estimators); an exact one simply evaluates there.
+     */
+    void revisit(double[] theta1, double[] theta2);
+
+    /**
+     * Forgets every state carried from one estimate to the next (a replay buffer's trajectories, a learned
+     * baseline), so that the next estimates are independent of the earlier ones. Exact estimators have none.
+     */
+    default void reset() {
+    }
+
     /** The (estimated) value V_agent at the loaded point (0 = agent 1, 1 = agent 2). */
     double value(int agent);
 

@@ -34,6 +34,12 @@ final class LearnedBaseline implements StateBaseline {
         return table[agent][row];
     }
 
+    /** Back to the initial all-zero tables. */
+    void clear() {
+        java.util.Arrays.fill(table[0], 0.0);
+        java.util.Arrays.fill(table[1], 0.0);
+    }
+
     /** Fits both agents' tables to trajectories [from, to) of the batch. */
     void fit(TrajectoryBatch batch, int from, int to) {
         int steps = batch.steps();

@@ -104,6 +104,30 @@ public final class SampledEstimator implements GradientEstimator {
     }
 
     @Override
+    public void revisit(double[] theta1, double[] theta2) {
+        if (filled == 0) {
+            throw new IllegalStateException("revisit needs samples: call setPoint first");
+        }
+        tables.load(theta1, theta2);
+        // The held trajectories were drawn elsewhere (or here): weight them by pi / mu either way.
+        surrogate.load(tables, trajectories, filled, true, spec.clip());
+        if (exact != null) {
+            exact.setPoint(theta1, theta2);
+        }
+        surrogate.setWeights(0, spec.baseline(), baseline);
+        surrogate.setWeights(1, spec.baseline(), baseline);
+    }
+
+    @Override
+    public void reset() {
+        filled = 0;
+        head = 0;
+        if (learned != null) {
+            learned.clear();
+        }
+    }
+
+    @Override
     public double value(int agent) {
         return surrogate.value(agent);
     }

@@ -53,6 +53,11 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
         return false;
     }
 
+    @Override
+    public boolean reusesSamples() {
+        return buffer > 0;
+    }
+
     /** For example {@code dice/128(T=150, baseline=mean)}. */
     @Override
     public String toString() {

@@ -20,4 +20,12 @@ public interface Learner {
      * @param key identifies the run and update for the random streams of sampled estimators
      */
     void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out);
+
+    /**
+     * Forgets state carried between directions (replay buffers, learned baselines of sampled estimators), so that
+     * the next direction is statistically independent of the earlier ones. Bias studies call it before every
+     * estimate; training never does (reuse across updates is the point of a replay buffer).
+     */
+    default void reset() {
+    }
 }

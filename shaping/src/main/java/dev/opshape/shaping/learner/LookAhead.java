@@ -41,6 +41,11 @@ public record LookAhead(double eta, EstimatorSpec estimator) implements Learning
             }
 
             @Override
+            public void reset() {
+                est.reset();
+            }
+
+            @Override
             public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
                 int i = blocks.agent;
                 est.setPoint(theta1, theta2, key.seed(),

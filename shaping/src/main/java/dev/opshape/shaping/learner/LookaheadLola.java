@@ -21,7 +21,10 @@ import dev.opshape.shaping.estimator.GradientEstimator;
  * ({@code inner}: their sampling error is the compositional bias), the Hessian-vector products of the backward
  * pass ({@code hessian}: the multi-step Hessian bias) and the outer gradient ({@code outer}). With
  * {@code sharedInnerHessian} each lookahead step's products come from the same estimate as its first-order step
- * (one batch per step, as in the original LOLA-DiCE code); otherwise from an independent one.
+ * (one batch per step, as in the original LOLA-DiCE code); otherwise from an independent one. When the lookahead
+ * estimator reuses samples (a replay buffer, the seed paper's off-policy correction), one estimator serves every
+ * step: step k adds its fresh trajectories to the shared buffer and estimates on all of it, and the backward pass
+ * revisits theta_j^k by importance weighting the whole buffer.
  *
  * @param lookahead          K &gt;= 0
  * @param eta                opponent step size in the lookahead
@@ -64,8 +67,13 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
 
     private final class Instance implements Learner {
         private final JointBlocks blocks;
-        /** One estimator per lookahead step when shared (each stays loaded at its step); else one in all. */
+        /**
+         * One estimator per lookahead step when products are shared and samples are not reused (each stays loaded
+         * at its step); otherwise one in all.
+         */
         private final GradientEstimator[] innerEst;
+        /** Whether the backward pass revisits the (single, buffered) inner estimator instead of step-k instances. */
+        private final boolean revisit;
         private final GradientEstimator hessianEst;
         private final GradientEstimator outerEst;
         /** Opponent logits along the lookahead: opp[k] = theta_j^k, k = 0..K. */
@@ -80,7 +88,8 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         Instance(IteratedGame game, int agent) {
             this.blocks = new JointBlocks(game, agent);
             int steps = Math.max(lookahead, 1);
-            this.innerEst = new GradientEstimator[sharedInnerHessian ? steps : 1];
+            this.revisit = sharedInnerHessian && inner.reusesSamples();
+            this.innerEst = new GradientEstimator[sharedInnerHessian && !revisit ? steps : 1];
             for (int k = 0; k < innerEst.length; k++) {
                 innerEst[k] = inner.create(game);
             }
@@ -106,6 +115,17 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         }
 
         @Override
+        public void reset() {
+            for (GradientEstimator est : innerEst) {
+                est.reset();
+            }
+            if (hessianEst != null) {
+                hessianEst.reset();
+            }
+            outerEst.reset();
+        }
+
+        @Override
         public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
             int i = blocks.agent;
             int j = blocks.opponent;
@@ -114,7 +134,7 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
 
             // Forward: the opponent's K lookahead steps.
             for (int k = 0; k < lookahead; k++) {
-                GradientEstimator est = innerEst[sharedInnerHessian ? k : 0];
+                GradientEstimator est = innerEst[innerEst.length > 1 ? k : 0];
                 est.setPoint(blocks.theta1(own, opp[k]), blocks.theta2(own, opp[k]), key.seed(),
                         StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.INNER, k));
                 est.gradient(j, grad);
@@ -135,7 +155,10 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
             java.util.Arrays.fill(correction, 0.0);
             for (int k = lookahead - 1; k >= 0; k--) {
                 GradientEstimator est;
-                if (sharedInnerHessian) {
+                if (revisit) {
+                    est = innerEst[0];
+                    est.revisit(blocks.theta1(own, opp[k]), blocks.theta2(own, opp[k]));
+                } else if (sharedInnerHessian) {
                     est = innerEst[k];
                 } else {
                     est = hessianEst;

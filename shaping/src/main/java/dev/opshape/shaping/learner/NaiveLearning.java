@@ -28,6 +28,11 @@ public record NaiveLearning(EstimatorSpec estimator) implements LearningRule {
             }
 
             @Override
+            public void reset() {
+                est.reset();
+            }
+
+            @Override
             public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
                 est.setPoint(theta1, theta2, key.seed(),
                         StreamIndex.of(key.run(), key.update(), agent, StreamIndex.Part.OUTER, 0));

@@ -88,6 +88,11 @@ public record StableOpponentShaping(double eta, double a, double b, EstimatorSpe
         }
 
         @Override
+        public void reset() {
+            est.reset();
+        }
+
+        @Override
         public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
             est.setPoint(theta1, theta2, key.seed(),
                     StreamIndex.of(key.run(), key.update(), agent, StreamIndex.Part.OUTER, 0));

@@ -46,6 +46,11 @@ public record TaylorLola(double eta, boolean full, EstimatorSpec estimator) impl
             }
 
             @Override
+            public void reset() {
+                est.reset();
+            }
+
+            @Override
             public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
                 int i = blocks.agent;
                 int j = blocks.opponent;

@@ -1,0 +1,113 @@
+package dev.opshape.shaping.bias;
+
+import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.learner.Learner;
+import dev.opshape.shaping.learner.UpdateKey;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a {@link BiasStudyConfig}. Estimate i of every configuration at point p uses the random streams of
+ * {@code UpdateKey(seed, run = p, update = i)}: estimates are independent (each learner is reset first, so no
+ * replay buffer or learned baseline carries over), configurations at the same point share their streams (common
+ * random numbers: differences between configurations are not blurred by independent noise), and nothing depends
+ * on the number of threads or on which thread computed which estimate.
+ */
+public final class BiasStudy {
+
+    private BiasStudy() {
+    }
+
+    /**
+     * Computes every row, in order point-major then configuration.
+     *
+     * @param progress told one unit per estimate (total points * configurations * samples)
+     */
+    public static BiasStudyResult run(BiasStudyConfig config, ProgressListener progress) {
+        int workers = config.threads();
+        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, runnable -> {
+            Thread t = new Thread(runnable, "opshape-bias");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<BiasRow> rows = new ArrayList<>();
+            int agent = config.agent();
+            int dim = config.game().dimension(agent);
+            for (int p = 0; p < config.points().size(); p++) {
+                StudyPoint point = config.points().get(p);
+                Map<String, double[]> exactCache = new HashMap<>();
+                for (int c = 0; c < config.configurations().size(); c++) {
+                    BiasConfiguration configuration = config.configurations().get(c);
+                    double[] exact = exactCache.computeIfAbsent(configuration.k() + "/" + configuration.eta(),
+                            key -> {
+                                double[] g = new double[dim];
+                                configuration.exact().newLearner(config.game(), agent)
+                                        .direction(point.theta1(), point.theta2(), new UpdateKey(0, 0, 0), g);
+                                return g;
+                            });
+                    double[][] samples = estimates(config, configuration, point, p, pool, progress);
+                    rows.add(new BiasRow(c, p, BiasStatistics.of(exact, samples, config.seed(),
+                            config.bootstrapStream(p, c))));
+                }
+            }
+            return new BiasStudyResult(config, rows);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The N estimates of one configuration at one point, split over the workers in contiguous chunks. */
+    private static double[][] estimates(BiasStudyConfig config, BiasConfiguration configuration, StudyPoint point,
+                                        int pointIndex, ExecutorService pool, ProgressListener progress) {
+        int n = config.samples();
+        int dim = config.game().dimension(config.agent());
+        double[][] samples = new double[n][dim];
+        int workers = pool == null ? 1 : config.threads();
+        List<Runnable> chunks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int from = (int) ((long) n * w / workers);
+            int to = (int) ((long) n * (w + 1) / workers);
+            chunks.add(() -> {
+                Learner learner = configuration.estimated().newLearner(config.game(), config.agent());
+                for (int i = from; i < to; i++) {
+                    learner.reset();
+                    learner.direction(point.theta1(), point.theta2(), new UpdateKey(config.seed(), pointIndex, i),
+                            samples[i]);
+                    progress.advanced(1);
+                }
+            });
+        }
+        if (pool == null) {
+            chunks.get(0).run();
+            return samples;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (Runnable chunk : chunks) {
+            futures.add(pool.submit(chunk));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bias study interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return samples;
+    }
+}
