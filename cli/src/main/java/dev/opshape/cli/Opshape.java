@@ -1,5 +1,6 @@
 package dev.opshape.cli;
 
+import dev.opshape.cli.command.BiasCommand;
 import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
 import dev.opshape.cli.command.TournamentCommand;
@@ -29,7 +30,7 @@ import java.util.concurrent.Callable;
             "Run 'opshape COMMAND --help' for a command's options and defaults."
         },
         subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, TournamentCommand.class,
-            CommandLine.HelpCommand.class},
+            BiasCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

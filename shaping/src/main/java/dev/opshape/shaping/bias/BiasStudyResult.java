@@ -1,8 +1,5 @@
 package dev.opshape.shaping.bias;
 
-import org.apache.commons.math3.distribution.TDistribution;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,35 +21,36 @@ public record BiasStudyResult(BiasStudyConfig config, List<BiasRow> rows) {
     }
 
     /**
-     * A metric of one configuration summarised over the points: with one point, that point's estimate and interval;
-     * with P &gt; 1 points, the mean of the P estimates and a Student-t interval over them (the points are
-     * independent draws, so the interval is for the average over the distribution of points).
+     * A metric of one configuration summarised over the study's points: the mean of the per-point estimates, with
+     * an interval for that mean conditional on these points: the per-point intervals are independent (each point
+     * has its own estimates), so the half-width is sqrt(sum_p h_p^2) / P with h_p each point's half-width (half the
+     * width of an interval that may be asymmetric, such as a bootstrap interval). With one point this is that
+     * point's estimate and interval. (An interval over the distribution of points would need many points: with two
+     * it is uselessly wide.)
      */
     public Interval summary(int configuration, Function<EstimatorBias, Interval> metric) {
         List<BiasRow> of = rowsOf(configuration);
         if (of.size() == 1) {
             return metric.apply(of.get(0).bias());
         }
-        List<Double> values = new ArrayList<>();
+        double sum = 0;
+        double halfWidths = 0;
+        int n = 0;
         for (BiasRow r : of) {
-            double v = metric.apply(r.bias()).mean();
-            if (!Double.isNaN(v)) {
-                values.add(v);
+            Interval i = metric.apply(r.bias());
+            if (Double.isNaN(i.mean())) {
+                continue;
             }
+            double h = (i.ciHigh() - i.ciLow()) / 2;
+            sum += i.mean();
+            halfWidths += h * h;
+            n++;
         }
-        int n = values.size();
         if (n == 0) {
             return new Interval(Double.NaN, Double.NaN, Double.NaN);
         }
-        double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
-        if (n == 1) {
-            return new Interval(mean, Double.NaN, Double.NaN);
-        }
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        double h = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (n - 1) / n);
+        double mean = sum / n;
+        double h = Math.sqrt(halfWidths) / n;
         return new Interval(mean, mean - h, mean + h);
     }
 }

@@ -1,0 +1,282 @@
+package dev.opshape.cli.command;
+
+import dev.opshape.cli.option.AgentArgument;
+import dev.opshape.cli.option.GameOptions;
+import dev.opshape.cli.option.LogitsArgument;
+import dev.opshape.cli.option.NumberArguments;
+import dev.opshape.cli.option.NumberList;
+import dev.opshape.cli.option.OutputOptions;
+import dev.opshape.cli.option.RunOptions;
+import dev.opshape.cli.output.Manifest;
+import dev.opshape.cli.output.ProgressDisplay;
+import dev.opshape.games.InvalidGameException;
+import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.agent.AgentDefaults;
+import dev.opshape.shaping.agent.AgentSpec;
+import dev.opshape.shaping.bias.BiasConfiguration;
+import dev.opshape.shaping.bias.BiasStudy;
+import dev.opshape.shaping.bias.BiasStudyConfig;
+import dev.opshape.shaping.bias.BiasStudyResult;
+import dev.opshape.shaping.bias.StudyPoint;
+import dev.opshape.shaping.estimator.SampledEstimatorSpec;
+import dev.opshape.shaping.learner.LookaheadLola;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code opshape bias}: bias, variance and correlation of sampled LOLA-K meta-gradient estimators against the exact
+ * meta-gradient of the same finite horizon, over sweeps of K, eta, estimator and batch size.
+ */
+@Command(name = "bias",
+        mixinStandardHelpOptions = true,
+        description = {
+            "For each point, K, eta, estimator and batch size: N independent estimates of the learning agent's "
+                    + "LOLA-K meta-gradient, each from fresh samples, against the exact meta-gradient of the same "
+                    + "finite horizon T. Reports the bias (and its noise-corrected square), variance, MSE, cosine "
+                    + "similarity, Pearson correlation and sign agreement, with 95% intervals.",
+            "An estimator SPEC is ':'-separated: a surrogate (exact, dice or lvc) for every part, then optional "
+                    + "keys inner=, hessian=, outer= (exact, dice[/B], lvc[/B]), baseline=none|mean|learned|exact, "
+                    + "offpolicy=BUFFER, clip=C; for example dice, lvc:baseline=exact, dice:inner=exact, "
+                    + "dice:offpolicy=1024. --horizon 0 (the default) means T = 150 here."
+        })
+public final class BiasCommand implements Callable<Integer> {
+
+    /** The horizon used when --horizon is left at 0: the LOLA-DiCE rollout length. */
+    public static final int DEFAULT_HORIZON = SampledEstimatorSpec.DEFAULT_HORIZON;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private GameOptions gameOptions;
+
+    @Mixin
+    private RunOptions run;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Option(names = "--theta1", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
+            description = "Agent 1's logits at the (single) study point; give --theta2 too. Default: --points.")
+    private LogitsArgument theta1;
+
+    @Option(names = "--theta2", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
+            description = "Agent 2's logits at the study point.")
+    private LogitsArgument theta2;
+
+    @Option(names = "--points", paramLabel = "P", defaultValue = "2", converter = NumberArguments.WholeNumber.class,
+            description = "Number of random points (logits ~ N(0, 1), keyed by the seed) when no --theta1/--theta2 "
+                    + "is given; symmetric points such as all-zero logits make correlations degenerate. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private int points;
+
+    @Option(names = "--agent", paramLabel = "1|2", defaultValue = "1", converter = NumberArguments.WholeNumber.class,
+            description = "The learning agent whose meta-gradient is estimated. Default: ${DEFAULT-VALUE}.")
+    private int agent;
+
+    @Option(names = "--k", paramLabel = "K[,K...]", defaultValue = "1",
+            description = "Lookahead steps (K >= 0). Default: ${DEFAULT-VALUE}.")
+    private String ks;
+
+    @Option(names = "--eta", paramLabel = "E[,E...]", defaultValue = "0.3", converter = NumberList.Finite.class,
+            description = "Lookahead step sizes. Default: ${DEFAULT-VALUE} (LOLA-DiCE code).")
+    private NumberList etas;
+
+    @Option(names = "--estimator", paramLabel = "SPEC[,SPEC...]", defaultValue = "dice,lvc",
+            description = "Estimator configurations (see above). Default: ${DEFAULT-VALUE}.")
+    private String estimators;
+
+    @Option(names = "--batch", paramLabel = "B[,B...]", defaultValue = "128",
+            description = "Batch sizes of the sampled parts without their own /B. Default: ${DEFAULT-VALUE}.")
+    private String batches;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "500",
+            converter = NumberArguments.WholeNumber.class,
+            description = "Independent estimates per configuration and point (>= 2). Default: ${DEFAULT-VALUE}.")
+    private int samples;
+
+    @Option(names = "--decompose",
+            description = "Also run each estimator with its inner steps exact (leaving the multi-step Hessian bias) "
+                    + "and with its Hessian products exact (leaving the compositional bias), as in the seed "
+                    + "paper's ablation.")
+    private boolean decompose;
+
+    @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
+            description = "Worker threads (results do not depend on it). Default: the number of processors.")
+    private Integer threads;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Write one row per configuration and point (the JSON rows without vectors).")
+    private Path csv;
+
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Plot bias and standard deviation against batch size (log-log, with fitted slopes), "
+                    + "against K and against eta, one line per estimator, as PNG and SVG in DIR (created if "
+                    + "missing; a plot is drawn for each swept quantity with at least 2 values).")
+    private Path plot;
+
+    @Override
+    public Integer call() throws IOException {
+        IteratedGame game = gameOptions.iteratedGame();
+        if (!game.isFinite()) {
+            game = game.withHorizon(DEFAULT_HORIZON);
+        }
+        if (agent != 1 && agent != 2) {
+            throw bad("--agent", agent + " is not 1 or 2");
+        }
+        if (samples < 2) {
+            throw bad("--samples", samples + " is below 2; the statistics need at least 2 estimates");
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw bad("--threads", workers + " is not >= 1");
+        }
+        List<Integer> kList = integers("--k", ks, 0, 1000);
+        List<Integer> batchList = integers("--batch", batches, 1, 1 << 20);
+        List<String> estimatorList = new ArrayList<>(new LinkedHashSet<>(List.of(estimators.split(",", -1))));
+        List<StudyPoint> studyPoints = points(game);
+
+        List<BiasReport.Setting> settings = new ArrayList<>();
+        List<BiasConfiguration> configurations = new ArrayList<>();
+        for (int k : kList) {
+            for (double eta : etas.values()) {
+                for (String estimator : estimatorList) {
+                    for (int batch : batchList) {
+                        List<String[]> variants = new ArrayList<>();
+                        variants.add(new String[] {estimator.strip(), ""});
+                        if (decompose) {
+                            variants.add(new String[] {estimator.strip() + ":inner=exact", "inner exact"});
+                            variants.add(new String[] {estimator.strip() + ":hessian=exact", "hessian exact"});
+                        }
+                        for (String[] variant : variants) {
+                            LookaheadLola rule = rule(variant[0], k, eta, batch, game.horizon());
+                            configurations.add(new BiasConfiguration(variant[0], k, eta, batch, rule));
+                            settings.add(new BiasReport.Setting(estimator.strip(), variant[1], k, eta, batch,
+                                    rule.describe()));
+                        }
+                    }
+                }
+            }
+        }
+        if ((long) configurations.size() > 1 << 24) {
+            throw bad("--estimator", "the sweep has " + configurations.size() + " configurations; too many");
+        }
+        BiasStudyConfig config;
+        try {
+            config = new BiasStudyConfig(game, agent - 1, studyPoints, configurations, samples, run.seed(), workers);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path plotDir = plot == null ? null : directory("--plot", plot);
+        long total = (long) studyPoints.size() * configurations.size() * samples;
+        BiasStudyResult result;
+        try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "bias", total)) {
+            result = BiasStudy.run(config, progress);
+        }
+        BiasReport report = BiasReport.of(Manifest.of(spec, BiasReport.SCHEMA), settings, result, decompose);
+        if (csv != null) {
+            report.writeCsv(csv);
+        }
+        if (plotDir != null) {
+            report.writePlots(plotDir);
+        }
+        output.print(report);
+        return 0;
+    }
+
+    /** The sampled LOLA-K rule of an estimator spec, through the agent-spec machinery (same keys, same checks). */
+    private LookaheadLola rule(String estimator, int k, double eta, int batch, int horizon) {
+        StringBuilder text = new StringBuilder("lola:k=" + k + ":eta=" + eta + ":horizon=" + horizon + ":batch="
+                + batch);
+        for (String token : estimator.strip().split(":", -1)) {
+            String t = token.strip();
+            if (t.isEmpty()) {
+                throw bad("--estimator", "'" + estimator + "' has an empty part; write for example "
+                        + "dice:baseline=exact");
+            }
+            if (t.contains("=")) {
+                String key = t.substring(0, t.indexOf('=')).strip().toLowerCase(Locale.ROOT);
+                if (!List.of("est", "inner", "hessian", "outer", "baseline", "offpolicy", "clip").contains(key)) {
+                    throw bad("--estimator", "'" + estimator + "': key '" + key + "' is not one of est, inner, "
+                            + "hessian, outer, baseline, offpolicy, clip");
+                }
+                text.append(':').append(t);
+            } else {
+                text.append(":est=").append(t);
+            }
+        }
+        AgentSpec agentSpec;
+        try {
+            agentSpec = AgentSpec.parse(text.toString());
+        } catch (IllegalArgumentException e) {
+            throw bad("--estimator", e.getMessage());
+        }
+        return (LookaheadLola) AgentArgument.rule(spec.commandLine(), "--estimator", agentSpec,
+                new AgentDefaults(eta));
+    }
+
+    private List<StudyPoint> points(IteratedGame game) {
+        if (theta1 != null || theta2 != null) {
+            if (theta1 == null || theta2 == null) {
+                throw bad(theta1 == null ? "--theta1" : "--theta2", "a study point needs both --theta1 and --theta2");
+            }
+            try {
+                return List.of(new StudyPoint(theta1.logits(game.game(), 0), theta2.logits(game.game(), 1)));
+            } catch (InvalidGameException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        if (points < 1 || points > 1 << 16) {
+            throw bad("--points", points + " is outside 1..65536");
+        }
+        return BiasStudyConfig.randomPoints(game, points, 1.0, run.seed());
+    }
+
+    private List<Integer> integers(String option, String text, int min, int max) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            int v;
+            try {
+                v = NumberArguments.parseInteger(part);
+            } catch (RuntimeException e) {
+                throw bad(option, e.getMessage());
+            }
+            if (v < min || v > max) {
+                throw bad(option, v + " is outside " + min + ".." + max);
+            }
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    private Path directory(String option, Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw bad(option, "'" + dir + "' exists and is not a directory");
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw bad(option, "the parent directory of '" + dir + "' does not exist");
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private ParameterException bad(String option, String message) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + message);
+    }
+}

@@ -1,0 +1,318 @@
+package dev.opshape.cli.command;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.opshape.cli.output.ChartFiles;
+import dev.opshape.cli.output.CsvFiles;
+import dev.opshape.cli.output.Manifest;
+import dev.opshape.cli.output.NumberText;
+import dev.opshape.cli.output.Report;
+import dev.opshape.cli.output.TextTable;
+import dev.opshape.shaping.bias.BiasRow;
+import dev.opshape.shaping.bias.BiasStudyConfig;
+import dev.opshape.shaping.bias.BiasStudyResult;
+import dev.opshape.shaping.bias.EstimatorBias;
+import dev.opshape.shaping.bias.Interval;
+import dev.opshape.shaping.bias.StudyPoint;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The result of {@code opshape bias}.
+ *
+ * @param manifest      what produced the document
+ * @param config        game, horizon, agent, samples, seed and the study points
+ * @param rows          one per configuration and point, with the exact and mean meta-gradients
+ * @param summary       one per configuration, each metric summarised over the points
+ * @param decomposition with --decompose: per estimator, K, eta and batch, the bias left when the inner steps are
+ *                      exact (Hessian bias), when the Hessian products are exact (compositional bias), and the rest
+ */
+@JsonPropertyOrder({"manifest", "config", "rows", "summary", "decomposition"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BiasReport(Manifest manifest, Config config, List<Row> rows, List<Summary> summary,
+                         List<Decomposition> decomposition) implements Report {
+
+    /** Schema name of the JSON document. */
+    public static final String SCHEMA = "opshape-bias/1";
+
+    /**
+     * What one configuration is, as the command built it.
+     *
+     * @param estimator the estimator spec as given
+     * @param variant   empty, or which part --decompose made exact ("inner exact", "hessian exact")
+     * @param k         lookahead steps
+     * @param eta       lookahead step size
+     * @param batch     batch size of the sampled parts without their own
+     * @param learner   the sampled rule with every parameter
+     */
+    public record Setting(String estimator, String variant, int k, double eta, int batch, String learner) {
+        String label() {
+            return variant.isEmpty() ? estimator : estimator + " (" + variant + ")";
+        }
+    }
+
+    /**
+     * @param game    stage game
+     * @param gamma   discount
+     * @param horizon T, the moves of the sampled trajectories and of the exact values compared with
+     * @param agent   the learning agent (1 or 2)
+     * @param samples estimates per configuration and point
+     * @param seed    master seed
+     * @param points  the study points
+     */
+    public record Config(String game, double gamma, int horizon, int agent, int samples, long seed,
+                         List<StudyPoint> points) {
+    }
+
+    /**
+     * @param estimator     the estimator spec
+     * @param variant       the --decompose variant, or empty
+     * @param k             lookahead steps
+     * @param eta           lookahead step size
+     * @param batch         batch size
+     * @param learner       the sampled rule
+     * @param point         index into config.points
+     * @param exact         the exact meta-gradient
+     * @param mean          the mean of the estimates
+     * @param bias          mean - exact per component, with 95% intervals
+     * @param biasNorm      |mean - exact|
+     * @param relativeBias  |mean - exact| / |exact|
+     * @param squaredBias   |mean - exact|^2 - tr(Cov)/N (noise-corrected)
+     * @param variance      tr(Cov)
+     * @param mse           mean squared error of one estimate
+     * @param cosine        mean cosine similarity with the exact meta-gradient
+     * @param corr          mean Pearson correlation with it (the seed paper's measure)
+     * @param signAgreement mean fraction of components with the exact sign
+     * @param samples       N
+     */
+    @JsonPropertyOrder({"estimator", "variant", "k", "eta", "batch", "learner", "point", "exact", "mean", "bias",
+            "biasNorm", "relativeBias", "squaredBias", "variance", "mse", "cosine", "corr", "signAgreement",
+            "samples"})
+    public record Row(String estimator, String variant, int k, double eta, int batch, String learner, int point,
+                      double[] exact, double[] mean, List<Interval> bias, Interval biasNorm, Interval relativeBias,
+                      Interval squaredBias, Interval variance, Interval mse, Interval cosine, Interval corr,
+                      Interval signAgreement, int samples) {
+    }
+
+    /**
+     * A configuration's metrics over all points (one point: its values; several: their mean with a t interval over
+     * points).
+     */
+    @JsonPropertyOrder({"estimator", "variant", "k", "eta", "batch", "biasNorm", "relativeBias", "squaredBias",
+            "variance", "mse", "cosine", "corr", "signAgreement"})
+    public record Summary(String estimator, String variant, int k, double eta, int batch, Interval biasNorm,
+                          Interval relativeBias, Interval squaredBias, Interval variance, Interval mse,
+                          Interval cosine, Interval corr, Interval signAgreement) {
+    }
+
+    /**
+     * The seed paper's ablation at one setting, as noise-corrected squared biases (averaged over points):
+     * {@code total} with every part sampled, {@code hessian} with the inner steps exact (the multi-step Hessian bias
+     * is what remains), {@code compositional} with the Hessian products exact (the compositional bias remains), and
+     * {@code interaction} = total - compositional - hessian (twice the inner product of the two bias vectors, plus
+     * noise).
+     */
+    @JsonPropertyOrder({"estimator", "k", "eta", "batch", "total", "compositional", "hessian", "interaction"})
+    public record Decomposition(String estimator, int k, double eta, int batch, Interval total,
+                                Interval compositional, Interval hessian, double interaction) {
+    }
+
+    /** Builds the report. */
+    public static BiasReport of(Manifest manifest, List<Setting> settings, BiasStudyResult result,
+                                boolean decompose) {
+        BiasStudyConfig c = result.config();
+        Config config = new Config(c.game().game().name(), c.game().gamma(), c.game().horizon(), c.agent() + 1,
+                c.samples(), c.seed(), c.points());
+        List<Row> rows = new ArrayList<>();
+        for (BiasRow r : result.rows()) {
+            Setting s = settings.get(r.configuration());
+            EstimatorBias b = r.bias();
+            rows.add(new Row(s.estimator(), s.variant(), s.k(), s.eta(), s.batch(), s.learner(), r.point(),
+                    b.exact(), b.mean(), List.of(b.bias()), b.biasNorm(), b.relativeBias(), b.squaredBias(),
+                    b.variance(), b.mse(), b.cosine(), b.corr(), b.signAgreement(), b.samples()));
+        }
+        List<Summary> summary = new ArrayList<>();
+        for (int i = 0; i < settings.size(); i++) {
+            Setting s = settings.get(i);
+            summary.add(new Summary(s.estimator(), s.variant(), s.k(), s.eta(), s.batch(),
+                    result.summary(i, EstimatorBias::biasNorm), result.summary(i, EstimatorBias::relativeBias),
+                    result.summary(i, EstimatorBias::squaredBias), result.summary(i, EstimatorBias::variance),
+                    result.summary(i, EstimatorBias::mse), result.summary(i, EstimatorBias::cosine),
+                    result.summary(i, EstimatorBias::corr), result.summary(i, EstimatorBias::signAgreement)));
+        }
+        List<Decomposition> decomposition = decompose ? decomposition(settings, result) : null;
+        return new BiasReport(manifest, config, rows, summary, decomposition);
+    }
+
+    /** With --decompose, configurations come in threes: all sampled, inner exact, hessian exact. */
+    private static List<Decomposition> decomposition(List<Setting> settings, BiasStudyResult result) {
+        List<Decomposition> list = new ArrayList<>();
+        for (int i = 0; i + 2 < settings.size(); i += 3) {
+            Setting s = settings.get(i);
+            Interval total = result.summary(i, EstimatorBias::squaredBias);
+            Interval hessian = result.summary(i + 1, EstimatorBias::squaredBias);
+            Interval compositional = result.summary(i + 2, EstimatorBias::squaredBias);
+            list.add(new Decomposition(s.estimator(), s.k(), s.eta(), s.batch(), total, compositional, hessian,
+                    total.mean() - compositional.mean() - hessian.mean()));
+        }
+        return list;
+    }
+
+    @Override
+    public void printText(PrintWriter out) {
+        Config c = config;
+        out.println(c.game() + ", gamma " + NumberText.format(c.gamma()) + ", T = " + c.horizon() + " moves; agent "
+                + c.agent() + "'s LOLA-K meta-gradient; " + c.samples() + " independent estimates per configuration "
+                + "and point, " + c.points().size() + (c.points().size() == 1 ? " point" : " points") + ", seed "
+                + c.seed());
+        out.println("|bias| = |mean - exact|; bias^2 = |mean - exact|^2 - tr(Cov)/N (noise-corrected); var = "
+                + "tr(Cov); intervals 95%" + (c.points().size() > 1 ? " over points" : ""));
+        TextTable table = new TextTable().left("estimator").right("K").right("eta").right("B").right("|bias|")
+                .right("bias^2").left("95% CI").right("var").right("mse").right("cosine").right("corr");
+        for (Summary s : summary) {
+            table.row(s.variant().isEmpty() ? s.estimator() : s.estimator() + " (" + s.variant() + ")",
+                    Integer.toString(s.k()), NumberText.format(s.eta()), Integer.toString(s.batch()),
+                    NumberText.format(s.biasNorm().mean()), NumberText.format(s.squaredBias().mean()),
+                    interval(s.squaredBias()), NumberText.format(s.variance().mean()),
+                    NumberText.format(s.mse().mean()), fixed(s.cosine().mean()), fixed(s.corr().mean()));
+        }
+        table.print(out, "");
+        if (decomposition != null) {
+            out.println();
+            out.println("bias decomposition (noise-corrected squared bias; compositional: Hessian products exact, "
+                    + "hessian: inner steps exact):");
+            TextTable d = new TextTable().left("estimator").right("K").right("eta").right("B").right("total")
+                    .right("compositional").left("95% CI").right("hessian").left("95% CI").right("interaction");
+            for (Decomposition x : decomposition) {
+                d.row(x.estimator(), Integer.toString(x.k()), NumberText.format(x.eta()), Integer.toString(x.batch()),
+                        NumberText.format(x.total().mean()), NumberText.format(x.compositional().mean()),
+                        interval(x.compositional()), NumberText.format(x.hessian().mean()), interval(x.hessian()),
+                        NumberText.format(x.interaction()));
+            }
+            d.print(out, "");
+        }
+    }
+
+    private static String interval(Interval i) {
+        return Double.isNaN(i.ciLow()) ? "-" : "[" + NumberText.format(i.ciLow()) + ", " + NumberText.format(i.ciHigh())
+                + "]";
+    }
+
+    private static String fixed(double v) {
+        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** One CSV row per configuration and point (scalars only). */
+    void writeCsv(Path file) throws IOException {
+        List<String> header = new ArrayList<>(List.of("estimator", "variant", "k", "eta", "batch", "point"));
+        for (String m : List.of("biasNorm", "relativeBias", "squaredBias", "variance", "mse", "cosine", "corr",
+                "signAgreement")) {
+            header.add(m);
+            header.add(m + "Low");
+            header.add(m + "High");
+        }
+        CsvFiles.write(file, manifest.commentLines(), header, printer -> {
+            for (Row r : rows) {
+                List<Object> cells = new ArrayList<>(List.of(r.estimator(), r.variant(), r.k(), r.eta(), r.batch(),
+                        r.point()));
+                for (Interval i : List.of(r.biasNorm(), r.relativeBias(), r.squaredBias(), r.variance(), r.mse(),
+                        r.cosine(), r.corr(), r.signAgreement())) {
+                    cells.add(i.mean());
+                    cells.add(i.ciLow());
+                    cells.add(i.ciHigh());
+                }
+                printer.printRecord(cells);
+            }
+        });
+    }
+
+    /** Writes a plot for each swept quantity (batch, K, eta) with at least two values. */
+    void writePlots(Path dir) throws IOException {
+        plot(dir, "batch", Summary::batch, true);
+        plot(dir, "k", Summary::k, false);
+        plot(dir, "eta", Summary::eta, false);
+    }
+
+    /**
+     * Bias (sqrt of the noise-corrected squared bias, where positive) and standard deviation (sqrt of tr Cov)
+     * against one swept quantity, one pair of lines per estimator and setting of the other quantities. Against the
+     * batch size the axes are logarithmic and each legend entry carries the least-squares slope of log value on
+     * log batch (the seed paper bounds the compositional bias by O(B^-1/2); an unbiased estimator's sd falls as
+     * B^-1/2).
+     */
+    private void plot(Path dir, String quantity, ToDoubleFunction<Summary> x, boolean logLog) throws IOException {
+        Map<String, List<Summary>> lines = new LinkedHashMap<>();
+        java.util.Set<Double> distinct = new java.util.TreeSet<>();
+        for (Summary s : summary) {
+            distinct.add(x.applyAsDouble(s));
+            String key = (s.variant().isEmpty() ? s.estimator() : s.estimator() + " (" + s.variant() + ")")
+                    + (quantity.equals("k") ? "" : ", K=" + s.k()) + (quantity.equals("eta") ? ""
+                    : ", eta=" + NumberText.format(s.eta())) + (quantity.equals("batch") ? "" : ", B=" + s.batch());
+            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        if (distinct.size() < 2) {
+            return;
+        }
+        XYChart chart = new XYChartBuilder().width(960).height(600)
+                .title(config.game() + ", T=" + config.horizon() + ": bias and sd of the meta-gradient estimate")
+                .xAxisTitle(quantity.equals("k") ? "lookahead steps K" : quantity.equals("eta")
+                        ? "lookahead step eta" : "batch size B")
+                .yAxisTitle("bias (solid), standard deviation (dashed)").build();
+        chart.getStyler().setXAxisLogarithmic(logLog);
+        chart.getStyler().setYAxisLogarithmic(logLog);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        for (Map.Entry<String, List<Summary>> line : lines.entrySet()) {
+            List<Summary> points = new ArrayList<>(line.getValue());
+            points.sort((a, b) -> Double.compare(x.applyAsDouble(a), x.applyAsDouble(b)));
+            addLine(chart, line.getKey() + " bias", points, x, s -> Math.sqrt(Math.max(0, s.squaredBias().mean())),
+                    logLog, false);
+            addLine(chart, line.getKey() + " sd", points, x, s -> Math.sqrt(s.variance().mean()), logLog, true);
+        }
+        for (String extension : List.of(".png", ".svg")) {
+            ChartFiles.save(chart, dir.resolve("bias-vs-" + quantity + extension));
+        }
+    }
+
+    private static void addLine(XYChart chart, String name, List<Summary> points, ToDoubleFunction<Summary> x,
+                                Function<Summary, Double> y, boolean logLog, boolean dashed) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        SimpleRegression fit = new SimpleRegression();
+        for (Summary s : points) {
+            double v = y.apply(s);
+            if (logLog && !(v > 0)) {
+                continue;
+            }
+            xs.add(x.applyAsDouble(s));
+            ys.add(v);
+            if (logLog) {
+                fit.addData(Math.log(x.applyAsDouble(s)), Math.log(v));
+            }
+        }
+        if (xs.isEmpty()) {
+            return;
+        }
+        String label = logLog && fit.getN() >= 2
+                ? name + String.format(Locale.ROOT, " (slope %.2f)", fit.getSlope()) : name;
+        XYSeries series = chart.addSeries(label, xs, ys);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        if (dashed) {
+            series.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        }
+    }
+}
