@@ -1,0 +1,74 @@
+package dev.opshape.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opshape.cli.CommandRun;
+import dev.opshape.cli.ExitCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BiasCommandTest {
+
+    @Test
+    void rowsCarryTheDocumentedFieldsAndAnExactConfigurationIsUnbiased(@TempDir Path dir) throws Exception {
+        CommandRun run = CommandRun.of("bias", "--horizon", "20", "--k", "1,2", "--estimator", "exact,dice",
+                "--batch", "16,32", "--samples", "20", "--points", "1", "--json", "--csv",
+                dir.resolve("bias.csv").toString(), "--plot", dir.resolve("plots").toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode json = run.json();
+        assertEquals("opshape-bias/1", json.at("/manifest/schema").asText());
+        assertEquals(20, json.at("/config/horizon").asInt());
+        assertEquals(2 * 2 * 2, json.get("rows").size());
+        for (JsonNode row : json.get("rows")) {
+            for (String field : new String[] {"exact", "mean", "biasNorm", "variance", "mse", "cosine", "corr"}) {
+                assertTrue(row.has(field), field);
+            }
+            assertTrue(row.at("/biasNorm/ciLow").isNumber());
+            if (row.get("estimator").asText().equals("exact")) {
+                assertEquals(0.0, row.at("/biasNorm/mean").asDouble(), 1e-12);
+                assertEquals(1.0, row.at("/corr/mean").asDouble(), 1e-12);
+            }
+        }
+        assertEquals(2 + 1 + 8, Files.readAllLines(dir.resolve("bias.csv")).size());
+        for (String name : new String[] {"bias-vs-batch.png", "bias-vs-k.svg"}) {
+            assertTrue(Files.size(dir.resolve("plots").resolve(name)) > 1000, name);
+        }
+    }
+
+    @Test
+    void decomposeAddsTheAblationVariants() {
+        CommandRun run = CommandRun.of("bias", "--horizon", "10", "--estimator", "dice", "--batch", "8",
+                "--samples", "10", "--points", "1", "--decompose", "--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        assertEquals(3, run.json().get("rows").size());
+        assertEquals(1, run.json().get("decomposition").size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--estimator=magic          | magic is not exact, dice[/B] or lvc[/B]",
+        "--estimator=dice:foo=1     | key 'foo' is not one of",
+        "--estimator=dice::lvc      | has an empty part",
+        "--k=-1                     | -1 is outside 0..1000",
+        "--k=x                      | 'x' is not a whole number",
+        "--batch=0                  | 0 is outside",
+        "--eta=nan                  | NaN is not allowed",
+        "--samples=1                | at least 2 estimates",
+        "--agent=3                  | 3 is not 1 or 2",
+        "--theta1=0,0,0,0,0         | needs both --theta1 and --theta2",
+        "--points=0                 | 0 is outside 1..65536",
+        "--threads=0                | --threads"})
+    void badInputIsOneLineAndExitTwo(String option, String message) {
+        CommandRun run = CommandRun.of("bias", option);
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+        run.assertOneErrorLine();
+        assertTrue(run.err().contains(message), run::toString);
+    }
+}
