@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
@@ -35,6 +36,56 @@ class SampledEstimatorReproducibilityTest {
             }
         }
         return cases.stream();
+    }
+
+    /** Every game and baseline, with and without a buffer (the surrogate is the subject of the test). */
+    static Stream<Arguments> baselinesAndBuffers() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String name : List.of("ipd", "rps", "asym-2x3")) {
+            for (BaselineKind baseline : BaselineKind.values()) {
+                for (int buffer : new int[] {0, 10}) {
+                    cases.add(Arguments.of(name, baseline, buffer));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * LVC's gradient is DiCE's (same first-order terms): two estimators that differ only in the surrogate, fed the
+     * same points, seeds and streams, draw the same batches and must give the same gradients and values, bit for
+     * bit (the surrogate only enters the Hessian-vector products), while their Hessian-vector products differ.
+     * BatchSurrogateReferenceTest checks the same equality on the two literal objectives to round-off.
+     */
+    @ParameterizedTest(name = "{0} baseline={1} buffer={2}")
+    @MethodSource("baselinesAndBuffers")
+    void diceAndLvcEstimatorsGiveBitwiseEqualGradientsOnTheSameBatches(String name, BaselineKind baseline,
+                                                                       int buffer) {
+        IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), 0.95, 12);
+        GradientEstimator dice = new SampledEstimatorSpec(Surrogate.DICE, 4, 12, baseline, buffer,
+                Double.POSITIVE_INFINITY).create(game);
+        GradientEstimator lvc = new SampledEstimatorSpec(Surrogate.LVC, 4, 12, baseline, buffer,
+                Double.POSITIVE_INFINITY).create(game);
+        SplittableRandom random = new SplittableRandom(31 + baseline.ordinal());
+        int d = game.jointDimension();
+        double[] a = new double[d];
+        double[] b = new double[d];
+        double[] v = EstimatorFixtures.gaussian(random, d, 1.0);
+        for (int call = 0; call < 5; call++) {
+            double[] theta1 = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
+            double[] theta2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
+            dice.setPoint(theta1, theta2, 17, call);
+            lvc.setPoint(theta1, theta2, 17, call);
+            for (int agent = 0; agent < 2; agent++) {
+                dice.gradient(agent, a);
+                lvc.gradient(agent, b);
+                assertArrayEquals(a, b, "call " + call + " agent " + agent + " gradient");
+                assertEquals(dice.value(agent), lvc.value(agent), 0.0, "value");
+                dice.hessianVectorProduct(agent, v, a);
+                lvc.hessianVectorProduct(agent, v, b);
+                assertFalse(Arrays.equals(a, b), "DiCE and LVC Hessian-vector products coincide");
+            }
+        }
     }
 
     /** Value, gradient and Hessian-vector product of both agents, concatenated. */
