@@ -1,8 +1,10 @@
 package dev.opshape.shaping.estimator;
 
 /**
- * The variance-reduction baseline of a sampled estimator. Every kind keeps the gradient and Hessian estimates
- * unbiased: a baseline term has expectation zero at first and second order.
+ * The variance-reduction baseline of a sampled estimator. A baseline term has expectation zero at first and second
+ * order, so every kind keeps the gradient and Hessian estimates unbiased, with one small exception: a LEARNED table
+ * used with a replay buffer is fitted on trajectories that stay in the buffer and are weighted by it later, so it is
+ * not independent of them (an effect of order RATE / visits per state, below what the tests can measure).
  */
 public enum BaselineKind {
     /** No baseline. */

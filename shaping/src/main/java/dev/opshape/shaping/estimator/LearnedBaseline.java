@@ -40,30 +40,40 @@ final class LearnedBaseline implements StateBaseline {
         java.util.Arrays.fill(table[1], 0.0);
     }
 
-    /** Fits both agents' tables to trajectories [from, to) of the batch. */
-    void fit(TrajectoryBatch batch, int from, int to) {
-        int steps = batch.steps();
-        int[] s1 = batch.state1();
+    /**
+     * Fits both agents' tables to one batch: trajectories [from, to) of the storage and, when the batch wrapped
+     * around a replay ring, also [0, wrapped) (0 if it did not). One update per batch, as documented, wherever the
+     * ring boundary falls.
+     */
+    void fit(TrajectoryBatch batch, int from, int to, int wrapped) {
         for (int agent = 0; agent < 2; agent++) {
-            double[] reward = batch.reward(agent);
             java.util.Arrays.fill(sum, 0.0);
             java.util.Arrays.fill(visits, 0);
-            for (int b = from; b < to; b++) {
-                double g = 0;
-                for (int t = steps - 1; t >= 0; t--) {
-                    g = reward[b * steps + t] + gamma * g;
-                    toGo[t] = g;
-                }
-                for (int t = 0; t < steps; t++) {
-                    int s = s1[b * steps + t];
-                    sum[s] += toGo[t];
-                    visits[s]++;
-                }
-            }
+            accumulate(batch, agent, from, to);
+            accumulate(batch, agent, 0, wrapped);
             for (int s = 0; s < numStates; s++) {
                 if (visits[s] > 0) {
                     table[agent][s] += RATE * (sum[s] / visits[s] - table[agent][s]);
                 }
+            }
+        }
+    }
+
+    /** Adds the reward-to-go of every move of trajectories [from, to) to its state's sum and visit count. */
+    private void accumulate(TrajectoryBatch batch, int agent, int from, int to) {
+        int steps = batch.steps();
+        int[] s1 = batch.state1();
+        double[] reward = batch.reward(agent);
+        for (int b = from; b < to; b++) {
+            double g = 0;
+            for (int t = steps - 1; t >= 0; t--) {
+                g = reward[b * steps + t] + gamma * g;
+                toGo[t] = g;
+            }
+            for (int t = 0; t < steps; t++) {
+                int s = s1[b * steps + t];
+                sum[s] += toGo[t];
+                visits[s]++;
             }
         }
     }

@@ -96,10 +96,7 @@ public final class SampledEstimator implements GradientEstimator {
         surrogate.setWeights(1, spec.baseline(), baseline);
         if (learned != null) {
             // Fit on the fresh trajectories only after they were used, so no estimate sees its own fit.
-            learned.fit(trajectories, from, to);
-            if (wrapped > 0) {
-                learned.fit(trajectories, 0, wrapped);
-            }
+            learned.fit(trajectories, from, to, wrapped);
         }
     }
 

@@ -1,0 +1,78 @@
+package dev.opshape.shaping.estimator;
+
+import dev.opshape.games.IteratedGame;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The sampled estimator is a workspace (DESIGN.md section 10): after warm-up, setPoint (sampling, weights, baseline
+ * fitting), gradients and Hessian-vector products of both agents allocate nothing, for every baseline and surrogate,
+ * with and without a replay buffer (one that wraps mid-batch). Measured with the thread's allocated-bytes counter;
+ * the warm-up lets the JIT compile the loops so that interpreter-only effects do not count, and the exact count is 0
+ * because nothing legitimate should allocate (any per-call object would show as at least 16 bytes per call).
+ */
+class SampledEstimatorAllocationTest {
+
+    static Stream<Arguments> configurations() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String name : List.of("ipd", "rps")) {
+            for (BaselineKind baseline : BaselineKind.values()) {
+                for (Surrogate surrogate : Surrogate.values()) {
+                    for (int buffer : new int[] {0, 20}) {
+                        cases.add(Arguments.of(name, baseline, surrogate, buffer));
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} baseline={1} {2} buffer={3}")
+    @MethodSource("configurations")
+    void setPointGradientAndHessianVectorProductAllocateNothingAfterWarmUp(String name, BaselineKind baseline,
+                                                                          Surrogate surrogate, int buffer) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), 0.96, 10);
+        // Batch 8 into a buffer of 20: the ring wraps in the middle of every third batch.
+        GradientEstimator estimator = new SampledEstimatorSpec(surrogate, 8, 10, baseline, buffer,
+                buffer > 0 ? 3.0 : Double.POSITIVE_INFINITY).create(game);
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] points1 = new double[4][];
+        double[][] points2 = new double[4][];
+        for (int k = 0; k < 4; k++) {
+            points1[k] = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
+            points2[k] = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
+        }
+        double[] v = EstimatorFixtures.gaussian(random, game.jointDimension(), 1.0);
+        double[] out = new double[game.jointDimension()];
+        for (int call = 0; call < 3000; call++) {
+            round(estimator, points1[call % 4], points2[call % 4], call, v, out);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int call = 0; call < 30; call++) {
+            round(estimator, points1[call % 4], points2[call % 4], 10_000 + call, v, out);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(0, allocated, "bytes allocated by 30 rounds of setPoint, 2 gradients and 2 HVPs");
+    }
+
+    private static void round(GradientEstimator estimator, double[] theta1, double[] theta2, long stream, double[] v,
+                              double[] out) {
+        estimator.setPoint(theta1, theta2, 42, stream);
+        for (int agent = 0; agent < 2; agent++) {
+            estimator.value(agent);
+            estimator.gradient(agent, out);
+            estimator.hessianVectorProduct(agent, v, out);
+        }
+    }
+}
