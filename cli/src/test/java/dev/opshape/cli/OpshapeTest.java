@@ -52,16 +52,17 @@ class OpshapeTest {
     void missingCommandIsBadInput() {
         CommandRun run = CommandRun.of();
         assertEquals(ExitCode.BAD_INPUT, run.exitCode());
-        assertEquals("opshape: missing command; allowed: games, exact, help (see 'opshape --help')\n", run.err());
+        assertEquals("opshape: missing command; allowed: games, exact, train, tournament, bias, help (see 'opshape --help')\n", run.err());
         assertEquals("", run.out());
     }
 
     @Test
     void unknownCommandListsTheCommands() {
-        CommandRun run = CommandRun.of("train2");
+        CommandRun run = CommandRun.of("zzz");
         assertEquals(ExitCode.BAD_INPUT, run.exitCode());
         run.assertOneErrorLine();
-        assertTrue(run.err().contains("'train2'") && run.err().contains("games, exact"), run::toString);
+        assertTrue(run.err().contains("'zzz'") && run.err().contains("games, exact, train, tournament, bias"),
+                run::toString);
     }
 
     @Test
