@@ -21,12 +21,14 @@ import java.util.stream.Stream;
  * further factors up to 1/(1 - gamma). Each result is a few hundred to a few thousand flops (an S x S LU with
  * S &lt;= 9, or T &lt;= 100 steps of an S x S recursion, then the row contractions), each with relative error
  * u = 2^-53 = 1.1e-16 of the magnitudes it combines, amplified at most by the condition number of M = I - gamma P,
- * kappa_inf(M) &lt;= (1 + gamma)/(1 - gamma) &lt;= 199. A crude worst-case forward bound is thus
- * S * kappa * u &lt;= 9 * 199 * 1.1e-16 = 2e-13 of the scale of the vector, and 1e-10 leaves a factor of about 500
- * for accumulation over the operations and for the oracle's own round-off. In practice the two sides agree to
- * 1e-14 .. 1e-13. A defect in a formula (a missing gamma, a transposed state, a wrong softmax term) moves results
- * by a fraction of their size, which is 1e-3 or more even at the most saturated policies drawn here (sigma = 3,
- * sigmoid slopes &gt;= 1e-4), so this tolerance separates round-off from error by many orders of magnitude.
+ * kappa_inf(M) &lt;= (1 + gamma)/(1 - gamma) &lt;= 199. A first-order estimate for one solve is thus
+ * S * kappa * u &lt;= 9 * 199 * 1.1e-16 = 2e-13 of the scale of the vector; a Hessian-vector product chains two more
+ * solves and a contraction, so allow a few times that. In practice the two sides agree to 4e-15 (values), 5e-14
+ * (gradients) and 3e-13 (Hessian-vector products) at worst over these points, and 1e-10 leaves a factor of about 300
+ * above the worst. A defect in a formula (a missing gamma, a transposed state, a wrong softmax term) moves results
+ * by a fraction of their size: at least about 1e-4 even where it only enters through the slope of a saturated
+ * sigmoid (logits of 3 sigma = 9 here), so the tolerance still separates round-off from error by six orders of
+ * magnitude (mutating any one such term in the main code makes dozens of these cases fail).
  *
  * <h2>Cost of the oracle</h2>
  * A full order-2 structure over all d logits carries (d+1)(d+2)/2 numbers: 66 for the IPD (d = 10), 435 for the
