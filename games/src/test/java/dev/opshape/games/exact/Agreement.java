@@ -1,0 +1,68 @@
+package dev.opshape.games.exact;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Assertions that two numbers or two vectors agree to a relative tolerance, with one definition of "relative" for
+ * every exact-evaluator test:
+ * <ul>
+ *   <li>scalars: |actual - expected| &lt;= tol * max(|expected|, 1);</li>
+ *   <li>vectors: for every component k, |actual_k - expected_k| &lt;= tol * max(||expected||_inf, 1).</li>
+ * </ul>
+ * Components of a gradient or Hessian-vector product are measured against the size of the whole vector, not their
+ * own size: a component that is small only because of cancellation carries the absolute round-off of the larger
+ * terms it was computed from, so a componentwise-relative test would demand more than double precision can give.
+ * The floor 1 (payoffs in these tests are of order 1) keeps a vector that is zero, or nearly so, from demanding
+ * errors below round-off of the O(1) intermediate quantities it came from.
+ */
+final class Agreement {
+
+    private Agreement() {
+    }
+
+    /** Fails unless |actual - expected| &lt;= tol * max(|expected|, 1). */
+    static void assertScalar(String what, double expected, double actual, double tol) {
+        double scale = Math.max(Math.abs(expected), 1.0);
+        double error = Math.abs(actual - expected);
+        if (!(error <= tol * scale)) {
+            fail(String.format("%s: expected %.17g, got %.17g; |error| = %.3g = %.3g x scale %.3g, tolerance %.1g",
+                    what, expected, actual, error, error / scale, scale, tol));
+        }
+    }
+
+    /** Fails unless every |actual_k - expected_k| &lt;= tol * max(||expected||_inf, 1). */
+    static void assertVector(String what, double[] expected, double[] actual, double tol) {
+        if (expected.length != actual.length) {
+            fail(what + ": expected length " + expected.length + ", got " + actual.length);
+        }
+        double scale = Math.max(maxAbs(expected), 1.0);
+        assertVectorAbsolute(what, expected, actual, tol * scale);
+    }
+
+    /** Fails unless every |actual_k - expected_k| &lt;= bound (an absolute error bound derived by the caller). */
+    static void assertVectorAbsolute(String what, double[] expected, double[] actual, double bound) {
+        int worst = -1;
+        double worstError = 0;
+        for (int k = 0; k < expected.length; k++) {
+            double error = Math.abs(actual[k] - expected[k]);
+            if (!(error <= bound) && (worst < 0 || !(error <= worstError))) {
+                worst = k;
+                worstError = error;
+            }
+        }
+        if (worst >= 0) {
+            fail(String.format("%s: component %d expected %.17g, got %.17g; |error| = %.3g > bound %.3g "
+                            + "(||expected||_inf = %.3g)", what, worst, expected[worst], actual[worst], worstError,
+                    bound, maxAbs(expected)));
+        }
+    }
+
+    /** ||x||_inf. */
+    static double maxAbs(double[] x) {
+        double max = 0;
+        for (double xi : x) {
+            max = Math.max(max, Math.abs(xi));
+        }
+        return max;
+    }
+}
