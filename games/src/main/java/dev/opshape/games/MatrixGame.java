@@ -210,12 +210,22 @@ public final class MatrixGame {
         return true;
     }
 
-    /** True when the payoffs of the two agents sum to the same constant at every outcome. */
+    /**
+     * True when the payoffs of the two agents sum to the same constant at every outcome, up to rounding (a relative
+     * tolerance of 1e-12 of the largest payoff, so that payoffs such as 0.1 + 0.2 and 0.3 count as equal sums).
+     */
     public boolean isConstantSum() {
+        double scale = 0;
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < columns(); j++) {
+                scale = Math.max(scale, Math.max(Math.abs(payoff1[i][j]), Math.abs(payoff2[i][j])));
+            }
+        }
+        double tolerance = 1e-12 * Math.max(scale, 1.0);
         double sum = payoff1[0][0] + payoff2[0][0];
         for (int i = 0; i < rows(); i++) {
             for (int j = 0; j < columns(); j++) {
-                if (payoff1[i][j] + payoff2[i][j] != sum) {
+                if (Math.abs(payoff1[i][j] + payoff2[i][j] - sum) > tolerance) {
                     return false;
                 }
             }

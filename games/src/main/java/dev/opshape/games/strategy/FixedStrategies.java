@@ -71,7 +71,7 @@ public final class FixedStrategies {
 
     /** The keys the strategy accepts (empty for most). */
     public static Set<String> keys(String name) {
-        return KEYS.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
+        return name == null ? Set.of() : KEYS.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
     }
 
     /** The strategy with default parameters. */
@@ -87,6 +87,9 @@ public final class FixedStrategies {
      * @throws InvalidGameException for an unknown name or key, a bad value, or a game the strategy does not fit
      */
     public static Memory1Strategy create(String name, Map<String, String> params, MatrixGame game, int agent) {
+        if (name == null) {
+            throw new InvalidGameException("no strategy name; known: " + String.join(", ", DESCRIPTIONS.keySet()));
+        }
         String key = name.toLowerCase(Locale.ROOT);
         if (!DESCRIPTIONS.containsKey(key)) {
             throw new InvalidGameException("unknown strategy '" + name + "'; known: "
