@@ -2,6 +2,7 @@ package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
+import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.NumberList;
@@ -28,7 +29,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -114,10 +114,6 @@ public final class BiasCommand implements Callable<Integer> {
                     + "paper's ablation.")
     private boolean decompose;
 
-    @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
-            description = "Worker threads (results do not depend on it). Default: the number of processors.")
-    private Integer threads;
-
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Write one row per configuration and point (the JSON rows without vectors).")
     private Path csv;
@@ -139,10 +135,6 @@ public final class BiasCommand implements Callable<Integer> {
         }
         if (samples < 2) {
             throw bad("--samples", samples + " is below 2; the statistics need at least 2 estimates");
-        }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw bad("--threads", workers + " is not >= 1");
         }
         List<Integer> kList = integers("--k", ks, 0, 1000);
         List<Integer> batchList = integers("--batch", batches, 1, 1 << 20);
@@ -176,11 +168,12 @@ public final class BiasCommand implements Callable<Integer> {
         }
         BiasStudyConfig config;
         try {
-            config = new BiasStudyConfig(game, agent - 1, studyPoints, configurations, samples, run.seed(), workers);
+            config = new BiasStudyConfig(game, agent - 1, studyPoints, configurations, samples, run.seed(),
+                    run.threads());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path plotDir = plot == null ? null : directory("--plot", plot);
+        Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
         long total = (long) studyPoints.size() * configurations.size() * samples;
         BiasStudyResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "bias", total)) {
@@ -262,18 +255,6 @@ public final class BiasCommand implements Callable<Integer> {
             }
         }
         return values;
-    }
-
-    private Path directory(String option, Path dir) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw bad(option, "'" + dir + "' exists and is not a directory");
-        }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw bad(option, "the parent directory of '" + dir + "' does not exist");
-        }
-        Files.createDirectories(dir);
-        return dir;
     }
 
     private ParameterException bad(String option, String message) {

@@ -2,7 +2,8 @@ package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
-import dev.opshape.cli.option.InitArgument;
+import dev.opshape.cli.option.LearningOptions;
+import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
@@ -17,8 +18,6 @@ import dev.opshape.shaping.tournament.Tournament;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.tournament.TournamentListener;
 import dev.opshape.shaping.tournament.TournamentResult;
-import dev.opshape.shaping.training.Initialisation;
-import dev.opshape.shaping.training.Optimizer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -30,11 +29,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -70,45 +67,19 @@ public final class TournamentCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private LearningOptions learning;
+
     @Option(names = "--agents", paramLabel = "SPEC,SPEC,...", defaultValue = DEFAULT_ROSTER,
             converter = AgentArgument.Roster.class,
             description = "The roster, comma-separated agent specs name(:key=value)* (see 'opshape train --help'). "
                     + "Default: ${DEFAULT-VALUE}.")
     private List<AgentSpec> agents;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + TournamentConfig.DEFAULT_STEPS,
-            converter = NumberArguments.WholeNumber.class,
-            description = "Learning updates per run. Default: ${DEFAULT-VALUE}.")
-    private int steps;
-
     @Option(names = {"--repeats", "--repetitions"}, paramLabel = "R", defaultValue = "5",
             converter = NumberArguments.WholeNumber.class,
             description = "Repetitions of every pairing, each from its own seeded start. Default: ${DEFAULT-VALUE}.")
     private int repeats;
-
-    @Option(names = "--lr", paramLabel = "A", defaultValue = "" + TournamentConfig.DEFAULT_LR,
-            converter = NumberArguments.FiniteNumber.class,
-            description = "Outer step size of every learner. Default: ${DEFAULT-VALUE}.")
-    private double lr;
-
-    @Option(names = "--eta", paramLabel = "E", defaultValue = "" + AgentDefaults.DEFAULT_ETA,
-            converter = NumberArguments.FiniteNumber.class,
-            description = "Lookahead step of LOLA, LookAhead and SOS agents without their own :eta=. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private double eta;
-
-    @Option(names = "--optimizer", paramLabel = "sgd|adam", defaultValue = "sgd",
-            description = "Optimiser of every learner. Default: ${DEFAULT-VALUE}.")
-    private String optimizer;
-
-    @Option(names = "--init", paramLabel = "zeros|normal:SIGMA", defaultValue = "normal:1",
-            converter = InitArgument.class,
-            description = "Initial logits of learners, drawn per repetition. Default: ${DEFAULT-VALUE}.")
-    private Initialisation init;
-
-    @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
-            description = "Worker threads (results do not depend on it). Default: the number of processors.")
-    private Integer threads;
 
     @Option(names = "--csv", paramLabel = "DIR",
             description = "Write standings.csv, pairings.csv, matrix.csv and runs.csv (one row per run, streamed "
@@ -122,16 +93,7 @@ public final class TournamentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optimizer.Kind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
-            case "sgd" -> Optimizer.Kind.SGD;
-            case "adam" -> Optimizer.Kind.ADAM;
-            default -> throw bad("--optimizer", "'" + optimizer + "' is not sgd or adam");
-        };
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw bad("--threads", workers + " is not >= 1");
-        }
-        AgentDefaults defaults = new AgentDefaults(eta);
+        AgentDefaults defaults = learning.agentDefaults();
         List<Entrant> roster = new ArrayList<>();
         for (AgentSpec agent : agents) {
             roster.add(new Entrant(agent.text(), agent, AgentArgument.rule(spec.commandLine(), "--agents", agent,
@@ -139,13 +101,13 @@ public final class TournamentCommand implements Callable<Integer> {
         }
         TournamentConfig config;
         try {
-            config = new TournamentConfig(roster, gameOptions.iteratedGame(), steps, repeats, run.seed(), kind, lr,
-                    init, workers);
+            config = new TournamentConfig(roster, gameOptions.iteratedGame(), learning.steps(), repeats, run.seed(),
+                    learning.optimizer(), learning.lr(), learning.init(), run.threads());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path csvDir = directory("--csv", csv);
-        Path plotDir = directory("--plot", plot);
+        Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv);
+        Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
         Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA);
 
         TournamentResult result;
@@ -193,24 +155,5 @@ public final class TournamentCommand implements Callable<Integer> {
             printer.flush();
         });
         return result[0];
-    }
-
-    private Path directory(String option, Path dir) throws IOException {
-        if (dir == null) {
-            return null;
-        }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw bad(option, "'" + dir + "' exists and is not a directory");
-        }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw bad(option, "the parent directory of '" + dir + "' does not exist");
-        }
-        Files.createDirectories(dir);
-        return dir;
-    }
-
-    private ParameterException bad(String option, String message) {
-        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + message);
     }
 }

@@ -2,7 +2,7 @@ package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
-import dev.opshape.cli.option.InitArgument;
+import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.OutputOptions;
@@ -15,8 +15,6 @@ import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
-import dev.opshape.shaping.training.Initialisation;
-import dev.opshape.shaping.training.Optimizer;
 import dev.opshape.shaping.training.Trainer;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingResult;
@@ -59,6 +57,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private LearningOptions learning;
+
     @Option(names = "--agent1", paramLabel = "SPEC", defaultValue = "lola", converter = AgentArgument.One.class,
             description = "Agent 1, name(:key=value)*. Default: ${DEFAULT-VALUE}.")
     private AgentSpec agent1;
@@ -66,34 +67,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--agent2", paramLabel = "SPEC", defaultValue = "lola", converter = AgentArgument.One.class,
             description = "Agent 2. Default: ${DEFAULT-VALUE}.")
     private AgentSpec agent2;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + TrainingConfig.DEFAULT_STEPS,
-            converter = NumberArguments.WholeNumber.class,
-            description = "Number of updates. Default: ${DEFAULT-VALUE} (LOLA paper).")
-    private int steps;
-
-    @Option(names = "--lr", paramLabel = "A", defaultValue = "" + TrainingConfig.DEFAULT_LR,
-            converter = NumberArguments.FiniteNumber.class,
-            description = "Outer step size (the optimiser's learning rate), > 0. Default: ${DEFAULT-VALUE} "
-                    + "(LOLA paper).")
-    private double lr;
-
-    @Option(names = "--eta", paramLabel = "E", defaultValue = "" + AgentDefaults.DEFAULT_ETA,
-            converter = NumberArguments.FiniteNumber.class,
-            description = "Lookahead step of LOLA, LookAhead and SOS agents (an agent's :eta= overrides it). "
-                    + "Default: ${DEFAULT-VALUE} (LOLA paper).")
-    private double eta;
-
-    @Option(names = "--optimizer", paramLabel = "sgd|adam", defaultValue = "sgd",
-            description = "sgd: theta += lr * direction; adam: Adam with PyTorch's defaults (beta1 0.9, beta2 0.999, "
-                    + "eps 1e-8). Default: ${DEFAULT-VALUE}.")
-    private String optimizer;
-
-    @Option(names = "--init", paramLabel = "zeros|normal:SIGMA", defaultValue = "normal:1",
-            converter = InitArgument.class,
-            description = "Initial logits of learners: all zero, or independent N(0, SIGMA^2) draws keyed by "
-                    + "(seed, run). Default: ${DEFAULT-VALUE} (LOLA paper).")
-    private Initialisation init;
 
     @Option(names = "--theta1", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
             description = "Agent 1's initial logits (comma list, or a fixed strategy's), instead of --init.")
@@ -106,10 +79,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "R", defaultValue = "1", converter = NumberArguments.WholeNumber.class,
             description = "Number of independent runs (1..65536). Default: ${DEFAULT-VALUE}.")
     private int runs;
-
-    @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
-            description = "Worker threads (results do not depend on it). Default: the number of processors.")
-    private Integer threads;
 
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Write the learning curves: one row per run and update (run, update, avgReward1, "
@@ -124,35 +93,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         IteratedGame game = gameOptions.iteratedGame();
-        Optimizer.Kind kind = switch (optimizer.toLowerCase(java.util.Locale.ROOT)) {
-            case "sgd" -> Optimizer.Kind.SGD;
-            case "adam" -> Optimizer.Kind.ADAM;
-            default -> throw bad("--optimizer", "'" + optimizer + "' is not sgd or adam");
-        };
-        if (steps < 0) {
-            throw bad("--steps", steps + " is negative; give a number of updates >= 0");
-        }
-        if (!(lr > 0)) {
-            throw bad("--lr", lr + " is not > 0");
-        }
         if (runs < 1 || runs > 65536) {
             throw bad("--runs", runs + " is outside 1..65536");
-        }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw bad("--threads", workers + " is not >= 1");
         }
         if (plot != null && !ChartFiles.supported(plot)) {
             throw bad("--plot", "'" + plot + "' must end in .png or .svg");
         }
-        AgentDefaults defaults = new AgentDefaults(eta);
+        AgentDefaults defaults = learning.agentDefaults();
         LearningRule rule1 = AgentArgument.rule(spec.commandLine(), "--agent1", agent1, defaults);
         LearningRule rule2 = AgentArgument.rule(spec.commandLine(), "--agent2", agent2, defaults);
         double[] start1 = logits("--theta1", theta1, game, 0);
         double[] start2 = logits("--theta2", theta2, game, 1);
         TrainingConfig config;
         try {
-            config = new TrainingConfig(game, rule1, rule2, steps, lr, kind, init, start1, start2, runs, run.seed());
+            config = new TrainingConfig(game, rule1, rule2, learning.steps(), learning.lr(), learning.optimizer(),
+                    learning.init(), start1, start2, runs, run.seed());
             // A fixed strategy that does not fit the game is reported before any work starts.
             config.initialLogits(0, 0);
             config.initialLogits(1, 0);
@@ -162,10 +117,11 @@ public final class TrainCommand implements Callable<Integer> {
 
         TrainingResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "train",
-                (long) runs * steps)) {
-            result = Trainer.train(config, workers, progress);
+                (long) runs * learning.steps())) {
+            result = Trainer.train(config, run.threads(), progress);
         }
-        TrainReport report = TrainReport.of(Manifest.of(spec, TrainReport.SCHEMA), agent1, agent2, eta, result);
+        TrainReport report = TrainReport.of(Manifest.of(spec, TrainReport.SCHEMA), agent1, agent2, learning.eta(),
+                result);
         if (csv != null) {
             report.writeCurves(csv, result);
         }

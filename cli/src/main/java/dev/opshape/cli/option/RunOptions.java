@@ -1,10 +1,13 @@
 package dev.opshape.cli.option;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Options of the long, random runs ({@code train}, {@code tournament}, {@code bias}): {@code --seed} and
- * {@code --quiet}. Mix it in with {@code @Mixin RunOptions run;}.
+ * Options of the long, random runs ({@code train}, {@code tournament}, {@code bias}): {@code --seed},
+ * {@code --threads} and {@code --quiet}. Mix it in with {@code @Mixin RunOptions run;}.
  */
 public final class RunOptions {
 
@@ -15,6 +18,26 @@ public final class RunOptions {
             description = "Master seed of every random stream; the same seed gives the same results, whatever the "
                     + "number of threads. Default: ${DEFAULT-VALUE}.")
     private long seed;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    private Integer threads;
+
+    @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
+            description = "Worker threads (results do not depend on it). Default: the number of processors.")
+    void setThreads(int threads) {
+        if (threads < 1) {
+            throw new ParameterException(mixee.commandLine(), "Invalid value for option '--threads': " + threads
+                    + " is not >= 1");
+        }
+        this.threads = threads;
+    }
+
+    /** The number of worker threads: --threads, or the number of processors. */
+    public int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr (it is also off when stderr is not "
             + "a terminal).")

@@ -1,0 +1,37 @@
+package dev.opshape.cli.option;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A directory option such as {@code --csv DIR} or {@code --plot DIR}: created if missing (its parent must exist),
+ * rejected as bad input if it names a file.
+ */
+public final class OutputDirectory {
+
+    private OutputDirectory() {
+    }
+
+    /**
+     * The directory, created if needed.
+     *
+     * @throws ParameterException (bad input) naming the option if the path is a file or its parent does not exist
+     */
+    public static Path prepare(CommandLine command, String option, Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ParameterException(command, "Invalid value for option '" + option + "': '" + dir
+                    + "' exists and is not a directory");
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ParameterException(command, "Invalid value for option '" + option + "': the parent "
+                    + "directory of '" + dir + "' does not exist");
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+}
