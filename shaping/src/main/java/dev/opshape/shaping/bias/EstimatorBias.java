@@ -18,8 +18,10 @@ package dev.opshape.shaping.bias;
  *       left out, when either vector is constant), and of the fraction of components whose sign matches g's.</li>
  * </ul>
  * Intervals are 95%: Student t over estimates for means of per-estimate quantities (mse, cosine, corr,
- * signAgreement, each bias component), bootstrap percentile intervals (seeded resampling of the estimates) for
- * biasNorm, relativeBias, squaredBias and variance.
+ * signAgreement, each bias component); from seeded bootstrap resampling of the estimates for the others:
+ * percentile intervals for biasNorm, relativeBias and variance, and for squaredBias a normal interval with the
+ * bootstrap standard error centred on the (unbiased) estimate, because the bootstrap distribution of the corrected
+ * statistic is centred on the uncorrected one.
  *
  * @param exact         g, the exact meta-gradient
  * @param mean          the mean of the estimates
