@@ -102,8 +102,8 @@ public final class BiasStatistics {
                 // removes only on average over the data, not over resamples), so percentile limits would sit
                 // above the unbiased estimate. A normal interval with the bootstrap standard error, centred on the
                 // estimate, keeps the estimate's unbiasedness.
-                double sd = standardDeviation(boot[k]);
-                whole[k] = new Interval(point[k], point[k] - Z95 * sd, point[k] + Z95 * sd);
+                double bootstrapSd = standardDeviation(boot[k]);
+                whole[k] = new Interval(point[k], point[k] - Z95 * bootstrapSd, point[k] + Z95 * bootstrapSd);
                 continue;
             }
             double[] sorted = boot[k].clone();
