@@ -6,6 +6,7 @@ import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NumberList;
 import dev.opshape.cli.option.OutputOptions;
+import dev.opshape.cli.option.SeedOption;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
@@ -42,6 +43,9 @@ public final class ExactCommand implements Callable<Integer> {
 
     @Mixin
     private OutputOptions output;
+
+    @Mixin
+    private SeedOption seed;
 
     @Option(names = "--theta1", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
             description = "Agent 1's policy: logits as a comma list (inf and -inf allowed), e.g. 0,inf,-inf,inf,-inf, "

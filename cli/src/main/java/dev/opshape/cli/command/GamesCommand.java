@@ -2,6 +2,7 @@ package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.GameArgument;
 import dev.opshape.cli.option.OutputOptions;
+import dev.opshape.cli.option.SeedOption;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.InvalidGameException;
@@ -35,6 +36,9 @@ public final class GamesCommand implements Callable<Integer> {
 
     @Mixin
     private OutputOptions output;
+
+    @Mixin
+    private SeedOption seed;
 
     // Resolved in call(): picocli leaves a variable-arity positional that fails conversion "unmatched", which
     // would hide the reason (no such file, bad JSON) behind a generic message.
