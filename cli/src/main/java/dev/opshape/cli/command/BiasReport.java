@@ -1,6 +1,7 @@
 package dev.opshape.cli.command;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.CsvFiles;
@@ -34,16 +35,16 @@ import java.util.function.ToDoubleFunction;
 /**
  * The result of {@code opshape bias}.
  *
- * @param manifest      what produced the document
- * @param config        game, horizon, agent, samples, seed and the study points
+ * @param manifest      what produced the document; with the seed and the configuration
+ * @param config        game, horizon, agent, samples, seed and the study points (written to JSON as manifest.configuration)
  * @param rows          one per configuration and point, with the exact and mean meta-gradients
  * @param summary       one per configuration, each metric summarised over the points
  * @param decomposition with --decompose: per estimator, K, eta and batch, the bias left when the inner steps are
  *                      exact (Hessian bias), when the Hessian products are exact (compositional bias), and the rest
  */
-@JsonPropertyOrder({"manifest", "config", "rows", "summary", "decomposition"})
+@JsonPropertyOrder({"manifest", "rows", "summary", "decomposition"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BiasReport(Manifest manifest, Config config, List<Row> rows, List<Summary> summary,
+public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row> rows, List<Summary> summary,
                          List<Decomposition> decomposition) implements Report {
 
     /** Schema name of the JSON document. */
@@ -155,7 +156,7 @@ public record BiasReport(Manifest manifest, Config config, List<Row> rows, List<
                     result.summary(i, EstimatorBias::corr), result.summary(i, EstimatorBias::signAgreement)));
         }
         List<Decomposition> decomposition = decompose ? decomposition(settings, result) : null;
-        return new BiasReport(manifest, config, rows, summary, decomposition);
+        return new BiasReport(manifest.withRun(c.seed(), config), config, rows, summary, decomposition);
     }
 
     /** With --decompose, configurations come in threes: all sampled, inner exact, hessian exact. */

@@ -1,5 +1,6 @@
 package dev.opshape.cli.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.output.CsvFiles;
 import dev.opshape.cli.output.Manifest;
@@ -35,14 +36,14 @@ import java.util.Map;
 /**
  * The result of {@code opshape tournament}.
  *
- * @param manifest  what produced the document: version, command line (without --threads/--quiet), JVM
- * @param config    the tournament's settings, seed included
+ * @param manifest  what produced the document: version, command line (without --threads/--quiet), JVM; with the seed and the configuration
+ * @param config    the tournament's settings, seed included (written to JSON as manifest.configuration)
  * @param standings one row per agent, best first
  * @param matrix    the payoff matrix in roster order
  * @param pairings  one summary per pairing
  */
-@JsonPropertyOrder({"manifest", "config", "standings", "matrix", "pairings"})
-public record TournamentReport(Manifest manifest, Config config, List<Row> standings, Matrix matrix,
+@JsonPropertyOrder({"manifest", "standings", "matrix", "pairings"})
+public record TournamentReport(Manifest manifest, @JsonIgnore Config config, List<Row> standings, Matrix matrix,
                                List<PairingRow> pairings) implements Report {
 
     /** Schema name of the JSON document. */
@@ -153,7 +154,8 @@ public record TournamentReport(Manifest manifest, Config config, List<Row> stand
             pairings.add(new PairingRow(o.pairing().name1(), o.pairing().name2(), Estimate.of(o.reward1()),
                     Estimate.of(o.reward2()), o.pCoop1(), o.pCoop2(), labels(o.labels())));
         }
-        return new TournamentReport(manifest, config, rows, new Matrix(p.names(), mean, sd), pairings);
+        return new TournamentReport(manifest.withRun(c.seed(), config), config, rows, new Matrix(p.names(), mean, sd),
+                pairings);
     }
 
     /** The lookahead step that entrants without their own eta use (not stored in the config; read from a rule). */

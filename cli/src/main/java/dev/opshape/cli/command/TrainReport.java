@@ -1,5 +1,6 @@
 package dev.opshape.cli.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.output.CsvFiles;
 import dev.opshape.cli.output.Manifest;
@@ -31,13 +32,13 @@ import java.util.TreeMap;
 /**
  * The result of {@code opshape train}.
  *
- * @param manifest what produced the document (version, command line)
- * @param config   the experiment's settings, seed included
+ * @param manifest what produced the document (version, command line); with the seed and the configuration
+ * @param config   the experiment's settings, seed included (written to JSON as manifest.configuration)
  * @param runs     every run's final policies and outcome
  * @param summary  mean and sd over runs of the final average rewards and cooperation, and the outcome labels
  */
-@JsonPropertyOrder({"manifest", "config", "runs", "summary"})
-public record TrainReport(Manifest manifest, Config config, List<Run> runs, Summary summary) implements Report {
+@JsonPropertyOrder({"manifest", "runs", "summary"})
+public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run> runs, Summary summary) implements Report {
 
     /** Schema name of the JSON document. */
     public static final String SCHEMA = "opshape-train/1";
@@ -144,7 +145,7 @@ public record TrainReport(Manifest manifest, Config config, List<Run> runs, Summ
             stats[3][i] = o.pCoop2();
             labels.merge(o.label().display(), 1, Integer::sum);
         }
-        return new TrainReport(manifest, config, runs, new Summary(Stat.of(stats[0]), Stat.of(stats[1]),
+        return new TrainReport(manifest.withRun(c.seed(), config), config, runs, new Summary(Stat.of(stats[0]), Stat.of(stats[1]),
                 Stat.of(stats[2]), Stat.of(stats[3]), labels));
     }
 

@@ -1,5 +1,7 @@
 package dev.opshape.cli.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.BuildVersion;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,9 +18,21 @@ import java.util.List;
  * @param command the command, for example {@code opshape exact}
  * @param args    the command-line arguments as given, without those that cannot change the result
  *                (--threads, --quiet)
- * @param jvm     the Java runtime: version and vendor
+ * @param jvm           the Java runtime: version and vendor
+ * @param seed          the master seed of a random run ({@code train}, {@code tournament}, {@code bias}); absent
+ *                      for exact commands
+ * @param configuration the run's settings as the command understood them (game, agents with every parameter,
+ *                      steps, ...); absent for exact commands
  */
-public record Manifest(String tool, String version, String schema, String command, List<String> args, String jvm) {
+@JsonPropertyOrder({"tool", "version", "schema", "command", "args", "jvm", "seed", "configuration"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Manifest(String tool, String version, String schema, String command, List<String> args, String jvm,
+                       Long seed, Object configuration) {
+
+    /** This manifest with the seed and configuration of a random run. */
+    public Manifest withRun(long seed, Object configuration) {
+        return new Manifest(tool, version, schema, command, args, jvm, seed, configuration);
+    }
 
     /**
      * Options that change how a command runs but never what it computes: left out of {@link #args} so that a
@@ -55,6 +69,7 @@ public record Manifest(String tool, String version, String schema, String comman
         }
         String jvm = System.getProperty("java.runtime.name", "Java") + " " + System.getProperty("java.version")
                 + " (" + System.getProperty("java.vendor") + ")";
-        return new Manifest("opshape", BuildVersion.version(), schema, spec.qualifiedName(), List.copyOf(args), jvm);
+        return new Manifest("opshape", BuildVersion.version(), schema, spec.qualifiedName(), List.copyOf(args), jvm,
+                null, null);
     }
 }

@@ -24,7 +24,7 @@ class BiasCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         JsonNode json = run.json();
         assertEquals("opshape-bias/1", json.at("/manifest/schema").asText());
-        assertEquals(20, json.at("/config/horizon").asInt());
+        assertEquals(20, json.at("/manifest/configuration/horizon").asInt());
         assertEquals(2 * 2 * 2, json.get("rows").size());
         for (JsonNode row : json.get("rows")) {
             for (String field : new String[] {"exact", "mean", "biasNorm", "variance", "mse", "cosine", "corr"}) {

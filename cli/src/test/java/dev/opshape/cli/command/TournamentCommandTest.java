@@ -41,7 +41,8 @@ class TournamentCommandTest {
         JsonNode json = run.json();
         assertEquals("opshape-tournament/1", json.at("/manifest/schema").asText());
         assertTrue(json.at("/manifest/jvm").asText().contains(System.getProperty("java.version")));
-        assertEquals(5, json.at("/config/seed").asLong());
+        assertEquals(5, json.at("/manifest/seed").asLong());
+        assertEquals(5, json.at("/manifest/configuration/seed").asLong());
         assertEquals(4, json.get("standings").size());
         JsonNode first = json.at("/standings/0");
         assertEquals(1, first.get("rank").asInt());

@@ -35,7 +35,7 @@ class TrainCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         JsonNode json = run.json();
         assertEquals("opshape-train/1", json.at("/manifest/schema").asText());
-        assertEquals(7, json.at("/config/seed").asLong());
+        assertEquals(7, json.at("/manifest/configuration/seed").asLong());
         TaylorLola rule = new TaylorLola(1.0, false, EstimatorSpec.EXACT);
         TrainingConfig config = new TrainingConfig(IteratedGame.infinite(BuiltInGames.IPD, 0.96), rule, rule, 50,
                 1.0, Optimizer.Kind.SGD, new Initialisation.Normal(1.0), null, null, 4, 7);
