@@ -2,6 +2,7 @@ package dev.opshape.bench;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.games.sample.PhiloxStream;
 import dev.opshape.games.sample.TrajectoryBatch;
 import dev.opshape.games.sample.TrajectorySampler;
 import dev.opshape.shaping.estimator.BaselineKind;
@@ -39,6 +40,8 @@ import java.util.concurrent.TimeUnit;
  *       operation; sampling is included.</li>
  *   <li>{@code sampleCompactBatch}: the sampler alone, drawing one batch into a compact (outcomes-only) batch, the
  *       storage the estimators use;</li>
+ *   <li>{@code randomWordsOfOneBatch}: only the random numbers of one batch, the 2T Philox words of each of the B
+ *       trajectories (the floor under sampling: the moves must consume exactly these);</li>
  *   <li>{@code setPoint}: drawing one batch and preparing it for queries ({@code GradientEstimator.setPoint}).</li>
  *   <li>{@code gradientFixedBatch}, {@code hessianVectorProductFixedBatch}: one DiCE gradient, respectively one
  *       DiCE Hessian-vector product, of agent 2's value on a batch drawn once at set-up (how LOLA queries the
@@ -47,10 +50,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Pitfalls guarded:
  * <ul>
- *   <li>a repeated batch: {@code update} and {@code setPoint} advance the update index (hence every Philox stream)
- *       on each operation and cycle through {@value #POINTS} pre-generated points (logits ~ N(0, 1)), so each
- *       operation samples fresh trajectories from varied policies: the action sequences, and so the branch
- *       predictors' and caches' view of them, are those of training, not one memorised batch;</li>
+ *   <li>a repeated batch: every sampling benchmark advances the Philox stream on each operation ({@code update}
+ *       cycles through {@value #KEYS} update indices) and cycles through {@value #POINTS} pre-generated points
+ *       (logits ~ N(0, 1)), so each operation samples fresh trajectories from varied policies: the action sequences,
+ *       and so the branch predictors' and caches' view of them, are those of training, not one memorised batch;</li>
  *   <li>dead-code elimination and constant folding: the results are returned (JMH consumes them) and every input
  *       is a {@code @State} field, not a compile-time constant;</li>
  *   <li>counting the harness's allocation as the kernel's: the {@link UpdateKey}s are built at set-up (training
@@ -78,6 +81,8 @@ public class LolaDiceUpdateBenchmark {
     private Learner agent2;
     private TrajectorySampler sampler;
     private TrajectoryBatch compact;
+    private final PhiloxStream philox = new PhiloxStream();
+    private final long[] words = new long[2 * STEPS];
     private GradientEstimator fresh;
     private GradientEstimator fixed;
     private double[][] theta1;
@@ -152,11 +157,8 @@ public class LolaDiceUpdateBenchmark {
         return compact.outcome()[BATCH * STEPS - 1];
     }
 
-    private final dev.opshape.games.sample.PhiloxStream philox = new dev.opshape.games.sample.PhiloxStream();
-    private final long[] words = new long[2 * STEPS];
-
     @Benchmark
-    public long tmpUniformsBulk() {
+    public long randomWordsOfOneBatch() {
         long s = update++;
         long acc = 0;
         for (int b = 0; b < BATCH; b++) {

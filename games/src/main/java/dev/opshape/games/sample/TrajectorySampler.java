@@ -158,7 +158,8 @@ public final class TrajectorySampler {
         preparePolicy(theta2, logitsPerState2, m, threshold2, logProb2);
         int steps = batch.steps();
         if (uniforms.length < 2 * steps) {
-            // Grown once per trajectory length (a sampler serves one T in practice): not per call.
+            // Only for an infinite-horizon game, whose T the constructor could not know: grown on the first call with
+            // a longer T, so not per call once sampling runs.
             uniforms = new long[2 * steps];
             otherUniforms = new long[2 * steps];
         }

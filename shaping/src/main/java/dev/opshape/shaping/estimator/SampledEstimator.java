@@ -11,6 +11,11 @@ import dev.opshape.games.sample.TrajectorySampler;
  * DiCE or LVC surrogate of that batch (or, with a replay buffer, of the whole buffer with importance weights). See
  * {@link BatchSurrogate} for the formulas. The estimates are of the T-move value (the game's horizon is replaced by
  * the spec's T). A workspace: allocation happens in the constructor only.
+ *
+ * <p>The trajectories are kept in a compact {@link TrajectoryBatch} (one outcome per step), which is all the
+ * surrogate reads; with a replay buffer also the behaviour log-probability of each step, since the buffer mixes
+ * trajectories drawn at different points. Without one, every held trajectory was drawn at the last setPoint's
+ * parameters, whose tables are kept and give the behaviour policy when {@link #revisit} re-weights the batch.
  */
 public final class SampledEstimator implements GradientEstimator {
 
