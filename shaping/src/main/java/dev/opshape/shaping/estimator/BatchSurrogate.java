@@ -31,7 +31,9 @@ import dev.opshape.games.sample.TrajectoryBatch;
  * scalar into a table of (1 + S) S cells (S = n m outcomes), and the table is expanded into logit space once per
  * query. Likewise grad l_u . v is looked up per cell. A pass thus costs a few arithmetic operations per step,
  * whatever the number of logits; the batch needs to store only the outcome of each step (a compact
- * {@link TrajectoryBatch}).
+ * {@link TrajectoryBatch}). The per-cell sums of G_u - beta_u are both the gradient's coefficients and those of the
+ * Hessian terms h_u v, and do not depend on v: one backward pass per load and agent computes them for every later
+ * gradient and product, so a product's own passes only accumulate its score terms.
  *
  * <p>The per-step reward weight depends only on (t, j): gamma^t r(j), and with the mean baseline
  * gamma^t (r(j) - (R_t - r(j)) / (N - 1)) where R_t = sum_b r_{b,t} comes from a histogram of outcomes per move. So
@@ -78,10 +80,17 @@ final class BatchSurrogate {
     /** Per-load scratch: current and behaviour joint log-probabilities by cell. */
     private final double[] cellLogProb;
     private final double[] behaviourLogProb;
-    /** Per-query scratch: score . v and the accumulated coefficients, by cell. */
+    /**
+     * Per agent, by cell: the sum over the steps in that cell of G_u - beta_u, the gradient's coefficient and the
+     * Hessian term's, which do not depend on v. Computed by the first query after a load or setWeights and reused
+     * by every later gradient and Hessian-vector product of the agent (LOLA asks for a gradient and a product of the
+     * same batch).
+     */
+    private final double[][] advantage = new double[2][];
+    private final boolean[] advantageReady = new boolean[2];
+    /** Per-query scratch: score . v and the accumulated score coefficients of a product, by cell. */
     private final double[] cellDot;
     private final double[] cellScore;
-    private final double[] cellHessian;
     /** Per-trajectory scratch along v: sigma_t. */
     private final double[] sigma;
 
@@ -133,7 +142,8 @@ final class BatchSurrogate {
         this.behaviourLogProb = new double[numCells];
         this.cellDot = new double[numCells];
         this.cellScore = new double[numCells];
-        this.cellHessian = new double[numCells];
+        this.advantage[0] = new double[numCells];
+        this.advantage[1] = new double[numCells];
         this.sigma = new double[steps];
     }
 
@@ -168,6 +178,8 @@ final class BatchSurrogate {
         this.count = count;
         this.offPolicy = offPolicy;
         this.countsReady = false;
+        this.advantageReady[0] = false;
+        this.advantageReady[1] = false;
     }
 
     /**
@@ -222,6 +234,7 @@ final class BatchSurrogate {
      * @param baseline the state values for LEARNED and EXACT (ignored otherwise); read here, not retained
      */
     void setWeights(int agent, BaselineKind kind, StateBaseline baseline) {
+        advantageReady[agent] = false;
         double[] r = reward[agent];
         double[] sw = stepWeight[agent];
         boolean mean = kind == BaselineKind.MEAN && count > 1;
@@ -284,7 +297,24 @@ final class BatchSurrogate {
 
     /** Writes the gradient estimate of V_agent (joint vector, overwritten). */
     void gradient(int agent, double[] out) {
-        java.util.Arrays.fill(cellScore, 0.0);
+        double[] adv = advantages(agent);
+        java.util.Arrays.fill(out, 0.0);
+        double inv = 1.0 / count;
+        for (int cell = 0; cell < numCells; cell++) {
+            addCellScore(cell, adv[cell] * inv, out);
+        }
+    }
+
+    /**
+     * The agent's per-cell sums of G_u - beta_u (see {@link #advantage}), by one backward pass over the trajectories
+     * if they are not known yet for this load and these weights.
+     */
+    private double[] advantages(int agent) {
+        double[] adv = advantage[agent];
+        if (advantageReady[agent]) {
+            return adv;
+        }
+        java.util.Arrays.fill(adv, 0.0);
         double[] sw = stepWeight[agent];
         double[] st = stateTerm[agent];
         boolean state = hasStateTerm[agent];
@@ -301,26 +331,24 @@ final class BatchSurrogate {
                 double omega = sw[t * numOutcomes + j];
                 g += offPolicy ? omega * weight[idx] : omega;
                 if (!offPolicy || active[idx]) {
-                    double advantage = g;
+                    double a = g;
                     if (state) {
                         double beta = st[t * numRows + row];
-                        advantage -= offPolicy ? beta * ratio[idx] : beta;
+                        a -= offPolicy ? beta * ratio[idx] : beta;
                     }
-                    cellScore[row * numOutcomes + j] += advantage;
+                    adv[row * numOutcomes + j] += a;
                 }
                 j = prev;
             }
         }
-        java.util.Arrays.fill(out, 0.0);
-        double inv = 1.0 / count;
-        for (int cell = 0; cell < numCells; cell++) {
-            addCellScore(cell, cellScore[cell] * inv, out);
-        }
+        advantageReady[agent] = true;
+        return adv;
     }
 
     /** Writes the surrogate's Hessian of V_agent times v (joint vectors; out overwritten, v read only). */
     void hessianVectorProduct(Surrogate surrogate, int agent, double[] v, double[] out) {
         boolean dice = surrogate == Surrogate.DICE;
+        double[] adv = advantages(agent);
         double[] sw = stepWeight[agent];
         double[] st = stateTerm[agent];
         boolean state = hasStateTerm[agent];
@@ -330,37 +358,38 @@ final class BatchSurrogate {
             cellDot[cell] = tables.scoreDot(0, row, cellAction1[cell], v)
                     + tables.scoreDot(1, rowState2[row], cellAction2[cell], v);
         }
+        // The score terms, per step: DiCE (Q_u - beta_u d_u), LVC (G_u - beta_u) d_u, with d_u = grad l_u . v; the
+        // Hessian terms (G_u - beta_u) h_u v come from the per-cell advantages.
         java.util.Arrays.fill(cellScore, 0.0);
-        java.util.Arrays.fill(cellHessian, 0.0);
         for (int b = 0; b < count; b++) {
             int base = b * steps;
-            // Forward: sigma_t = sum_{u <= t} grad l_u . v (a clipped step contributes no score).
-            double prefix = 0;
-            int prev = -1;
-            for (int t = 0; t < steps; t++) {
-                int idx = base + t;
-                int j = outcome[idx];
-                if (!offPolicy || active[idx]) {
-                    prefix += cellDot[(1 + prev) * numOutcomes + j];
+            if (dice) {
+                // Forward: sigma_t = sum_{u <= t} grad l_u . v (a clipped step contributes no score).
+                double prefix = 0;
+                int prev = -1;
+                for (int t = 0; t < steps; t++) {
+                    int idx = base + t;
+                    int j = outcome[idx];
+                    if (!offPolicy || active[idx]) {
+                        prefix += cellDot[(1 + prev) * numOutcomes + j];
+                    }
+                    sigma[t] = prefix;
+                    prev = j;
                 }
-                sigma[t] = prefix;
-                prev = j;
             }
-            // Backward: G_u and Q_u as suffix sums, added into the cells' coefficients.
-            double g = 0;
-            double q = 0;
+            // Backward: G_u (LVC) or Q_u (DiCE) as a suffix sum, added into the cells' score coefficients.
+            double suffix = 0;
             int j = outcome[base + steps - 1];
             for (int t = steps - 1; t >= 0; t--) {
                 int idx = base + t;
-                prev = t > 0 ? outcome[idx - 1] : -1;
+                int prev = t > 0 ? outcome[idx - 1] : -1;
                 int row = 1 + prev;
                 int cell = row * numOutcomes + j;
                 double omega = sw[t * numOutcomes + j];
                 if (offPolicy) {
                     omega *= weight[idx];
                 }
-                g += omega;
-                q += omega * sigma[t];
+                suffix += dice ? omega * sigma[t] : omega;
                 j = prev;
                 if (offPolicy && !active[idx]) {
                     continue;
@@ -372,10 +401,8 @@ final class BatchSurrogate {
                         beta *= ratio[idx];
                     }
                 }
-                double advantage = g - beta;
                 double d = cellDot[cell];
-                cellScore[cell] += dice ? q - beta * d : advantage * d;
-                cellHessian[cell] += advantage;
+                cellScore[cell] += dice ? suffix - beta * d : (suffix - beta) * d;
             }
         }
         java.util.Arrays.fill(out, 0.0);
@@ -385,7 +412,7 @@ final class BatchSurrogate {
             for (int j = 0; j < numOutcomes; j++) {
                 int cell = row * numOutcomes + j;
                 addCellScore(cell, cellScore[cell] * inv, out);
-                h += cellHessian[cell];
+                h += adv[cell];
             }
             // h_u depends on the row only: one Hessian product per row and agent.
             tables.addHessianProduct(0, row, v, h * inv, out);
