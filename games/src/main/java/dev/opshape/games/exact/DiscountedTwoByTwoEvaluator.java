@@ -86,17 +86,33 @@ final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
         }
     }
 
+    /**
+     * The rows (p q, p q', p' q, p' q') written out, and the per-row probabilities and slopes the queries use. (The
+     * general loops over n and m cost about as much as the rest of setPoint's arithmetic here.)
+     */
     @Override
-    protected void prepare() {
+    protected void computeRows() {
         for (int r = 0; r < ROWS; r++) {
             int s2 = state2OfRow[r];
-            p[r] = pi1[2 * r];
-            pOther[r] = pi1[2 * r + 1];
-            q2[r] = pi2[2 * s2];
-            q2Other[r] = pi2[2 * s2 + 1];
-            slope1[r] = p[r] * pOther[r];
-            slope2[r] = q2[r] * q2Other[r];
+            double p1 = pi1[2 * r];
+            double p1Other = pi1[2 * r + 1];
+            double p2 = pi2[2 * s2];
+            double p2Other = pi2[2 * s2 + 1];
+            p[r] = p1;
+            pOther[r] = p1Other;
+            q2[r] = p2;
+            q2Other[r] = p2Other;
+            slope1[r] = p1 * p1Other;
+            slope2[r] = p2 * p2Other;
+            q[S * r] = p1 * p2;
+            q[S * r + 1] = p1 * p2Other;
+            q[S * r + 2] = p1Other * p2;
+            q[S * r + 3] = p1Other * p2Other;
         }
+    }
+
+    @Override
+    protected void prepare() {
         for (int i = 0; i < S; i++) {
             for (int j = 0; j < S; j++) {
                 lu[i * S + j] = (i == j ? 1.0 : 0.0) - gamma * q[(i + 1) * S + j];

@@ -145,6 +145,16 @@ public abstract class ExactEvaluator {
             ActionLogits.probabilities(theta1, s * perState1, n, pi1, s * n);
             ActionLogits.probabilities(theta2, s * perState2, m, pi2, s * m);
         }
+        computeRows();
+        prepare();
+        hasPoint = true;
+    }
+
+    /**
+     * Fills {@link #q} from {@link #pi1} and {@link #pi2}: q[r * S + a1 * m + a2] = pi1(a1 | r) pi2(a2 | s2(r)).
+     * A subclass for one game shape may override it with the same products written out.
+     */
+    protected void computeRows() {
         for (int r = 0; r < numRows; r++) {
             int s2 = state2OfRow[r];
             int base = r * numOutcomes;
@@ -155,8 +165,6 @@ public abstract class ExactEvaluator {
                 }
             }
         }
-        prepare();
-        hasPoint = true;
     }
 
     private static void checkLogits(String name, double[] theta, int expected) {
