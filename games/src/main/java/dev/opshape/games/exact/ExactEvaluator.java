@@ -32,6 +32,12 @@ import dev.opshape.games.policy.PolicyLayout;
  * this along v (forward over adjoint): it needs the directional derivatives q_r' of the rows and c_{i,r}' of the
  * coefficients, which the subclass computes with the factorisation already held (two extra solves for an infinite
  * horizon, one forward and one backward recursion for a finite one).
+ *
+ * <h2>Implementations</h2>
+ * {@link RowCoefficientEvaluator} does the contractions above for any number of actions, with the row coefficients
+ * of {@link DiscountedEvaluator} (infinite horizon) or {@link FiniteHorizonEvaluator}. The infinite horizon with two
+ * actions per agent (every 2 x 2 game, the IPD among them: the hot path of exact LOLA) has its own
+ * {@link DiscountedTwoByTwoEvaluator}, which writes the same quantities out for one logit per state.
  */
 public abstract class ExactEvaluator {
 
@@ -44,36 +50,22 @@ public abstract class ExactEvaluator {
     protected final int numOutcomes;
     protected final int numRows;
     /** Logits per state and parameter dimensions of each agent. */
-    private final int perState1;
-    private final int perState2;
-    private final int dim1;
-    private final int dim2;
+    protected final int perState1;
+    protected final int perState2;
+    protected final int dim1;
+    protected final int dim2;
     /** Rewards by joint outcome, per agent: reward[i][j]. */
     protected final double[][] reward;
     /** Agent 2's own-view state of row r (agent 1's is r itself). */
-    private final int[] state2OfRow;
+    protected final int[] state2OfRow;
 
-    /** Current logits (copies). */
-    private final double[] theta1;
-    private final double[] theta2;
     /** Action probabilities by own-view state: pi1[s * n + a1], pi2[s * m + a2]. */
-    private final double[] pi1;
-    private final double[] pi2;
+    protected final double[] pi1;
+    protected final double[] pi2;
     /** Next-outcome distributions by row: q[r * S + j]. Row 0 is the first move; rows 1.. form P. */
     protected final double[] q;
-    /** Row coefficients c_{i,r} = dV_i/dq_r: coef[i][r * S + j]. */
-    protected final double[][] coef;
     /** Values V_i at the current point. */
     protected final double[] values = new double[2];
-
-    /** Directional derivatives along the current HVP direction. */
-    private final double[] pi1Dot;
-    private final double[] pi2Dot;
-    protected final double[] qDot;
-    protected final double[] coefDot;
-    /** Local contraction buffers (length max(n, m)). */
-    private final double[] u;
-    private final double[] uDot;
 
     private boolean hasPoint;
 
@@ -100,23 +92,22 @@ public abstract class ExactEvaluator {
                 state2OfRow[1 + a1 * m + a2] = layout2.stateAfter(a1, a2);
             }
         }
-        this.theta1 = new double[dim1];
-        this.theta2 = new double[dim2];
         this.pi1 = new double[numRows * n];
         this.pi2 = new double[numRows * m];
         this.q = new double[numRows * numOutcomes];
-        this.coef = new double[2][numRows * numOutcomes];
-        this.pi1Dot = new double[numRows * n];
-        this.pi2Dot = new double[numRows * m];
-        this.qDot = new double[numRows * numOutcomes];
-        this.coefDot = new double[numRows * numOutcomes];
-        this.u = new double[Math.max(n, m)];
-        this.uDot = new double[Math.max(n, m)];
     }
 
-    /** An evaluator for the game: discounted infinite horizon or finite horizon, by {@code game.horizon()}. */
+    /**
+     * An evaluator for the game: discounted infinite horizon or finite horizon, by {@code game.horizon()} (and a
+     * specialised one for the infinite horizon of a 2 x 2 game).
+     */
     public static ExactEvaluator create(IteratedGame game) {
-        return game.isFinite() ? new FiniteHorizonEvaluator(game) : new DiscountedEvaluator(game);
+        if (game.isFinite()) {
+            return new FiniteHorizonEvaluator(game);
+        }
+        MatrixGame stage = game.game();
+        return stage.rows() == 2 && stage.columns() == 2 ? new DiscountedTwoByTwoEvaluator(game)
+                : new DiscountedEvaluator(game);
     }
 
     /** The game this evaluator was made for. */
@@ -141,19 +132,29 @@ public abstract class ExactEvaluator {
 
     /**
      * Moves the evaluator to the point (theta1, theta2): computes the policies, the transition structure, both
-     * values and both agents' row coefficients. The arrays are copied, not retained.
+     * values and what the derivative queries share (the factorisation and per-agent coefficients). The arrays are
+     * read, not retained.
      *
      * @throws InvalidGameException if a vector has the wrong length or holds NaN
      */
     public final void setPoint(double[] theta1, double[] theta2) {
         checkLogits("theta1", theta1, dim1);
         checkLogits("theta2", theta2, dim2);
-        System.arraycopy(theta1, 0, this.theta1, 0, dim1);
-        System.arraycopy(theta2, 0, this.theta2, 0, dim2);
+        // Everything kept is derived from the logits here, so the caller's arrays need no copy.
         for (int s = 0; s < numRows; s++) {
-            ActionLogits.probabilities(this.theta1, s * perState1, n, pi1, s * n);
-            ActionLogits.probabilities(this.theta2, s * perState2, m, pi2, s * m);
+            ActionLogits.probabilities(theta1, s * perState1, n, pi1, s * n);
+            ActionLogits.probabilities(theta2, s * perState2, m, pi2, s * m);
         }
+        computeRows();
+        prepare();
+        hasPoint = true;
+    }
+
+    /**
+     * Fills {@link #q} from {@link #pi1} and {@link #pi2}: q[r * S + a1 * m + a2] = pi1(a1 | r) pi2(a2 | s2(r)).
+     * A subclass for one game shape may override it with the same products written out.
+     */
+    protected void computeRows() {
         for (int r = 0; r < numRows; r++) {
             int s2 = state2OfRow[r];
             int base = r * numOutcomes;
@@ -164,8 +165,6 @@ public abstract class ExactEvaluator {
                 }
             }
         }
-        prepare();
-        hasPoint = true;
     }
 
     private static void checkLogits(String name, double[] theta, int expected) {
@@ -182,15 +181,16 @@ public abstract class ExactEvaluator {
     }
 
     /**
-     * Computes {@link #values} and {@link #coef} for both agents from {@link #q} (which holds the current rows).
+     * Computes {@link #values} and whatever the derivative queries need at the current point, from {@link #pi1},
+     * {@link #pi2} and {@link #q} (which hold the current policies and rows).
      */
     protected abstract void prepare();
 
-    /**
-     * Computes {@link #coefDot} for the given agent, the derivative of its row coefficients along the direction
-     * whose row derivatives are in {@link #qDot}.
-     */
-    protected abstract void directionalCoefficients(int agent);
+    /** The gradient of V_agent into {@code out} (length {@link #dimension()}, every entry overwritten). */
+    protected abstract void computeGradient(int agent, double[] out);
+
+    /** The Hessian of V_agent times v into {@code out} (every entry overwritten; v is not modified). */
+    protected abstract void computeHessianVectorProduct(int agent, double[] v, double[] out);
 
     /**
      * The expected discounted reward of the given agent from a state on, at the current point: the value of
@@ -230,30 +230,7 @@ public abstract class ExactEvaluator {
      */
     public final void gradient(int agent, double[] out) {
         requirePoint();
-        java.util.Arrays.fill(out, 0, dim1 + dim2, 0.0);
-        double[] c = coef[agent];
-        for (int r = 0; r < numRows; r++) {
-            int s2 = state2OfRow[r];
-            int base = r * numOutcomes;
-            // agent 1's logits of state r: u[a1] = sum_a2 pi2(a2) c[a1, a2]
-            for (int a1 = 0; a1 < n; a1++) {
-                double acc = 0;
-                for (int a2 = 0; a2 < m; a2++) {
-                    acc += pi2[s2 * m + a2] * c[base + a1 * m + a2];
-                }
-                u[a1] = acc;
-            }
-            ActionLogits.addVjp(pi1, r * n, n, u, 0, 1.0, out, r * perState1);
-            // agent 2's logits of state s2: u[a2] = sum_a1 pi1(a1) c[a1, a2]
-            for (int a2 = 0; a2 < m; a2++) {
-                double acc = 0;
-                for (int a1 = 0; a1 < n; a1++) {
-                    acc += pi1[r * n + a1] * c[base + a1 * m + a2];
-                }
-                u[a2] = acc;
-            }
-            ActionLogits.addVjp(pi2, s2 * m, m, u, 0, 1.0, out, dim1 + s2 * perState2);
-        }
+        computeGradient(agent, out);
     }
 
     /**
@@ -267,59 +244,7 @@ public abstract class ExactEvaluator {
         if (v.length < dim1 + dim2 || out.length < dim1 + dim2) {
             throw new IllegalArgumentException("v and out need length " + (dim1 + dim2));
         }
-        // Directional derivatives of the policies and of the rows.
-        for (int s = 0; s < numRows; s++) {
-            ActionLogits.jvp(pi1, s * n, n, v, s * perState1, pi1Dot, s * n);
-            ActionLogits.jvp(pi2, s * m, m, v, dim1 + s * perState2, pi2Dot, s * m);
-        }
-        for (int r = 0; r < numRows; r++) {
-            int s2 = state2OfRow[r];
-            int base = r * numOutcomes;
-            for (int a1 = 0; a1 < n; a1++) {
-                double p1 = pi1[r * n + a1];
-                double p1Dot = pi1Dot[r * n + a1];
-                for (int a2 = 0; a2 < m; a2++) {
-                    qDot[base + a1 * m + a2] = p1Dot * pi2[s2 * m + a2] + p1 * pi2Dot[s2 * m + a2];
-                }
-            }
-        }
-        directionalCoefficients(agent);
-
-        java.util.Arrays.fill(out, 0, dim1 + dim2, 0.0);
-        double[] c = coef[agent];
-        for (int r = 0; r < numRows; r++) {
-            int s2 = state2OfRow[r];
-            int base = r * numOutcomes;
-            for (int a1 = 0; a1 < n; a1++) {
-                double acc = 0;
-                double accDot = 0;
-                for (int a2 = 0; a2 < m; a2++) {
-                    int j = base + a1 * m + a2;
-                    acc += pi2[s2 * m + a2] * c[j];
-                    accDot += pi2Dot[s2 * m + a2] * c[j] + pi2[s2 * m + a2] * coefDot[j];
-                }
-                u[a1] = acc;
-                uDot[a1] = accDot;
-            }
-            int o1 = r * perState1;
-            ActionLogits.addVjp(pi1, r * n, n, uDot, 0, 1.0, out, o1);
-            ActionLogits.addCurvature(pi1, r * n, pi1Dot, r * n, n, v, o1, u, 0, 1.0, out, o1);
-
-            for (int a2 = 0; a2 < m; a2++) {
-                double acc = 0;
-                double accDot = 0;
-                for (int a1 = 0; a1 < n; a1++) {
-                    int j = base + a1 * m + a2;
-                    acc += pi1[r * n + a1] * c[j];
-                    accDot += pi1Dot[r * n + a1] * c[j] + pi1[r * n + a1] * coefDot[j];
-                }
-                u[a2] = acc;
-                uDot[a2] = accDot;
-            }
-            int o2 = dim1 + s2 * perState2;
-            ActionLogits.addVjp(pi2, s2 * m, m, uDot, 0, 1.0, out, o2);
-            ActionLogits.addCurvature(pi2, s2 * m, pi2Dot, s2 * m, m, v, o2, u, 0, 1.0, out, o2);
-        }
+        computeHessianVectorProduct(agent, v, out);
     }
 
     /**

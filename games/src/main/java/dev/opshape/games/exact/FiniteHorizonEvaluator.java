@@ -12,7 +12,7 @@ import dev.opshape.games.IteratedGame;
  * same recursions (p_a' = p_{a-1}' P + p_{a-1} P', X^(h)' = gamma (P' X^(h-1) + P X^(h-1)')). Every step is
  * O(T S^2) with S = n m joint outcomes.
  */
-final class FiniteHorizonEvaluator extends ExactEvaluator {
+final class FiniteHorizonEvaluator extends RowCoefficientEvaluator {
 
     private final double gamma;
     private final int horizon;

@@ -37,9 +37,16 @@ public final class ActionLogits {
     /** pi: writes the k action probabilities of the state into {@code pi[piOff .. piOff + k)}. */
     public static void probabilities(double[] theta, int off, int k, double[] pi, int piOff) {
         if (k == 2) {
+            // One exponential for both: with e = exp(-|x|) in (0, 1], the likelier action has 1 / (1 + e) and the
+            // other e / (1 + e). Both are accurate to an ulp or two (neither is formed as 1 - p, which would lose the
+            // small one), e = 0 at +-infinity gives exactly 1 and 0, and the likelier one is bit for bit
+            // sigmoid(|x|).
             double x = theta[off];
-            pi[piOff] = sigmoid(x);
-            pi[piOff + 1] = sigmoid(-x);
+            double e = Math.exp(-Math.abs(x));
+            double likely = 1.0 / (1.0 + e);
+            double unlikely = e * likely;
+            pi[piOff] = x >= 0 ? likely : unlikely;
+            pi[piOff + 1] = x >= 0 ? unlikely : likely;
             return;
         }
         double max = Double.NEGATIVE_INFINITY;

@@ -52,11 +52,8 @@ public final class PhiloxStream {
     private long counter1;
     private long counter2;
     private long counter3;
-    /** The current output block, returned in order out0 .. out3. */
-    private long out0;
-    private long out1;
-    private long out2;
-    private long out3;
+    /** The current output block, returned in order block[0] .. block[3]. */
+    private final long[] block = new long[BLOCK_SIZE];
     /** Index in [0, 4] of the next output word of the current block; 4 = a new block is due. */
     private int position;
 
@@ -95,25 +92,12 @@ public final class PhiloxStream {
 
     /** The next 64 uniformly distributed bits, identical to commons-rng's {@code Philox4x64.nextLong()}. */
     public long nextLong() {
-        switch (position) {
-            case 0:
-                position = 1;
-                return out0;
-            case 1:
-                position = 2;
-                return out1;
-            case 2:
-                position = 3;
-                return out2;
-            case 3:
-                position = 4;
-                return out3;
-            default:
-                incrementCounter();
-                generateBlock();
-                position = 1;
-                return out0;
+        if (position == BLOCK_SIZE) {
+            incrementCounter();
+            encrypt(counter0, counter1, counter2, counter3, key0, key1, block, 0);
+            position = 0;
         }
+        return block[position++];
     }
 
     /**
@@ -122,6 +106,39 @@ public final class PhiloxStream {
      */
     public double nextDouble() {
         return (nextLong() >>> 11) * DOUBLE_UNIT;
+    }
+
+    /**
+     * Writes the next {@code count} outputs of {@link #nextLong()} into {@code out[offset .. offset + count)}: the
+     * same words, and the stream left in the same state, as {@code count} calls of nextLong().
+     *
+     * <p>Why it exists: a block is ten dependent rounds of multiplications, so one block at a time (as nextLong()
+     * produces them, interleaved with the caller's work) runs at the latency of that chain. Here the whole blocks
+     * are encrypted in a loop whose iterations are independent (only the counter links them), so the processor
+     * overlaps several blocks and runs at the throughput of the multipliers instead (about twice as fast per word
+     * in the sampler's benchmarks). Allocates nothing.
+     */
+    public void nextLongs(long[] out, int offset, int count) {
+        int i = offset;
+        int end = offset + count;
+        // The rest of the current block first, so that the sequence continues where nextLong() left it.
+        while (position < BLOCK_SIZE && i < end) {
+            out[i++] = block[position++];
+        }
+        while (end - i >= BLOCK_SIZE) {
+            incrementCounter();
+            encrypt(counter0, counter1, counter2, counter3, key0, key1, out, i);
+            i += BLOCK_SIZE;
+        }
+        if (i < end) {
+            // A partial block: keep its unread words for the next call.
+            incrementCounter();
+            encrypt(counter0, counter1, counter2, counter3, key0, key1, block, 0);
+            position = 0;
+            while (i < end) {
+                out[i++] = block[position++];
+            }
+        }
     }
 
     /** Adds 1 to the 256-bit counter, low word first, carrying into the next word on wrap-around. */
@@ -139,27 +156,24 @@ public final class PhiloxStream {
     }
 
     /**
-     * Encrypts the current counter into out0..out3: 10 Philox rounds, each two 64 x 64 -&gt; 128-bit products of
-     * words 0 and 2 with the round multipliers, the high halves xored with words 1 and 3 and the round key, and the
-     * words permuted; the key is bumped by the Weyl increments between rounds.
+     * Encrypts the counter (x0, x1, x2, x3) under the key (k0, k1) into out[offset .. offset + 4): 10 Philox rounds,
+     * each two 64 x 64 -&gt; 128-bit products of words 0 and 2 with the round multipliers, the high halves xored with
+     * words 1 and 3 and the round key, and the words permuted; the key is bumped by the Weyl increments between
+     * rounds.
      */
-    private void generateBlock() {
-        long x0 = counter0;
-        long x1 = counter1;
-        long x2 = counter2;
-        long x3 = counter3;
-        long k0 = key0;
-        long k1 = key1;
+    private static void encrypt(long x0, long x1, long x2, long x3, long k0, long k1, long[] out, int offset) {
         // Written out round by round: HotSpot C2 (JDK 17) does not fully unroll a 10-trip loop with this body; the
-        // loop form measured about 20% slower per draw, this form as fast as commons-rng's Philox4x64.
+        // loop form measured about 20% slower per draw. A block is bound by the latency of its chain of rounds
+        // (each: high product, one addition, one xor), so the key is xored into the other operand first: (x1 ^ k0)
+        // is ready before the product, which takes the xor off the chain (about 10% faster per block).
         { // round 1
             long low0 = MULTIPLIER_0 * x0;
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -169,9 +183,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -181,9 +195,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -193,9 +207,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -205,9 +219,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -217,9 +231,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -229,9 +243,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -241,9 +255,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -253,9 +267,9 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
             k0 += KEY_INCREMENT_0;
             k1 += KEY_INCREMENT_1;
@@ -265,23 +279,24 @@ public final class PhiloxStream {
             long high0 = unsignedMultiplyHigh(MULTIPLIER_0, x0);
             long low1 = MULTIPLIER_1 * x2;
             long high1 = unsignedMultiplyHigh(MULTIPLIER_1, x2);
-            x0 = high1 ^ x1 ^ k0;
+            x0 = high1 ^ (x1 ^ k0);
             x1 = low1;
-            x2 = high0 ^ x3 ^ k1;
+            x2 = high0 ^ (x3 ^ k1);
             x3 = low0;
         }
-        out0 = x0;
-        out1 = x1;
-        out2 = x2;
-        out3 = x3;
+        out[offset] = x0;
+        out[offset + 1] = x1;
+        out[offset + 2] = x2;
+        out[offset + 3] = x3;
     }
 
     /**
      * The high 64 bits of the unsigned 128-bit product a * b. Java 17 has only the signed {@link Math#multiplyHigh};
      * an operand with its top bit set is read as x - 2^64 there, so adding the other operand back once per such
-     * operand gives the unsigned result (mod 2^64).
+     * operand gives the unsigned result (mod 2^64). The two corrections are summed first, in parallel with the
+     * multiplication, so that only one addition follows it on the rounds' dependency chain.
      */
     static long unsignedMultiplyHigh(long a, long b) {
-        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+        return Math.multiplyHigh(a, b) + (((a >> 63) & b) + ((b >> 63) & a));
     }
 }

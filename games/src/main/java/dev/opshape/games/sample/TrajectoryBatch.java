@@ -8,6 +8,11 @@ package dev.opshape.games.sample;
  * Every array has length B * T and holds step t of trajectory b at index {@code b * T + t} (see {@link #index}), so
  * one trajectory is a contiguous run of T entries. At that index:
  * <ul>
+ *   <li>{@code outcome}: the joint outcome j = a1 * m + a2 of the move (always stored). It describes the step
+ *       completely: the states are the start state at t = 0 and afterwards follow from the previous outcome, and
+ *       the actions and rewards follow from j;</li>
+ *   <li>{@code jointLogProb}: log pi1(a1 | s1) + log pi2(a2 | s2) under the policies that drew the step (the
+ *       behaviour log-probability an off-policy estimator needs; natural log, 0 for certain actions);</li>
  *   <li>{@code state1}, {@code state2}: the own-view state (see {@code PolicyLayout}) in which agent 1, respectively
  *       agent 2, chose its move: 0 (start) at t = 0, afterwards 1 + own * k_other + other for the previous joint
  *       action;</li>
@@ -16,6 +21,14 @@ package dev.opshape.games.sample;
  *   <li>{@code logProb1}, {@code logProb2}: log pi_i(a_i | s_i) under the policies that drew the step (natural log;
  *       0 for a certain action).</li>
  * </ul>
+ *
+ * <h2>Full and compact batches</h2>
+ * A batch made by {@link #TrajectoryBatch(int, int) the constructor} holds every array above (about 60 bytes per
+ * step). A {@link #compact compact} batch holds only the outcomes and, if asked for, the joint log-probabilities
+ * (4 or 12 bytes per step): all a sampled estimator reads, so sampling writes (and the estimator reads) a fraction
+ * of the memory. The per-agent accessors ({@link #state1()} .. {@link #logProb2()}, {@link #discountedReturn}) need
+ * a full batch and throw {@link IllegalStateException} on a compact one; {@link #jointLogProb()} throws on a
+ * compact batch made without log-probabilities.
  *
  * <p>The capacity B and the length T are fixed at construction; the batch is meant to be refilled, each sampling
  * call overwriting the trajectories it is asked for and leaving the others untouched. The accessors return the live
@@ -27,6 +40,9 @@ public final class TrajectoryBatch {
 
     private final int capacity;
     private final int steps;
+    private final int[] outcome;
+    private final double[] jointLogProb;
+    /** The per-agent arrays: all null in a compact batch. */
     private final int[] state1;
     private final int[] state2;
     private final int[] action1;
@@ -37,13 +53,43 @@ public final class TrajectoryBatch {
     private final double[] logProb2;
 
     /**
-     * Allocates the storage (eight arrays of capacity * steps entries, about 48 bytes per step).
+     * Allocates a full batch (ten arrays of capacity * steps entries, about 60 bytes per step).
      *
      * @param capacity B, the number of trajectories, &gt;= 1
      * @param steps    T, the number of moves per trajectory, &gt;= 1
      * @throws IllegalArgumentException if B or T is below 1 or B * T does not fit in a Java array
      */
     public TrajectoryBatch(int capacity, int steps) {
+        this(capacity, steps, true, true);
+    }
+
+    private TrajectoryBatch(int capacity, int steps, boolean full, boolean logProbabilities) {
+        int n = checkedSize(capacity, steps);
+        this.capacity = capacity;
+        this.steps = steps;
+        this.outcome = new int[n];
+        this.jointLogProb = logProbabilities ? new double[n] : null;
+        this.state1 = full ? new int[n] : null;
+        this.state2 = full ? new int[n] : null;
+        this.action1 = full ? new int[n] : null;
+        this.action2 = full ? new int[n] : null;
+        this.reward1 = full ? new double[n] : null;
+        this.reward2 = full ? new double[n] : null;
+        this.logProb1 = full ? new double[n] : null;
+        this.logProb2 = full ? new double[n] : null;
+    }
+
+    /**
+     * A compact batch: joint outcomes only, plus the joint log-probabilities if {@code logProbabilities} (needed
+     * only to weight the trajectories by importance ratios later, for example in a replay buffer).
+     *
+     * @throws IllegalArgumentException as the constructor
+     */
+    public static TrajectoryBatch compact(int capacity, int steps, boolean logProbabilities) {
+        return new TrajectoryBatch(capacity, steps, false, logProbabilities);
+    }
+
+    private static int checkedSize(int capacity, int steps) {
         if (capacity < 1) {
             throw new IllegalArgumentException("batch size B = " + capacity + "; it must be at least 1 trajectory");
         }
@@ -56,17 +102,17 @@ public final class TrajectoryBatch {
             throw new IllegalArgumentException("batch B x T = " + capacity + " x " + steps + " = " + size
                     + " steps; at most " + (Integer.MAX_VALUE - 8) + " fit in one batch");
         }
-        this.capacity = capacity;
-        this.steps = steps;
-        int n = (int) size;
-        this.state1 = new int[n];
-        this.state2 = new int[n];
-        this.action1 = new int[n];
-        this.action2 = new int[n];
-        this.reward1 = new double[n];
-        this.reward2 = new double[n];
-        this.logProb1 = new double[n];
-        this.logProb2 = new double[n];
+        return (int) size;
+    }
+
+    /** True if the batch holds the per-agent arrays (made by the constructor), false if it is compact. */
+    public boolean isFull() {
+        return state1 != null;
+    }
+
+    /** True if the batch stores the joint log-probabilities ({@link #jointLogProb()}). */
+    public boolean hasLogProbabilities() {
+        return jointLogProb != null;
     }
 
     /** B: the number of trajectories the batch holds. */
@@ -86,62 +132,81 @@ public final class TrajectoryBatch {
 
     /** Agent 1's own-view state at each step (live array, length B * T). */
     public int[] state1() {
-        return state1;
+        return full(state1);
     }
 
     /** Agent 2's own-view state at each step (live array, length B * T). */
     public int[] state2() {
-        return state2;
+        return full(state2);
     }
 
     /** Agent 1's action at each step, in [0, n) (live array, length B * T). */
     public int[] action1() {
-        return action1;
+        return full(action1);
     }
 
     /** Agent 2's action at each step, in [0, m) (live array, length B * T). */
     public int[] action2() {
-        return action2;
+        return full(action2);
     }
 
     /** Agent 1's undiscounted reward at each step (live array, length B * T). */
     public double[] reward1() {
-        return reward1;
+        return full(reward1);
     }
 
     /** Agent 2's undiscounted reward at each step (live array, length B * T). */
     public double[] reward2() {
-        return reward2;
+        return full(reward2);
     }
 
     /** log pi1(action1 | state1) at each step under the sampling policy (live array, length B * T). */
     public double[] logProb1() {
-        return logProb1;
+        return full(logProb1);
     }
 
     /** log pi2(action2 | state2) at each step under the sampling policy (live array, length B * T). */
     public double[] logProb2() {
-        return logProb2;
+        return full(logProb2);
+    }
+
+    /** The joint outcome a1 * m + a2 at each step (live array, length B * T; every batch has it). */
+    public int[] outcome() {
+        return outcome;
+    }
+
+    /**
+     * log pi1(action1 | state1) + log pi2(action2 | state2) at each step under the sampling policies, summed in that
+     * order (live array, length B * T).
+     *
+     * @throws IllegalStateException if the batch is compact and was made without log-probabilities
+     */
+    public double[] jointLogProb() {
+        if (jointLogProb == null) {
+            throw new IllegalStateException("this compact batch stores no log-probabilities; make it with "
+                    + "TrajectoryBatch.compact(B, T, true) or new TrajectoryBatch(B, T)");
+        }
+        return jointLogProb;
     }
 
     /** The state array of the given agent (0 = agent 1, 1 = agent 2); live, as {@link #state1()}. */
     public int[] state(int agent) {
-        return agent == 0 ? state1 : checkedAgent(agent, state2);
+        return agent == 0 ? state1() : checkedAgent(agent, state2());
     }
 
     /** The action array of the given agent (0 = agent 1, 1 = agent 2); live, as {@link #action1()}. */
     public int[] action(int agent) {
-        return agent == 0 ? action1 : checkedAgent(agent, action2);
+        return agent == 0 ? action1() : checkedAgent(agent, action2());
     }
 
     /** The reward array of the given agent (0 = agent 1, 1 = agent 2); live, as {@link #reward1()}. */
     public double[] reward(int agent) {
-        return agent == 0 ? reward1 : checkedAgent(agent, reward2);
+        return agent == 0 ? reward1() : checkedAgent(agent, reward2());
     }
 
     /** The log-probability array of the given agent (0 = agent 1, 1 = agent 2); live, as {@link #logProb1()}. */
     public double[] logProb(int agent) {
-        return agent == 0 ? logProb1 : checkedAgent(agent, logProb2);
+        return agent == 0 ? logProb1() : checkedAgent(agent, logProb2());
     }
 
     /**
@@ -165,6 +230,15 @@ public final class TrajectoryBatch {
             weight *= gamma;
         }
         return sum;
+    }
+
+    /** The per-agent array, or a clear failure on a compact batch. */
+    private <T> T full(T array) {
+        if (array == null) {
+            throw new IllegalStateException("this batch is compact (outcomes only); the per-agent arrays need a full "
+                    + "batch, new TrajectoryBatch(B, T)");
+        }
+        return array;
     }
 
     private static <T> T checkedAgent(int agent, T agent2Value) {

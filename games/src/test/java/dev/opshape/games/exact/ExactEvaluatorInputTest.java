@@ -24,7 +24,11 @@ class ExactEvaluatorInputTest {
 
     @Test
     void horizonSelectsTheEvaluator() {
-        assertTrue(ExactEvaluator.create(IPD) instanceof DiscountedEvaluator);
+        assertTrue(ExactEvaluator.create(IPD) instanceof DiscountedTwoByTwoEvaluator, "2 x 2, infinite horizon");
+        assertTrue(ExactEvaluator.create(IteratedGame.infinite(TestGames.ASYMMETRIC_2X3, 0.9))
+                instanceof DiscountedEvaluator, "2 x 3, infinite horizon");
+        assertTrue(ExactEvaluator.create(IteratedGame.infinite(BuiltInGames.RPS, 0.9)) instanceof DiscountedEvaluator,
+                "3 x 3, infinite horizon");
         assertTrue(ExactEvaluator.create(IPD.withHorizon(150)) instanceof FiniteHorizonEvaluator);
     }
 

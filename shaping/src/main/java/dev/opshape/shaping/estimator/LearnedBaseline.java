@@ -1,5 +1,6 @@
 package dev.opshape.shaping.estimator;
 
+import dev.opshape.games.IteratedGame;
 import dev.opshape.games.sample.TrajectoryBatch;
 
 /**
@@ -15,14 +16,21 @@ final class LearnedBaseline implements StateBaseline {
 
     private final double gamma;
     private final int numStates;
+    /** Rewards by joint outcome, per agent. */
+    private final double[][] reward;
     private final double[][] table;
     private final double[] sum;
     private final int[] visits;
     private final double[] toGo;
 
-    LearnedBaseline(double gamma, int numStates, int steps) {
-        this.gamma = gamma;
-        this.numStates = numStates;
+    /**
+     * @param game  the game (discount, rewards, number of states)
+     * @param steps T, the length of the trajectories it is fitted on
+     */
+    LearnedBaseline(IteratedGame game, int steps) {
+        this.gamma = game.gamma();
+        this.numStates = 1 + game.game().numOutcomes();
+        this.reward = new double[][] {game.game().outcomeRewards(0), game.game().outcomeRewards(1)};
         this.table = new double[2][numStates];
         this.sum = new double[numStates];
         this.visits = new int[numStates];
@@ -59,21 +67,25 @@ final class LearnedBaseline implements StateBaseline {
         }
     }
 
-    /** Adds the reward-to-go of every move of trajectories [from, to) to its state's sum and visit count. */
+    /**
+     * Adds the reward-to-go of every move of trajectories [from, to) to its state's sum and visit count. The state
+     * of move t is agent 1's own-view state: 0 at t = 0, else 1 + the previous joint outcome.
+     */
     private void accumulate(TrajectoryBatch batch, int agent, int from, int to) {
         int steps = batch.steps();
-        int[] s1 = batch.state1();
-        double[] reward = batch.reward(agent);
+        int[] outcome = batch.outcome();
+        double[] r = reward[agent];
         for (int b = from; b < to; b++) {
             double g = 0;
             for (int t = steps - 1; t >= 0; t--) {
-                g = reward[b * steps + t] + gamma * g;
+                g = r[outcome[b * steps + t]] + gamma * g;
                 toGo[t] = g;
             }
+            int s = 0;
             for (int t = 0; t < steps; t++) {
-                int s = s1[b * steps + t];
                 sum[s] += toGo[t];
                 visits[s]++;
+                s = 1 + outcome[b * steps + t];
             }
         }
     }

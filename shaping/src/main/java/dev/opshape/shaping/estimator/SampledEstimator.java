@@ -11,6 +11,11 @@ import dev.opshape.games.sample.TrajectorySampler;
  * DiCE or LVC surrogate of that batch (or, with a replay buffer, of the whole buffer with importance weights). See
  * {@link BatchSurrogate} for the formulas. The estimates are of the T-move value (the game's horizon is replaced by
  * the spec's T). A workspace: allocation happens in the constructor only.
+ *
+ * <p>The trajectories are kept in a compact {@link TrajectoryBatch} (one outcome per step), which is all the
+ * surrogate reads; with a replay buffer also the behaviour log-probability of each step, since the buffer mixes
+ * trajectories drawn at different points. Without one, every held trajectory was drawn at the last setPoint's
+ * parameters, whose tables are kept and give the behaviour policy when {@link #revisit} re-weights the batch.
  */
 public final class SampledEstimator implements GradientEstimator {
 
@@ -19,7 +24,9 @@ public final class SampledEstimator implements GradientEstimator {
     private final int dim1;
     private final int dim;
     private final TrajectorySampler sampler;
+    /** The tables at the point of the last setPoint (the behaviour policy of an on-policy batch) and at a revisit. */
     private final ScoreTables tables;
+    private final ScoreTables revisited;
     private final TrajectoryBatch trajectories;
     private final BatchSurrogate surrogate;
     private final ExactEvaluator exact;
@@ -40,12 +47,15 @@ public final class SampledEstimator implements GradientEstimator {
         this.dim = game.jointDimension();
         this.sampler = new TrajectorySampler(game);
         this.tables = new ScoreTables(game);
+        this.revisited = new ScoreTables(game);
         int capacity = spec.buffer() > 0 ? spec.buffer() : spec.batch();
-        this.trajectories = new TrajectoryBatch(capacity, spec.horizon());
-        this.surrogate = new BatchSurrogate(game.gamma(), capacity, spec.horizon());
+        // Outcomes only (all the surrogate reads); the behaviour log-probabilities only where trajectories drawn at
+        // different points share the buffer. An on-policy batch comes from one point, whose tables stand in for them.
+        this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), spec.buffer() > 0);
+        this.surrogate = new BatchSurrogate(game, capacity, spec.horizon());
         this.exact = spec.baseline() == BaselineKind.EXACT ? ExactEvaluator.create(game) : null;
         this.learned = spec.baseline() == BaselineKind.LEARNED
-                ? new LearnedBaseline(game.gamma(), 1 + game.game().numOutcomes(), spec.horizon()) : null;
+                ? new LearnedBaseline(game, spec.horizon()) : null;
         this.baseline = exact != null ? exact::stateValue : learned;
     }
 
@@ -105,9 +115,14 @@ public final class SampledEstimator implements GradientEstimator {
         if (filled == 0) {
             throw new IllegalStateException("revisit needs samples: call setPoint first");
         }
-        tables.load(theta1, theta2);
-        // The held trajectories were drawn elsewhere (or here): weight them by pi / mu either way.
-        surrogate.load(tables, trajectories, filled, true, spec.clip());
+        revisited.load(theta1, theta2);
+        // The held trajectories were drawn elsewhere (or here): weight them by pi / mu either way. Without a buffer
+        // they were all drawn at the last setPoint's parameters, whose tables give mu.
+        if (spec.buffer() > 0) {
+            surrogate.load(revisited, trajectories, filled, true, spec.clip());
+        } else {
+            surrogate.load(revisited, tables, trajectories, filled, spec.clip());
+        }
         if (exact != null) {
             exact.setPoint(theta1, theta2);
         }

@@ -7,8 +7,8 @@ import dev.opshape.games.policy.PolicyLayout;
 /**
  * Per-state tables of both agents' policies at the current logits: action probabilities, log-probabilities and
  * score vectors d log pi(a | s) / d logits(s), plus the Hessian of log pi(a | s), which for these parameterisations
- * does not depend on the action. The sampled estimators look every step up here instead of recomputing
- * exponentials.
+ * does not depend on the action. The sampled estimators look every step (or cell, see {@link BatchSurrogate}) up
+ * here instead of recomputing exponentials.
  *
  * <p>Scores: for two actions (one logit x, p = sigmoid(x)) d log pi(a)/dx = [a = 0] - p and the Hessian is
  * -p (1 - p); for k actions (softmax) d log pi(a)/dx_c = [a = c] - pi_c and the Hessian is -(diag pi - pi pi^T).

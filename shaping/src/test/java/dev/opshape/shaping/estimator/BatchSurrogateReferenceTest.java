@@ -151,7 +151,7 @@ class BatchSurrogateReferenceTest {
         IteratedGame game = s.game();
         ScoreTables tables = new ScoreTables(game);
         tables.load(s.eval1(), s.eval2());
-        BatchSurrogate surrogate = new BatchSurrogate(game.gamma(), s.batch().capacity(), steps);
+        BatchSurrogate surrogate = new BatchSurrogate(game, s.batch().capacity(), steps);
         surrogate.load(tables, s.batch(), count, s.offPolicy(), s.clip());
         surrogate.setWeights(0, baseline, s.values());
         surrogate.setWeights(1, baseline, s.values());
@@ -223,8 +223,8 @@ class BatchSurrogateReferenceTest {
         IteratedGame game = s.game();
         ScoreTables tables = new ScoreTables(game);
         tables.load(s.eval1(), s.eval2());
-        BatchSurrogate onPolicy = new BatchSurrogate(game.gamma(), s.batch().capacity(), steps);
-        BatchSurrogate replay = new BatchSurrogate(game.gamma(), s.batch().capacity(), steps);
+        BatchSurrogate onPolicy = new BatchSurrogate(game, s.batch().capacity(), steps);
+        BatchSurrogate replay = new BatchSurrogate(game, s.batch().capacity(), steps);
         onPolicy.load(tables, s.batch(), count, false, Double.POSITIVE_INFINITY);
         replay.load(tables, s.batch(), count, true, Double.POSITIVE_INFINITY);
         int d = game.jointDimension();

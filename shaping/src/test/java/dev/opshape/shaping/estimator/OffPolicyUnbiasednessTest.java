@@ -93,7 +93,7 @@ class OffPolicyUnbiasednessTest {
         TrajectorySampler sampler = new TrajectorySampler(game);
         ScoreTables tables = new ScoreTables(game);
         tables.load(theta1, theta2);
-        BatchSurrogate unweighted = new BatchSurrogate(GAMMA, (FILLS + 1) * BATCH, HORIZON);
+        BatchSurrogate unweighted = new BatchSurrogate(game, (FILLS + 1) * BATCH, HORIZON);
         GradientEstimator unweightedView = new SurrogateView(unweighted, d, game.dimension(0));
 
         Replicates weightedStats = new Replicates(6 * d);
