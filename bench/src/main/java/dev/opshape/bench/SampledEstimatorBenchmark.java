@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>allocation: {@code -prof gc}; nothing may be allocated per query or per batch ({@link AllocationGate}).</li>
  * </ul>
  * Run: {@code java -jar bench/target/benchmarks.jar SampledEstimator -f 1 -prof gc}; a single size with, for
- * example, {@code -p batch=128 -p horizon=150}.
+ * example, {@code -p batch=128 -p steps=150}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -67,9 +67,9 @@ public class SampledEstimatorBenchmark {
     @Param({"32", "128", "512"})
     public int batch;
 
-    /** T, moves per trajectory. */
+    /** T, moves per trajectory (named steps, not horizon, so that {@code -p} can set it alone). */
     @Param({"20", "150"})
-    public int horizon;
+    public int steps;
 
     private static final long SEED = 0x5EEDL;
 
@@ -84,8 +84,8 @@ public class SampledEstimatorBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Surrogate s = Surrogate.valueOf(surrogate.toUpperCase(java.util.Locale.ROOT));
-        IteratedGame game = Inputs.iterated("ipd", horizon);
-        estimator = new SampledEstimatorSpec(s, batch, horizon, BaselineKind.MEAN, 0, Double.POSITIVE_INFINITY)
+        IteratedGame game = Inputs.iterated("ipd", steps);
+        estimator = new SampledEstimatorSpec(s, batch, steps, BaselineKind.MEAN, 0, Double.POSITIVE_INFINITY)
                 .create(game);
         SplittableRandom rng = new SplittableRandom(0xD1CEL);
         theta1 = Inputs.gaussians(rng, 1, game.dimension(0))[0];
