@@ -306,8 +306,16 @@ def run_jmh(jar, out_dir, quick):
            "-rf", "json", "-rff", str(result)]
     print("  " + " ".join(cmd), flush=True)
     log = out_dir / "jmh-peer.log"
-    with open(log, "w") as handle:
-        status = subprocess.run(cmd, stdout=handle, stderr=subprocess.STDOUT).returncode
+    deadline = time.monotonic() + 1800
+    while True:
+        with open(log, "w") as handle:
+            status = subprocess.run(cmd, stdout=handle, stderr=subprocess.STDOUT).returncode
+        # JMH refuses to start while another JMH run on the machine holds /tmp/jmh.lock: wait for it.
+        if status != 0 and "JMH lock" in log.read_text() and time.monotonic() < deadline:
+            print("  another JMH run holds the lock; waiting", flush=True)
+            time.sleep(5)
+            continue
+        break
     if status != 0:
         print(f"JMH failed (exit {status}); see {log}", file=sys.stderr)
         sys.exit(2)
