@@ -1,7 +1,7 @@
 package dev.opshape.bench;
 
-import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.games.sample.ParallelTrajectorySampler;
 import dev.opshape.games.sample.PhiloxStream;
 import dev.opshape.games.sample.TrajectoryBatch;
 import dev.opshape.games.sample.TrajectorySampler;
@@ -9,33 +9,50 @@ import org.apache.commons.rng.core.source64.Philox4x64;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Trajectory sampling, the first stage of every sampled estimator (DiCE, LVC): one operation draws a full batch of
- * B = 128 IPD trajectories of T = 150 moves (the LOLA-DiCE defaults) into a caller-owned {@link TrajectoryBatch},
- * i.e. 19,200 steps and 38,400 uniforms. Steps per second = ops/s x 19,200. With {@code -prof gc},
- * {@code gc.alloc.rate.norm} is the bytes allocated per batch: the sampler is meant to allocate none.
+ * Trajectory sampling, the first stage of every sampled estimator (DiCE, LVC). One invocation draws a full batch of
+ * B = 128 trajectories of T = 150 moves (the LOLA-DiCE defaults) into a caller-owned {@link TrajectoryBatch}:
+ * 19,200 moves and 38,400 uniforms. Every method declares {@code @OperationsPerInvocation(B * T)}, so the score is
+ * <b>moves (steps) per second</b> directly; JMH's {@code gc.alloc.rate.norm} is then per move, and
+ * {@link AllocationGate} multiplies it back to bytes per batch (the sampler is meant to allocate none).
  *
- * <p>Two reference operations isolate the random stream: the same 128 x 300 uniforms from {@link PhiloxStream}
- * re-keyed in place, and from commons-rng's {@code Philox4x64} constructed once per trajectory (what re-keying costs
- * without PhiloxStream, in time and bytes per batch).
+ * <ul>
+ *   <li>{@code sampleBatch}: {@link TrajectorySampler} on the benchmark thread (IPD: one uniform and one compare per
+ *       action; rps: two compares);</li>
+ *   <li>{@code sampleBatchTwoWorkers}: {@link ParallelTrajectorySampler} with two workers (the calling thread and
+ *       one executor thread): the speed-up on this 2-core machine, minus the hand-off (it allocates a task and a
+ *       future per batch by design, so the allocation gate skips it);</li>
+ *   <li>{@code uniformsPhiloxStream} and {@code uniformsCommonsRngNewPerTrajectory}: the random stream alone, the
+ *       same 128 x 300 uniforms from {@link PhiloxStream} re-keyed in place and from commons-rng's
+ *       {@code Philox4x64} constructed once per trajectory (what re-keying costs without PhiloxStream, in time and
+ *       bytes; a reference, not a hot path).</li>
+ * </ul>
  *
- * <p>Pitfalls guarded: dead-code elimination (each operation returns a value read from its output, which JMH
- * consumes); repeated identical work that the JIT or caches could exploit (the stream index advances on every
- * operation, so each batch is fresh; the logits are drawn at set-up, not compile-time constants); and state shared
- * between threads (thread-scoped state, one sampler and batch per benchmark thread).
+ * <p>Pitfalls guarded: dead code [JMHSample_08] (each operation returns a value read from its output, which JMH
+ * consumes; the batch itself is state); constant folding [JMHSample_10] (logits drawn at set-up); loop
+ * optimisations [JMHSample_11] (the stream index advances on every invocation, so each batch is fresh and no work
+ * repeats; the loops over B and T are the API's own, not a benchmark harness loop, and the uniform-only references
+ * fold their draws into a returned sum); state scope [JMHSample_03/04] (thread-scoped sampler, batch and executor,
+ * created at trial set-up, the executor shut down at tear-down).
  *
- * <p>Run: {@code java -jar bench/target/benchmarks.jar Sampler -f 1 -wi 3 -w 1 -i 5 -r 1 -prof gc}.
+ * <p>Run: {@code java -jar bench/target/benchmarks.jar Sampler -f 1 -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,41 +64,74 @@ public class SamplerBenchmark {
 
     static final int BATCH = 128;
     static final int STEPS = 150;
+    static final int MOVES = BATCH * STEPS;
     private static final long SEED = 20240611L;
 
-    private TrajectorySampler sampler;
-    private TrajectoryBatch batch;
-    private PhiloxStream philox;
-    private double[] theta1;
-    private double[] theta2;
-    private long stream;
+    /** The samplers and batch, per game (the uniform-only references need none of it). */
+    @State(Scope.Thread)
+    public static class Sampling {
+        /** Stage game: the IPD (2 actions) or rock-paper-scissors (3 actions). */
+        @Param({"ipd", "rps"})
+        public String game;
 
-    @Setup
-    public void setUp() {
-        IteratedGame game = IteratedGame.finite(BuiltInGames.IPD, IteratedGame.DEFAULT_GAMMA, STEPS);
-        sampler = new TrajectorySampler(game);
-        batch = new TrajectoryBatch(BATCH, STEPS);
-        philox = new PhiloxStream();
-        // A random interior point, as at the start of LOLA training (logits of scale 1).
-        SplittableRandom random = new SplittableRandom(SEED);
-        theta1 = new double[game.dimension(0)];
-        theta2 = new double[game.dimension(1)];
-        for (int i = 0; i < theta1.length; i++) {
-            theta1[i] = random.nextGaussian();
-            theta2[i] = random.nextGaussian();
+        TrajectorySampler sampler;
+        ParallelTrajectorySampler parallel;
+        ExecutorService executor;
+        TrajectoryBatch batch;
+        double[] theta1;
+        double[] theta2;
+        long stream;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            IteratedGame g = Inputs.iterated(game, STEPS);
+            sampler = new TrajectorySampler(g);
+            executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "sampler-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            parallel = new ParallelTrajectorySampler(g, executor, 2);
+            batch = new TrajectoryBatch(BATCH, STEPS);
+            // A random interior point, as at the start of LOLA training (logits of scale 1).
+            SplittableRandom random = new SplittableRandom(SEED);
+            theta1 = Inputs.gaussians(random, 1, g.dimension(0))[0];
+            theta2 = Inputs.gaussians(random, 1, g.dimension(1))[0];
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            executor.shutdownNow();
+        }
+
+        double probe() {
+            int last = MOVES - 1;
+            return batch.reward1()[last] + batch.logProb2()[last] + batch.action1()[BATCH / 2 * STEPS];
         }
     }
 
-    /** Sample one batch of B x T steps. */
+    private final PhiloxStream philox = new PhiloxStream();
+    private long stream;
+
+    /** Sample one batch of B x T moves on this thread. */
     @Benchmark
-    public double sampleBatch() {
-        sampler.sample(theta1, theta2, SEED, stream++, batch);
-        int last = BATCH * STEPS - 1;
-        return batch.reward1()[last] + batch.logProb2()[last] + batch.action1()[BATCH / 2 * STEPS];
+    @OperationsPerInvocation(MOVES)
+    public double sampleBatch(Sampling s) {
+        s.sampler.sample(s.theta1, s.theta2, SEED, s.stream++, s.batch);
+        return s.probe();
+    }
+
+    /** The same batch cut into two ranges, one drawn on an executor thread. */
+    @Benchmark
+    @OperationsPerInvocation(MOVES)
+    public double sampleBatchTwoWorkers(Sampling s) {
+        s.parallel.sample(s.theta1, s.theta2, SEED, s.stream++, s.batch);
+        return s.probe();
     }
 
     /** The batch's uniforms alone: B re-keyings of PhiloxStream, 2T doubles each. */
     @Benchmark
+    @OperationsPerInvocation(MOVES)
     public double uniformsPhiloxStream() {
         long s = stream++;
         double sum = 0;
@@ -96,6 +146,7 @@ public class SamplerBenchmark {
 
     /** The same uniforms from commons-rng, which needs a new generator per trajectory to re-key. */
     @Benchmark
+    @OperationsPerInvocation(MOVES)
     public double uniformsCommonsRngNewPerTrajectory() {
         long s = stream++;
         double sum = 0;
