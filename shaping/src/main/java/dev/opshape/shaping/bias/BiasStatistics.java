@@ -112,7 +112,7 @@ public final class BiasStatistics {
                     sorted[(int) Math.ceil(0.975 * (BOOTSTRAP - 1))]);
         }
         return new EstimatorBias(exact.clone(), mean, bias, whole[0], whole[1], whole[2], whole[3],
-                meanInterval(sqErr, n, t), meanInterval(cosine, n, t),
+                nonNegative(meanInterval(sqErr, n, t)), meanInterval(cosine, n, t),
                 corrDefined >= 2 ? meanInterval(corr, corrDefined,
                         new TDistribution(null, corrDefined - 1).inverseCumulativeProbability(0.975))
                         : new Interval(corrDefined == 1 ? corr[0] : Double.NaN, Double.NaN, Double.NaN),
@@ -175,6 +175,14 @@ public final class BiasStatistics {
         }
         double h = t * Math.sqrt(ss / (n - 1) / n);
         return new Interval(mean, mean - h, mean + h);
+    }
+
+    /**
+     * A t interval for the mean of values that cannot be negative, cut at 0: with heavy tails (importance weights)
+     * the normal approximation can reach below 0, where the mean cannot be.
+     */
+    private static Interval nonNegative(Interval interval) {
+        return new Interval(interval.mean(), Math.max(0, interval.ciLow()), interval.ciHigh());
     }
 
     private static double standardDeviation(double[] values) {

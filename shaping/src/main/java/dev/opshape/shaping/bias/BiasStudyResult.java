@@ -23,9 +23,11 @@ public record BiasStudyResult(BiasStudyConfig config, List<BiasRow> rows) {
     /**
      * A metric of one configuration summarised over the study's points: the mean of the per-point estimates, with
      * an interval for that mean conditional on these points: the per-point intervals are independent (each point
-     * has its own estimates), so the half-width is sqrt(sum_p h_p^2) / P with h_p each point's half-width (half the
-     * width of an interval that may be asymmetric, such as a bootstrap interval). With one point this is that
-     * point's estimate and interval. (An interval over the distribution of points would need many points: with two
+     * has its own estimates), so each side's half-width is sqrt(sum_p h_p^2) / P, with h_p the distance from point
+     * p's estimate to that end of its interval. The two sides are combined separately because bootstrap intervals
+     * are asymmetric; and as sqrt(sum h_p^2) &lt;= sum h_p, the summary's lower end is never below the mean of the
+     * per-point lower ends, so a quantity that cannot be negative (a norm, a variance) keeps a non-negative
+     * interval. With one point this is that point's estimate and interval. (An interval over the distribution of points would need many points: with two
      * it is uselessly wide.)
      */
     public Interval summary(int configuration, Function<EstimatorBias, Interval> metric) {
@@ -34,23 +36,25 @@ public record BiasStudyResult(BiasStudyConfig config, List<BiasRow> rows) {
             return metric.apply(of.get(0).bias());
         }
         double sum = 0;
-        double halfWidths = 0;
+        double lowSquares = 0;
+        double highSquares = 0;
         int n = 0;
         for (BiasRow r : of) {
             Interval i = metric.apply(r.bias());
             if (Double.isNaN(i.mean())) {
                 continue;
             }
-            double h = (i.ciHigh() - i.ciLow()) / 2;
+            double low = i.mean() - i.ciLow();
+            double high = i.ciHigh() - i.mean();
             sum += i.mean();
-            halfWidths += h * h;
+            lowSquares += low * low;
+            highSquares += high * high;
             n++;
         }
         if (n == 0) {
             return new Interval(Double.NaN, Double.NaN, Double.NaN);
         }
         double mean = sum / n;
-        double h = Math.sqrt(halfWidths) / n;
-        return new Interval(mean, mean - h, mean + h);
+        return new Interval(mean, mean - Math.sqrt(lowSquares) / n, mean + Math.sqrt(highSquares) / n);
     }
 }
