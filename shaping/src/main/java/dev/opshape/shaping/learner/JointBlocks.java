@@ -42,6 +42,12 @@ final class JointBlocks {
         System.arraycopy(w, 0, out, oppOffset, oppLength);
     }
 
+    /** out := (own block 0, opponent block = the opponent block of the joint vector {@code joint}). */
+    void opponentPart(double[] joint, double[] out) {
+        java.util.Arrays.fill(out, ownOffset, ownOffset + ownLength, 0.0);
+        System.arraycopy(joint, oppOffset, out, oppOffset, oppLength);
+    }
+
     /** out := (own block = w, opponent block 0). */
     void ownDirection(double[] w, double[] out) {
         System.arraycopy(w, 0, out, ownOffset, ownLength);

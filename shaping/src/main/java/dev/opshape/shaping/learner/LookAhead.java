@@ -2,7 +2,6 @@ package dev.opshape.shaping.learner;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.estimator.EstimatorSpec;
-import dev.opshape.shaping.estimator.GradientEstimator;
 
 /**
  * LookAhead (Zhang and Lesser 2010, "Multi-Agent Learning with Policy Prediction", AAAI; first-order form of
@@ -24,35 +23,17 @@ public record LookAhead(double eta, EstimatorSpec estimator) implements Learning
     @Override
     public Learner newLearner(IteratedGame game, int agent) {
         JointBlocks blocks = new JointBlocks(game, agent);
-        GradientEstimator est = estimator.create(game);
         double[] grad = new double[blocks.dim];
         double[] dir = new double[blocks.dim];
         double[] hv = new double[blocks.dim];
-        double[] tmp = new double[blocks.oppLength];
-        return new Learner() {
-            @Override
-            public int agent() {
-                return agent;
-            }
-
-            @Override
-            public boolean learns() {
-                return true;
-            }
-
-            @Override
-            public void reset() {
-                est.reset();
-            }
+        return new PointEstimateLearner(agent, estimator.create(game)) {
 
             @Override
             public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
                 int i = blocks.agent;
-                est.setPoint(theta1, theta2, key.seed(),
-                        StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.OUTER, 0));
+                load(theta1, theta2, key);
                 est.gradient(blocks.opponent, grad);
-                System.arraycopy(grad, blocks.oppOffset, tmp, 0, blocks.oppLength);
-                blocks.opponentDirection(tmp, dir);
+                blocks.opponentPart(grad, dir);
                 est.hessianVectorProduct(i, dir, hv);
                 est.gradient(i, grad);
                 for (int c = 0; c < blocks.ownLength; c++) {

@@ -2,7 +2,6 @@ package dev.opshape.shaping.learner;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.estimator.EstimatorSpec;
-import dev.opshape.shaping.estimator.GradientEstimator;
 
 /**
  * Stable Opponent Shaping (Letcher et al. 2019, "Stable Opponent Shaping in Differentiable Games", ICLR,
@@ -52,11 +51,9 @@ public record StableOpponentShaping(double eta, double a, double b, EstimatorSpe
         return "sos(eta=" + eta + ", a=" + a + ", b=" + b + ", " + estimator + ")";
     }
 
-    private final class Instance implements Learner {
-        private final int agent;
+    private final class Instance extends PointEstimateLearner {
         private final int dim1;
         private final int dim;
-        private final GradientEstimator est;
         private final double[][] grad = new double[2][];
         private final double[] dir;
         private final double[] hv;
@@ -65,10 +62,9 @@ public record StableOpponentShaping(double eta, double a, double b, EstimatorSpe
         private final double[] chi;
 
         Instance(IteratedGame game, int agent) {
-            this.agent = agent;
+            super(agent, estimator.create(game));
             this.dim1 = game.dimension(0);
             this.dim = game.jointDimension();
-            this.est = estimator.create(game);
             grad[0] = new double[dim];
             grad[1] = new double[dim];
             this.dir = new double[dim];
@@ -78,24 +74,8 @@ public record StableOpponentShaping(double eta, double a, double b, EstimatorSpe
         }
 
         @Override
-        public int agent() {
-            return agent;
-        }
-
-        @Override
-        public boolean learns() {
-            return true;
-        }
-
-        @Override
-        public void reset() {
-            est.reset();
-        }
-
-        @Override
         public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
-            est.setPoint(theta1, theta2, key.seed(),
-                    StreamIndex.of(key.run(), key.update(), agent, StreamIndex.Part.OUTER, 0));
+            load(theta1, theta2, key);
             est.gradient(0, grad[0]);
             est.gradient(1, grad[1]);
             for (int i = 0; i < 2; i++) {

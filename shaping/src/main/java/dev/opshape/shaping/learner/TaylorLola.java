@@ -2,7 +2,6 @@ package dev.opshape.shaping.learner;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.estimator.EstimatorSpec;
-import dev.opshape.shaping.estimator.GradientEstimator;
 
 /**
  * LOLA in the first-order Taylor form of Foerster et al. 2018 ("Learning with Opponent-Learning Awareness", AAMAS,
@@ -28,39 +27,21 @@ public record TaylorLola(double eta, boolean full, EstimatorSpec estimator) impl
     @Override
     public Learner newLearner(IteratedGame game, int agent) {
         JointBlocks blocks = new JointBlocks(game, agent);
-        GradientEstimator est = estimator.create(game);
         double[] gradOwn = new double[blocks.dim];
         double[] gradOpp = new double[blocks.dim];
         double[] dir = new double[blocks.dim];
         double[] hv = new double[blocks.dim];
-        double[] tmp = new double[blocks.oppLength];
-        return new Learner() {
-            @Override
-            public int agent() {
-                return agent;
-            }
-
-            @Override
-            public boolean learns() {
-                return true;
-            }
-
-            @Override
-            public void reset() {
-                est.reset();
-            }
+        return new PointEstimateLearner(agent, estimator.create(game)) {
 
             @Override
             public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
                 int i = blocks.agent;
                 int j = blocks.opponent;
-                est.setPoint(theta1, theta2, key.seed(),
-                        StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.OUTER, 0));
+                load(theta1, theta2, key);
                 est.gradient(i, gradOwn);
                 blocks.own(gradOwn, out);
                 // Shaping term: (d/dtheta_i grad_j V_j) grad_j V_i.
-                System.arraycopy(gradOwn, blocks.oppOffset, tmp, 0, blocks.oppLength);
-                blocks.opponentDirection(tmp, dir);
+                blocks.opponentPart(gradOwn, dir);
                 est.hessianVectorProduct(j, dir, hv);
                 for (int c = 0; c < blocks.ownLength; c++) {
                     out[c] += eta * hv[blocks.ownOffset + c];
@@ -68,8 +49,7 @@ public record TaylorLola(double eta, boolean full, EstimatorSpec estimator) impl
                 if (full) {
                     // LookAhead term: (d/dtheta_i grad_j V_i) grad_j V_j.
                     est.gradient(j, gradOpp);
-                    System.arraycopy(gradOpp, blocks.oppOffset, tmp, 0, blocks.oppLength);
-                    blocks.opponentDirection(tmp, dir);
+                    blocks.opponentPart(gradOpp, dir);
                     est.hessianVectorProduct(i, dir, hv);
                     for (int c = 0; c < blocks.ownLength; c++) {
                         out[c] += eta * hv[blocks.ownOffset + c];
