@@ -11,17 +11,40 @@ import java.util.Objects;
  * <p>Values: V_i = sum_t gamma^t E[r_{i,t}] over t = 0, 1, ... (t = 0 is the first move, drawn from the start
  * state), truncated to t &lt; T for a finite horizon T. Instances are immutable.
  *
+ * <h2>Trembling-hand noise</h2>
+ * With noise epsilon &gt; 0 each agent's intended action is, independently at every move and with probability
+ * epsilon, replaced by one of its k - 1 other actions chosen uniformly (with two actions: flipped). The executed
+ * actions are what both agents observe (they make the next memory-1 state) and what is paid. So an agent with
+ * policy pi acts as if it played the mixed policy
+ * <pre>
+ *   pi'(a | s) = (1 - epsilon) pi(a | s) + epsilon (1 - pi(a | s)) / (k - 1) = f + c pi(a | s),
+ *   f = epsilon / (k - 1),   c = 1 - epsilon k / (k - 1),
+ * </pre>
+ * ({@link #trembleFloor} and {@link #trembleScale}), an affine map of pi, so every derivative of pi' with respect to
+ * the logits, of first or second order, is c times that of pi.
+ * Allowed: 0 &lt;= epsilon &lt; {@link #MAX_NOISE} (1/2). At epsilon = 1/2 a two-action agent's executed action is a
+ * fair coin whatever its policy (trembleScale = 0: nothing to learn, and the intended policy cannot be recovered
+ * from what is played), and beyond it the intended action would be the less likely one, the same as a relabelled
+ * policy with noise 1 - epsilon. One bound for every game keeps trembleScale &gt; 0 for any number of actions.
+ *
  * @param game    the stage game
  * @param gamma   discount factor in [0, 1)
  * @param horizon number of moves T &gt;= 1, or {@link #INFINITE} (0)
+ * @param noise   trembling-hand noise epsilon in [0, 1/2) (see above); 0 is the noiseless game
  */
-public record IteratedGame(MatrixGame game, double gamma, int horizon) {
+public record IteratedGame(MatrixGame game, double gamma, int horizon, double noise) {
 
     /** The horizon value meaning "infinitely many moves". */
     public static final int INFINITE = 0;
 
     /** Default discount of the LOLA and LOLA-DiCE papers. */
     public static final double DEFAULT_GAMMA = 0.96;
+
+    /**
+     * Exclusive upper bound of the noise: at 1/2 a two-action agent plays a fair coin whatever its policy (see the
+     * class comment).
+     */
+    public static final double MAX_NOISE = 0.5;
 
     public IteratedGame {
         Objects.requireNonNull(game, "game");
@@ -32,6 +55,15 @@ public record IteratedGame(MatrixGame game, double gamma, int horizon) {
             throw new InvalidGameException("horizon = " + horizon
                     + "; the horizon must be a number of moves >= 1, or 0 for an infinite horizon");
         }
+        if (!(noise >= 0 && noise < MAX_NOISE)) {
+            throw new InvalidGameException("noise = " + noise + "; the trembling-hand noise must be in [0, "
+                    + MAX_NOISE + ")");
+        }
+    }
+
+    /** The noiseless game (noise 0) with the given stage game, discount and horizon (0 = infinite). */
+    public IteratedGame(MatrixGame game, double gamma, int horizon) {
+        this(game, gamma, horizon, 0.0);
     }
 
     /** The infinite-horizon game with discount gamma. */
@@ -52,9 +84,36 @@ public record IteratedGame(MatrixGame game, double gamma, int horizon) {
         return horizon != INFINITE;
     }
 
-    /** The same stage game and discount with another horizon (0 = infinite). */
+    /** The same stage game, discount and noise with another horizon (0 = infinite). */
     public IteratedGame withHorizon(int newHorizon) {
-        return new IteratedGame(game, gamma, newHorizon);
+        return new IteratedGame(game, gamma, newHorizon, noise);
+    }
+
+    /** The same stage game, discount and horizon with another trembling-hand noise (in [0, 1/2)). */
+    public IteratedGame withNoise(double newNoise) {
+        return new IteratedGame(game, gamma, horizon, newNoise);
+    }
+
+    /** True when the game has trembling-hand noise (noise &gt; 0). */
+    public boolean isNoisy() {
+        return noise > 0;
+    }
+
+    /**
+     * The slope c = 1 - epsilon k / (k - 1) of the given agent's executed policy in its intended one (k = its number
+     * of actions): pi' = {@link #trembleFloor}(agent) + c pi. Exactly 1 without noise.
+     */
+    public double trembleScale(int agent) {
+        int k = game.numActions(agent);
+        return 1.0 - noise * k / (k - 1);
+    }
+
+    /**
+     * The probability epsilon / (k - 1) with which the given agent executes any one action by trembling alone (k =
+     * its number of actions): the executed policy's floor. Exactly 0 without noise.
+     */
+    public double trembleFloor(int agent) {
+        return noise / (game.numActions(agent) - 1);
     }
 
     /** The parameter layout of the given agent's memory-1 policy (0 = agent 1, 1 = agent 2). */

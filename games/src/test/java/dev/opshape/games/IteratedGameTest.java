@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The discount and horizon of an iterated game: gamma must lie in [0, 1), the horizon is a number of moves or 0 for
- * infinity, and the discount mass sum_{t &lt; T} gamma^t that turns values into average rewards.
+ * infinity, and the discount mass sum_{t &lt; T} gamma^t that turns values into average rewards; trembling-hand
+ * noise in [0, 1/2) and the affine map it puts on the policies.
  */
 class IteratedGameTest {
 
@@ -50,6 +51,45 @@ class IteratedGameTest {
         assertEquals(1.75, IteratedGame.finite(BuiltInGames.IPD, 0.5, 3).discountMass(), 0.0);
         assertEquals((1 - Math.pow(0.96, 150)) / 0.04,
                 IteratedGame.finite(BuiltInGames.IPD, 0.96, 150).discountMass(), 1e-12);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, -0.0001, 0.5, 0.7, 1.0, 2.0, Double.NaN, Double.POSITIVE_INFINITY})
+    void noiseOutsideItsRangeIsRejected(double noise) {
+        InvalidGameException e = assertThrows(InvalidGameException.class,
+                () -> new IteratedGame(BuiltInGames.IPD, 0.9, 0, noise));
+        assertTrue(e.getMessage().contains("noise = " + noise) && e.getMessage().contains("[0, 0.5)"),
+                e.getMessage());
+        assertThrows(InvalidGameException.class, () -> IteratedGame.infinite(BuiltInGames.IPD, 0.9).withNoise(noise));
+    }
+
+    @Test
+    void noiseIsKeptByWithHorizonAndDefaultsToZero() {
+        IteratedGame plain = IteratedGame.infinite(BuiltInGames.IPD, 0.96);
+        assertEquals(0.0, plain.noise(), 0.0);
+        assertFalse(plain.isNoisy());
+        assertEquals(plain, plain.withNoise(0.0));
+        IteratedGame noisy = plain.withNoise(0.1);
+        assertTrue(noisy.isNoisy());
+        assertEquals(0.1, noisy.withHorizon(50).noise(), 0.0);
+        assertEquals(50, noisy.withHorizon(50).horizon());
+        assertEquals(0.96, noisy.gamma(), 0.0);
+    }
+
+    /** pi' = f + c pi: for k actions f = e / (k - 1) and c = 1 - e k / (k - 1); exactly (0, 1) without noise. */
+    @Test
+    void trembleFloorAndScale() {
+        IteratedGame ipd = IteratedGame.infinite(BuiltInGames.IPD, 0.9);
+        assertEquals(1.0, ipd.trembleScale(0), 0.0);
+        assertEquals(0.0, ipd.trembleFloor(1), 0.0);
+        IteratedGame noisyIpd = ipd.withNoise(0.1);
+        assertEquals(0.8, noisyIpd.trembleScale(0), 1e-15);
+        assertEquals(0.1, noisyIpd.trembleFloor(1), 1e-15);
+        IteratedGame rps = IteratedGame.infinite(BuiltInGames.RPS, 0.9).withNoise(0.3);
+        assertEquals(1 - 0.3 * 1.5, rps.trembleScale(1), 1e-15);
+        assertEquals(0.15, rps.trembleFloor(0), 1e-15);
+        // Executed probabilities still sum to 1: k f + c = 1.
+        assertEquals(1.0, 3 * rps.trembleFloor(0) + rps.trembleScale(0), 1e-15);
     }
 
     @Test

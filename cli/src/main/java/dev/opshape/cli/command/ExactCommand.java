@@ -4,6 +4,7 @@ import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.cli.option.LogitsArgument;
+import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberList;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.SeedOption;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code opshape exact}: exact values, average rewards, gradients and (with {@code --hvp}) Hessian-vector products
- * of both agents' values at given memory-1 policies.
+ * of both agents' values at given memory-1 policies, optionally with trembling-hand noise ({@code --noise}).
  */
 @Command(name = "exact",
         mixinStandardHelpOptions = true,
@@ -40,6 +41,9 @@ public final class ExactCommand implements Callable<Integer> {
 
     @Mixin
     private GameOptions gameOptions;
+
+    @Mixin
+    private NoiseOption noise;
 
     @Mixin
     private OutputOptions output;
@@ -82,7 +86,7 @@ public final class ExactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IteratedGame game = gameOptions.iteratedGame();
+        IteratedGame game = noise.apply(gameOptions.iteratedGame());
         double[] t1 = logits("--theta1", theta1, game, 0);
         double[] t2 = logits("--theta2", theta2, game, 1);
         double[] direction = null;

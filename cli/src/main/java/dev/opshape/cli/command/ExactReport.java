@@ -37,6 +37,8 @@ import java.util.Map;
  * @param game         the stage game in the JSON game format
  * @param gamma        the discount
  * @param horizon      the number of moves T, or 0 for an infinite horizon
+ * @param noise        the trembling-hand noise (0 = none): values, gradients, products, LOLA directions and the
+ *                     occupancy are those of the noisy game, the policies the intended ones
  * @param discountMass sum_{t &lt; T} gamma^t: V_i / discountMass is the average reward per move
  * @param stateLabels1 agent 1's own-view states: start, then the previous outcome as (own action, other's action)
  * @param stateLabels2 agent 2's own-view states, same convention from agent 2's side
@@ -56,7 +58,7 @@ import java.util.Map;
  * @param lola         both agents' exact LOLA update directions, or null without {@code --lola}
  * @param occupancy    discounted, normalised frequency of each joint outcome, labelled from agent 1's view
  */
-@JsonPropertyOrder({"manifest", "game", "gamma", "horizon", "discountMass", "stateLabels1", "stateLabels2",
+@JsonPropertyOrder({"manifest", "game", "gamma", "horizon", "noise", "discountMass", "stateLabels1", "stateLabels2",
         "logitLabels1", "logitLabels2", "theta1", "theta2", "policy1", "policy2", "V1", "V2", "avgReward1",
         "avgReward2", "grad", "hvp", "lola", "occupancy"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,6 +67,7 @@ public record ExactReport(
         GameDocument game,
         double gamma,
         int horizon,
+        double noise,
         double discountMass,
         List<String> stateLabels1,
         List<String> stateLabels2,
@@ -179,7 +182,8 @@ public record ExactReport(
             // Outcome j = a1 * m + a2 is agent 1's state 1 + j, so agent 1's state label names it.
             byOutcome.put(layout1.stateLabel(1 + j), occupancy[j]);
         }
-        return new ExactReport(manifest, GameDocument.of(stage), game.gamma(), game.horizon(), game.discountMass(),
+        return new ExactReport(manifest, GameDocument.of(stage), game.gamma(), game.horizon(), game.noise(),
+                game.discountMass(),
                 stateLabels(layout1), stateLabels(layout2), logitLabels(layout1, stage), logitLabels(layout2, stage),
                 theta1.clone(), theta2.clone(), policy(exact, layout1, stage), policy(exact, layout2, stage),
                 exact.value(0), exact.value(1), exact.averageReward(0), exact.averageReward(1),
@@ -230,7 +234,9 @@ public record ExactReport(
     public void printText(PrintWriter out) {
         out.println(game.name() + ": " + game.description() + "; gamma " + NumberText.format(gamma) + ", "
                 + (horizon == 0 ? "infinite horizon" : "horizon T = " + horizon + " moves")
-                + " (sum of gamma^t = " + NumberText.format(discountMass) + ")");
+                + " (sum of gamma^t = " + NumberText.format(discountMass) + ")"
+                + (noise == 0 ? "" : "; trembling-hand noise " + NumberText.format(noise)
+                + " (policies shown are the intended ones)"));
         out.println();
         TextTable values = new TextTable().left("").right("agent 1").right("agent 2");
         values.row("value V_i = sum_t gamma^t E[r_i,t]", NumberText.format(v1), NumberText.format(v2));

@@ -3,6 +3,7 @@ package dev.opshape.cli.command;
 import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
+import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.OutputOptions;
@@ -11,6 +12,7 @@ import dev.opshape.cli.output.AtomicFileWriter;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
+import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.tournament.Entrant;
@@ -47,7 +49,10 @@ import java.util.concurrent.Callable;
                     + "the same seeded logits. Standings rank agents by mean payoff over opponents, with 95% "
                     + "confidence intervals over repetitions.",
             "gamma acts as the continuation probability: another move follows with probability gamma, so (1 - "
-                    + "gamma) V is the expected payoff per move of a game of geometric length."
+                    + "gamma) V is the expected payoff per move of a game of geometric length.",
+            "With --noise E every intended action trembles to another with probability E; exact learners learn in "
+                    + "the noisy game and payoffs are its exact values. Sampled agents (est=dice, est=lvc) do not "
+                    + "model the noise and are refused: give --agents without them."
         })
 public final class TournamentCommand implements Callable<Integer> {
 
@@ -60,6 +65,9 @@ public final class TournamentCommand implements Callable<Integer> {
 
     @Mixin
     private GameOptions gameOptions;
+
+    @Mixin
+    private NoiseOption noise;
 
     @Mixin
     private RunOptions run;
@@ -99,12 +107,13 @@ public final class TournamentCommand implements Callable<Integer> {
             roster.add(new Entrant(agent.text(), agent, AgentArgument.rule(spec.commandLine(), "--agents", agent,
                     defaults)));
         }
+        IteratedGame game = noise.apply(gameOptions.iteratedGame());
         TournamentConfig config;
         try {
-            config = new TournamentConfig(roster, gameOptions.iteratedGame(), learning.steps(), repeats, run.seed(),
+            config = new TournamentConfig(roster, game, learning.steps(), repeats, run.seed(),
                     learning.optimizer(), learning.lr(), learning.init(), run.threads());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage() + noiseHint(roster, game));
         }
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv);
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
@@ -131,6 +140,25 @@ public final class TournamentCommand implements Callable<Integer> {
         }
         output.print(report);
         return 0;
+    }
+
+    /**
+     * When the roster fits the noiseless game but not the noisy one (a sampled agent: the sampler refuses noise), the
+     * way out on the command line; otherwise nothing. The default roster holds sampled agents, so a bare
+     * {@code --noise} lands here.
+     */
+    private String noiseHint(List<Entrant> roster, IteratedGame game) {
+        if (!game.isNoisy()) {
+            return "";
+        }
+        try {
+            new TournamentConfig(roster, game.withNoise(0.0), learning.steps(), repeats, run.seed(),
+                    learning.optimizer(), learning.lr(), learning.init(), run.threads());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        return "; give --agents without sampled agents (est=dice, est=lvc), e.g. --agents "
+                + "nl,lola,lola:k=3,lola-taylor,sos,tft,wsls,alld,allc,random";
     }
 
     /**

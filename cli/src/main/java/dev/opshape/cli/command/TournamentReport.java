@@ -57,6 +57,8 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      * @param game        stage game name
      * @param gamma       discount (continuation probability)
      * @param horizon     moves, 0 = infinite
+     * @param noise       trembling-hand noise (0 = none): payoffs are the noisy game's, cooperation the intended
+     *                    frequency of action 0
      * @param agents      the roster as given
      * @param learners    each agent's rule with every parameter
      * @param steps       updates per run
@@ -68,9 +70,9 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      * @param init        initial logits of learners
      * @param seed        master seed
      */
-    public record Config(String game, double gamma, int horizon, List<String> agents, List<String> learners,
-                         int steps, int repetitions, int runs, double lr, double eta, String optimizer, String init,
-                         long seed) {
+    public record Config(String game, double gamma, int horizon, double noise, List<String> agents,
+                         List<String> learners, int steps, int repetitions, int runs, double lr, double eta,
+                         String optimizer, String init, long seed) {
     }
 
     /**
@@ -80,7 +82,7 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      * @param ciLow       lower end of the 95% interval over repetitions (NaN for one repetition)
      * @param ciHigh      upper end
      * @param wins        opponents against which its mean payoff exceeds theirs
-     * @param cooperation mean frequency of action 0 (cooperate)
+     * @param cooperation mean frequency of action 0 (cooperate), as intended (before trembling-hand noise)
      * @param runs        runs it took part in
      * @param labels      runs per outcome label
      */
@@ -132,9 +134,9 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             agents.add(e.name());
             learners.add(e.rule().describe());
         }
-        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), agents, learners, c.steps(),
-                c.repetitions(), c.runs(), c.lr(), eta(c), c.optimizer().name().toLowerCase(Locale.ROOT),
-                c.init().toString(), c.seed());
+        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agents,
+                learners, c.steps(), c.repetitions(), c.runs(), c.lr(), eta(c),
+                c.optimizer().name().toLowerCase(Locale.ROOT), c.init().toString(), c.seed());
         List<Row> rows = new ArrayList<>();
         for (Standing s : result.standings()) {
             rows.add(new Row(s.name(), s.rank(), s.payoff().mean(), s.payoff().lower(), s.payoff().upper(), s.wins(),
@@ -187,8 +189,9 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
         out.println(c.game() + " tournament: " + c.agents().size() + " agents, " + pairings.size() + " pairings x "
                 + c.repetitions() + " repetitions = " + c.runs() + " runs of " + c.steps() + " updates ("
                 + c.optimizer() + ", lr " + NumberText.format(c.lr()) + "), gamma " + NumberText.format(c.gamma())
-                + (c.horizon() == 0 ? "" : ", " + c.horizon() + " moves") + ", init " + c.init() + ", seed "
-                + c.seed());
+                + (c.horizon() == 0 ? "" : ", " + c.horizon() + " moves")
+                + (c.noise() == 0 ? "" : ", trembling-hand noise " + NumberText.format(c.noise()))
+                + ", init " + c.init() + ", seed " + c.seed());
         out.println("payoff = exact average reward per move of the final policies, averaged over opponents (self "
                 + "included); 95% CI over repetitions");
         TextTable table = new TextTable().right("rank").left("agent").right("mean").left("95% CI").right("wins")

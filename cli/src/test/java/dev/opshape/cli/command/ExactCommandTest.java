@@ -101,6 +101,43 @@ class ExactCommandTest {
         assertEquals(1.0, json.get("occupancy").get("DD").doubleValue(), 1e-12);
     }
 
+    /**
+     * With trembling-hand noise e each executed move of ALLD is C with probability e, independently: the per-move
+     * reward is e^2 R + e (1 - e) S + (1 - e) e T + (1 - e)^2 P. The JSON echoes the noise and keeps the intended
+     * policy (p(C) = 0).
+     */
+    @Test
+    void allDefectAgainstAllDefectWithNoise() {
+        double e = 0.1;
+        JsonNode json = exactJson("--theta1=alld", "--theta2=alld", "--noise", "0.1");
+        double perMove = e * e * -1 + e * (1 - e) * -3 + (1 - e) * (1 - e) * -2;
+        assertEquals(0.1, json.get("noise").doubleValue(), 0.0);
+        assertEquals(perMove, json.get("avgReward1").doubleValue(), 1e-12);
+        assertEquals(perMove / (1 - 0.96), json.get("V2").doubleValue(), 1e-9);
+        assertEquals((1 - e) * (1 - e), json.get("occupancy").get("DD").doubleValue(), 1e-12);
+        assertEquals(0.0, json.at("/policy1/start/C").doubleValue(), 0.0);
+        assertEquals(0.0, exactJson("--theta1=alld", "--theta2=alld").get("noise").doubleValue(), 0.0);
+    }
+
+    /** Noise changes values and derivatives, and the result is the exact evaluator's for the noisy game. */
+    @Test
+    void noiseChangesTheResultToTheNoisyGames() {
+        String[] args = {"--theta1=0,1,-1,2,0", "--theta2=tft", "--hvp=0,0,0,0,0,1,0,0,0,0", "--lola", "1"};
+        JsonNode plain = exactJson(args);
+        List<String> noisyArgs = new ArrayList<>(List.of(args));
+        noisyArgs.add("--noise=0.05");
+        JsonNode noisy = exactJson(noisyArgs.toArray(String[]::new));
+        assertTrue(Math.abs(plain.get("V1").doubleValue() - noisy.get("V1").doubleValue()) > 1e-3);
+        ExactEvaluator exact = ExactEvaluator.create(IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.05));
+        double inf = Double.POSITIVE_INFINITY;
+        exact.setPoint(new double[] {0, 1, -1, 2, 0}, new double[] {inf, inf, -inf, inf, -inf});
+        assertEquals(exact.value(0), noisy.get("V1").doubleValue(), 0.0);
+        double[] grad = new double[10];
+        exact.gradient(1, grad);
+        assertArrayEquals(grad, numbers(noisy.at("/grad/V2")), 0.0);
+        assertTrue(noisy.get("lola") != null && noisy.at("/lola/agent1").size() == 5);
+    }
+
     @Test
     void allDefectAgainstAllDefectOverAFiniteHorizon() {
         JsonNode json = exactJson("--theta1=alld", "--theta2=alld", "--gamma", "0.9", "--horizon", "7");
@@ -282,6 +319,11 @@ class ExactCommandTest {
                 Arguments.of(List.of("--gamma", "-0.1"), List.of("--gamma", "-0.1 is outside [0, 1)")),
                 Arguments.of(List.of("--gamma", "NaN"), List.of("--gamma", "NaN is not allowed")),
                 Arguments.of(List.of("--gamma", "inf"), List.of("--gamma", "not a finite number")),
+                Arguments.of(List.of("--noise", "2"), List.of("--noise", "2.0 is outside [0, 0.5)")),
+                Arguments.of(List.of("--noise", "-1"), List.of("--noise", "-1.0 is outside [0, 0.5)")),
+                Arguments.of(List.of("--noise", "0.5"), List.of("--noise", "0.5 is outside [0, 0.5)")),
+                Arguments.of(List.of("--noise", "abc"), List.of("--noise", "'abc' is not a number", "[0, 0.5)")),
+                Arguments.of(List.of("--noise", "NaN"), List.of("--noise", "NaN is not allowed")),
                 Arguments.of(List.of("--horizon", "-1"), List.of("--horizon", "-1 is negative", "0 for an infinite")),
                 Arguments.of(List.of("--horizon", "ten"), List.of("--horizon", "'ten' is not a whole number")),
                 Arguments.of(List.of("--horizon", "99999999999"), List.of("--horizon", "out of range")),

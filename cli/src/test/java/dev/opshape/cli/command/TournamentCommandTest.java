@@ -72,6 +72,42 @@ class TournamentCommandTest {
         }
     }
 
+    /**
+     * With --noise the exact learners and fixed strategies play the noisy game: TFT against ALLD no longer scores
+     * the noiseless -2.04, the JSON echoes the noise.
+     */
+    @Test
+    void noiseChangesTheOutcomeOfExactAgents() {
+        String[] plain = {"tournament", "--agents", "nl,lola,tft,alld", "--steps", "5", "--repeats", "2", "--json"};
+        String[] noisy = java.util.Arrays.copyOf(plain, plain.length + 2);
+        noisy[plain.length] = "--noise";
+        noisy[plain.length + 1] = "0.1";
+        CommandRun without = CommandRun.of(plain);
+        CommandRun with = CommandRun.of(noisy);
+        assertEquals(ExitCode.OK, with.exitCode(), with::toString);
+        JsonNode json = with.json();
+        assertEquals(0.1, json.at("/manifest/configuration/noise").asDouble(), 0.0);
+        assertEquals(-2.04, without.json().at("/matrix/mean/2/3").asDouble(), 1e-12);
+        // TFT vs ALLD with noise e (see TournamentNoiseTest): P(C) of TFT's executed move is 1 - e at move 0 and
+        // e + (1 - 2e) e later, ALLD's is e, and agent 1's IPD reward is -2 + 2 P(other C) - P(own C).
+        double e = 0.1;
+        double g = 0.96;
+        double expected = (1 - g) * (-2 + 2 * e - (1 - e)) + g * (-2 + 2 * e - (e + (1 - 2 * e) * e));
+        assertEquals(expected, json.at("/matrix/mean/2/3").asDouble(), 1e-12);
+    }
+
+    /** The default roster holds sampled agents, which do not model noise: one line naming one, exit status 2. */
+    @Test
+    void noiseWithSampledAgentsIsBadInput() {
+        for (String[] args : List.of(new String[] {"tournament", "--noise", "0.1"}, with("--noise=0.1"))) {
+            CommandRun run = CommandRun.of(args);
+            assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+            run.assertOneErrorLine();
+            assertTrue(run.err().contains("agent 'lola:est=dice:batch=") && run.err().contains("trembling-hand noise")
+                    && run.err().contains("--agents without sampled agents"), run::toString);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--agents=nl,,tft          | empty agent spec",
@@ -82,7 +118,10 @@ class TournamentCommandTest {
         "--repeats=0               | repetition",
         "--steps=-5                | steps",
         "--threads=0               | --threads",
-        "--optimizer=x             | 'x' is not sgd or adam"})
+        "--optimizer=x             | 'x' is not sgd or adam",
+        "--noise=2                 | 2.0 is outside [0, 0.5)",
+        "--noise=-1                | -1.0 is outside [0, 0.5)",
+        "--noise=abc               | 'abc' is not a number"})
     void badRostersAndValuesAreOneLineAndExitTwo(String option, String message) {
         String[] args = option.startsWith("--agents=tft")
                 ? new String[] {"tournament", option, "--game=rps"}

@@ -3,9 +3,10 @@ package dev.opshape.games.exact;
 import dev.opshape.games.IteratedGame;
 
 /**
- * Exact derivatives for the infinite, discounted horizon of a 2 x 2 game (the IPD, matching pennies, ...): the
- * method of {@link DiscountedEvaluator} written out for one logit per state. This is the hot path of exact LOLA,
- * which calls it several times per update and agent.
+ * Exact derivatives for the infinite, discounted horizon of a noiseless 2 x 2 game (the IPD, matching pennies, ...):
+ * the method of {@link DiscountedEvaluator} written out for one logit per state. This is the hot path of exact LOLA,
+ * which calls it several times per update and agent. (With trembling-hand noise {@link ExactEvaluator#create}
+ * picks DiscountedEvaluator instead, which keeps the noise terms out of this kernel.)
  *
  * <h2>Notation</h2>
  * Outcomes j = 0..3 are CC, CD, DC, DD (agent 1's action first). Row r = 0 is the first move, row 1 + j follows
@@ -79,6 +80,10 @@ final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
         super(game);
         if (n != 2 || m != 2) {
             throw new IllegalArgumentException("a 2 x 2 game is needed, not " + n + " x " + m);
+        }
+        if (noisy) {
+            // The rows below are written from the intended probabilities; noisy games use DiscountedEvaluator.
+            throw new IllegalArgumentException("noise = " + game.noise() + "; this evaluator is for noiseless games");
         }
         this.gamma = game.gamma();
         for (int r = 0; r < ROWS; r++) {

@@ -38,6 +38,15 @@ import dev.opshape.games.policy.PolicyLayout;
  * of {@link DiscountedEvaluator} (infinite horizon) or {@link FiniteHorizonEvaluator}. The infinite horizon with two
  * actions per agent (every 2 x 2 game, the IPD among them: the hot path of exact LOLA) has its own
  * {@link DiscountedTwoByTwoEvaluator}, which writes the same quantities out for one logit per state.
+ *
+ * <h2>Trembling-hand noise</h2>
+ * In a noisy game ({@link IteratedGame#noise()} &gt; 0) the rows are built from the executed policies
+ * pi_i' = f_i + c_i pi_i ({@link IteratedGame#trembleFloor}, {@link IteratedGame#trembleScale}) instead of the
+ * intended ones, and since pi_i' is affine in pi_i every derivative of pi_i' is c_i times that of pi_i: the
+ * contractions use pi_i' where the rows' probabilities enter and the softmax Jacobian (and its derivative) of the
+ * intended pi_i scaled by c_i. So values, gradients and Hessian-vector products are exact for the noisy game.
+ * {@link #policy} still reports the intended policies. The noisy infinite-horizon 2 x 2 game uses the general
+ * {@link DiscountedEvaluator}, so that the noiseless hot path carries no noise terms at all.
  */
 public abstract class ExactEvaluator {
 
@@ -62,6 +71,22 @@ public abstract class ExactEvaluator {
     /** Action probabilities by own-view state: pi1[s * n + a1], pi2[s * m + a2]. */
     protected final double[] pi1;
     protected final double[] pi2;
+    /** True in a noisy game: the rows then use {@link #mix1} and {@link #mix2}, not the intended policies. */
+    protected final boolean noisy;
+    /**
+     * Slopes c_i and floors f_i of the executed policies pi_i' = f_i + c_i pi_i (1 and 0 without noise, see
+     * {@link IteratedGame#trembleScale}).
+     */
+    protected final double scale1;
+    protected final double scale2;
+    protected final double floor1;
+    protected final double floor2;
+    /**
+     * Executed action probabilities by own-view state, laid out as {@link #pi1} and {@link #pi2}; without noise the
+     * very same arrays (so the noiseless path does no extra work).
+     */
+    protected final double[] mix1;
+    protected final double[] mix2;
     /** Next-outcome distributions by row: q[r * S + j]. Row 0 is the first move; rows 1.. form P. */
     protected final double[] q;
     /** Values V_i at the current point. */
@@ -95,18 +120,27 @@ public abstract class ExactEvaluator {
         this.pi1 = new double[numRows * n];
         this.pi2 = new double[numRows * m];
         this.q = new double[numRows * numOutcomes];
+        this.noisy = game.isNoisy();
+        this.scale1 = game.trembleScale(0);
+        this.scale2 = game.trembleScale(1);
+        this.floor1 = game.trembleFloor(0);
+        this.floor2 = game.trembleFloor(1);
+        this.mix1 = noisy ? new double[pi1.length] : pi1;
+        this.mix2 = noisy ? new double[pi2.length] : pi2;
     }
 
     /**
      * An evaluator for the game: discounted infinite horizon or finite horizon, by {@code game.horizon()} (and a
-     * specialised one for the infinite horizon of a 2 x 2 game).
+     * specialised one for the noiseless infinite horizon of a 2 x 2 game).
      */
     public static ExactEvaluator create(IteratedGame game) {
         if (game.isFinite()) {
             return new FiniteHorizonEvaluator(game);
         }
         MatrixGame stage = game.game();
-        return stage.rows() == 2 && stage.columns() == 2 ? new DiscountedTwoByTwoEvaluator(game)
+        // The written-out 2 x 2 kernel assumes the rows' probabilities are the intended ones; a noisy game takes the
+        // general path, which scales the policy derivatives (see "Trembling-hand noise" above).
+        return stage.rows() == 2 && stage.columns() == 2 && !game.isNoisy() ? new DiscountedTwoByTwoEvaluator(game)
                 : new DiscountedEvaluator(game);
     }
 
@@ -145,23 +179,35 @@ public abstract class ExactEvaluator {
             ActionLogits.probabilities(theta1, s * perState1, n, pi1, s * n);
             ActionLogits.probabilities(theta2, s * perState2, m, pi2, s * m);
         }
+        if (noisy) {
+            tremble(pi1, scale1, floor1, mix1);
+            tremble(pi2, scale2, floor2, mix2);
+        }
         computeRows();
         prepare();
         hasPoint = true;
     }
 
+    /** executed[i] = floor + scale intended[i]: the executed policy under trembling-hand noise. */
+    private static void tremble(double[] intended, double scale, double floor, double[] executed) {
+        for (int i = 0; i < intended.length; i++) {
+            executed[i] = floor + scale * intended[i];
+        }
+    }
+
     /**
-     * Fills {@link #q} from {@link #pi1} and {@link #pi2}: q[r * S + a1 * m + a2] = pi1(a1 | r) pi2(a2 | s2(r)).
-     * A subclass for one game shape may override it with the same products written out.
+     * Fills {@link #q} from the executed policies {@link #mix1} and {@link #mix2} (the intended ones without
+     * noise): q[r * S + a1 * m + a2] = pi1'(a1 | r) pi2'(a2 | s2(r)). A subclass for one (noiseless) game shape may
+     * override it with the same products written out.
      */
     protected void computeRows() {
         for (int r = 0; r < numRows; r++) {
             int s2 = state2OfRow[r];
             int base = r * numOutcomes;
             for (int a1 = 0; a1 < n; a1++) {
-                double p1 = pi1[r * n + a1];
+                double p1 = mix1[r * n + a1];
                 for (int a2 = 0; a2 < m; a2++) {
-                    q[base + a1 * m + a2] = p1 * pi2[s2 * m + a2];
+                    q[base + a1 * m + a2] = p1 * mix2[s2 * m + a2];
                 }
             }
         }
@@ -249,7 +295,9 @@ public abstract class ExactEvaluator {
 
     /**
      * Agent i's probability of each action in each of its own-view states at the current point, written into
-     * {@code out} (length numStates * numActions(i), index state * numActions + action).
+     * {@code out} (length numStates * numActions(i), index state * numActions + action). These are the intended
+     * policies, the softmax of the logits; in a noisy game the executed ones are f_i + c_i times them (see the class
+     * comment).
      */
     public final void policy(int agent, double[] out) {
         requirePoint();

@@ -15,6 +15,9 @@ import org.apache.commons.math3.util.MathArrays;
  *
  * <p>It builds the start distribution and the transition matrix from the policies, then solves
  * (I - gamma P) x = r by Gaussian elimination (infinite horizon) or sums gamma^t p_t . r over t &lt; T (finite).
+ * Trembling-hand noise epsilon is applied from its definition, action by action: the executed action is a with
+ * probability (1 - epsilon) pi(a) + sum over the other actions b of pi(b) epsilon / (k - 1) (intend b, tremble,
+ * land on a, one of b's k - 1 alternatives), with no use of the affine form the evaluators rely on.
  * It allocates freely and is meant for tests and cross-checks, not for speed.
  */
 public final class ReferenceValue {
@@ -41,8 +44,8 @@ public final class ReferenceValue {
         for (int r = 0; r <= s; r++) {
             int state1 = r;
             int state2 = r == 0 ? 0 : layout2.stateAfter((r - 1) / m, (r - 1) % m);
-            T[] p1 = probabilities(theta1, layout1.offset(state1), n, field);
-            T[] p2 = probabilities(theta2, layout2.offset(state2), m, field);
+            T[] p1 = executed(probabilities(theta1, layout1.offset(state1), n, field), game.noise(), field);
+            T[] p2 = executed(probabilities(theta2, layout2.offset(state2), m, field), game.noise(), field);
             for (int a1 = 0; a1 < n; a1++) {
                 for (int a2 = 0; a2 < m; a2++) {
                     rows[r][a1 * m + a2] = p1[a1].multiply(p2[a2]);
@@ -103,6 +106,28 @@ public final class ReferenceValue {
             v = v.add(rows[0][j].multiply(x[j]));
         }
         return v;
+    }
+
+    /**
+     * The executed action distribution of one state under trembling-hand noise, from the intended one: the intended
+     * action is kept with probability 1 - noise, and otherwise replaced by one of the k - 1 others, uniformly.
+     */
+    static <T extends RealFieldElement<T>> T[] executed(T[] intended, double noise, Field<T> field) {
+        if (noise == 0) {
+            return intended;
+        }
+        int k = intended.length;
+        T[] p = MathArrays.buildArray(field, k);
+        for (int a = 0; a < k; a++) {
+            T acc = intended[a].multiply(1.0 - noise);
+            for (int b = 0; b < k; b++) {
+                if (b != a) {
+                    acc = acc.add(intended[b].multiply(noise / (k - 1)));
+                }
+            }
+            p[a] = acc;
+        }
+        return p;
     }
 
     /** Action probabilities of one state: sigmoid for two actions, softmax otherwise. */

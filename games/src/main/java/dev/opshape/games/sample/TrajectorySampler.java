@@ -84,11 +84,18 @@ public final class TrajectorySampler {
     /**
      * @param game the iterated game; only its stage game and horizon matter here (rewards are stored undiscounted).
      *             For a finite horizon T every batch must have T steps; for an infinite horizon any length is
-     *             accepted (the trajectories are then truncations).
+     *             accepted (the trajectories are then truncations). It must be noiseless.
+     * @throws IllegalArgumentException for a game with trembling-hand noise: the moves drawn here are the intended
+     *                                  actions, and the sampled estimators built on them score those, so a noisy
+     *                                  game is refused rather than silently sampled without its noise
      */
     public TrajectorySampler(IteratedGame game) {
         if (game == null) {
             throw new IllegalArgumentException("game is null; a sampler needs an iterated game");
+        }
+        if (game.isNoisy()) {
+            throw new IllegalArgumentException("noise = " + game.noise() + ": sampled gradient estimates do not "
+                    + "model trembling-hand noise; in a noisy game use exact learners or fixed strategies");
         }
         this.game = game;
         MatrixGame stage = game.game();

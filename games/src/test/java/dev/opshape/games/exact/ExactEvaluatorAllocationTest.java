@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hot path allocates nothing per call once its workspace exists (DESIGN.md section 4): setPoint + value +
- * gradient, and hessianVectorProduct, for the infinite and a finite horizon, in the IPD and in RPS.
+ * gradient, and hessianVectorProduct, for the infinite and a finite horizon, in the IPD and in RPS, with and without
+ * trembling-hand noise.
  *
  * <p>Measured with HotSpot's per-thread allocation counter ({@code com.sun.management.ThreadMXBean
  * #getCurrentThreadAllocatedBytes}), which counts every byte this thread allocates, including the used part of its
@@ -51,7 +52,9 @@ class ExactEvaluatorAllocationTest {
                         IteratedGame.infinite(BuiltInGames.IPD, 0.96),
                         IteratedGame.finite(BuiltInGames.IPD, 0.96, 150),
                         IteratedGame.infinite(BuiltInGames.RPS, 0.9),
-                        IteratedGame.finite(BuiltInGames.RPS, 0.9, 20))
+                        IteratedGame.finite(BuiltInGames.RPS, 0.9, 20),
+                        IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.1),
+                        IteratedGame.finite(BuiltInGames.RPS, 0.9, 20).withNoise(0.1))
                 .map(game -> {
                     SplittableRandom rng = new SplittableRandom(0xA110CL);
                     int points = 4;
@@ -63,7 +66,8 @@ class ExactEvaluatorAllocationTest {
                         t2[i] = EvaluationPoint.gaussian(rng, game.dimension(1), 1.0);
                         v[i] = EvaluationPoint.gaussian(rng, game.jointDimension(), 1.0);
                     }
-                    return Named.of(game.game().name() + " T=" + (game.isFinite() ? game.horizon() : "inf"),
+                    return Named.of(game.game().name() + " T=" + (game.isFinite() ? game.horizon() : "inf")
+                                    + (game.isNoisy() ? " noise=" + game.noise() : ""),
                             new Workload(game, t1, t2, v));
                 });
     }

@@ -1,5 +1,6 @@
 package dev.opshape.shaping.analysis;
 
+import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.exact.ExactEvaluator;
 
@@ -8,14 +9,21 @@ import dev.opshape.games.exact.ExactEvaluator;
  * probability of action 0 (cooperate, in dilemma games) under the discounted occupancy of the moves, its
  * probability of action 0 in each own-view state, and the outcome label.
  *
+ * <p>With trembling-hand noise ({@link dev.opshape.games.IteratedGame#noise()}) values, rewards and the occupancy
+ * behind the label are those of the noisy game (executed actions), while pCoop and the per-state policies are the
+ * agents' <em>intended</em> choices: pCoop_i is the discounted frequency with which agent i means to play action 0,
+ * in the states the noisy game visits. (The executed frequency is f_i + c_i pCoop_i, with the floor and slope of
+ * {@link dev.opshape.games.IteratedGame#trembleFloor} and {@link dev.opshape.games.IteratedGame#trembleScale}, so
+ * it says as much about the noise as about the agent.)
+ *
  * @param value1     V_1
  * @param value2     V_2
  * @param avgReward1 agent 1's average reward per move
  * @param avgReward2 agent 2's average reward per move
- * @param pCoop1     agent 1's discounted frequency of action 0
- * @param pCoop2     agent 2's discounted frequency of action 0
- * @param policy1    agent 1's probability of action 0 by own-view state
- * @param policy2    agent 2's probability of action 0 by own-view state
+ * @param pCoop1     agent 1's discounted frequency of (intended) action 0
+ * @param pCoop2     agent 2's discounted frequency of (intended) action 0
+ * @param policy1    agent 1's (intended) probability of action 0 by own-view state
+ * @param policy2    agent 2's (intended) probability of action 0 by own-view state
  * @param label      the outcome label (see {@link OutcomeClassifier})
  */
 public record PolicyOutcome(double value1, double value2, double avgReward1, double avgReward2, double pCoop1,
@@ -41,6 +49,14 @@ public record PolicyOutcome(double value1, double value2, double avgReward1, dou
                 pCoop1 += a1 == 0 ? o : 0;
                 pCoop2 += a2 == 0 ? o : 0;
             }
+        }
+        IteratedGame iterated = exact.game();
+        if (iterated.isNoisy()) {
+            // Executed action 0 has probability f + c pi(0 | state) in every state, and the occupancy weights the
+            // states the same way for both, so the intended frequency is the executed one mapped back (c > 0 for
+            // every allowed noise).
+            pCoop1 = (pCoop1 - iterated.trembleFloor(0)) / iterated.trembleScale(0);
+            pCoop2 = (pCoop2 - iterated.trembleFloor(1)) / iterated.trembleScale(1);
         }
         double[] pi1 = new double[states * n];
         double[] pi2 = new double[states * m];

@@ -16,10 +16,11 @@ import java.util.Set;
  * before any run starts.
  *
  * <p>The game's discount gamma is the continuation probability (see the package documentation); its horizon, if
- * finite, caps the number of moves. <b>Extension point, trembling-hand noise:</b> noise (each intended action
- * flipped with a small probability) changes the game's dynamics, which both the exact evaluation of outcomes and the
- * learners' gradients must see. It therefore belongs to {@link IteratedGame} (and the exact evaluator in the games
- * module), not here: once the game carries it, tournaments are noisy with no change to this package.
+ * finite, caps the number of moves. <b>Trembling-hand noise</b> is part of the game ({@link IteratedGame#noise()}:
+ * each intended action replaced by another with probability epsilon, see IteratedGame), because both the exact
+ * evaluation of outcomes and the learners' gradients must see it: exact learners, whose gradients come from the
+ * exact evaluator of the game, learn in the noisy game, and outcomes are its exact payoffs. Sampled estimators do
+ * not model the noise, so an agent that uses one cannot enter a noisy tournament (this constructor says which).
  *
  * @param roster      the entrants, in roster order (at least one; unique display names)
  * @param game        the iterated game
@@ -52,7 +53,8 @@ public record TournamentConfig(List<Entrant> roster, IteratedGame game, int step
      * Validates the configuration.
      *
      * @throws IllegalArgumentException naming the bad value and what is allowed: an empty roster, a duplicate
-     *                                  agent, an agent that cannot play the game, steps, repetitions, lr or
+     *                                  agent, an agent that cannot play the game (such as a sampled learner in a
+     *                                  game with trembling-hand noise), steps, repetitions, lr or
      *                                  threads out of range, or more runs than the random streams can key
      */
     public TournamentConfig {

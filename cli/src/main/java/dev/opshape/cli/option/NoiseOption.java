@@ -1,0 +1,60 @@
+package dev.opshape.cli.option;
+
+import dev.opshape.games.IteratedGame;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code --noise E}: trembling-hand noise, for the commands whose agents are evaluated and learn exactly
+ * ({@code exact}, {@code tournament}). Each intended action is replaced with probability E by one of the agent's other
+ * actions, uniformly (with two actions: flipped); see {@link IteratedGame} for the semantics. Not in
+ * {@link GameOptions}, which {@code train} and {@code bias} share: their sampled estimators do not model the noise.
+ */
+public final class NoiseOption {
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    private double noise;
+
+    @Option(names = "--noise", paramLabel = "E", defaultValue = "0", converter = NoiseOption.Number.class,
+            description = "Trembling-hand noise, 0 <= E < " + IteratedGame.MAX_NOISE + ": each intended action is "
+                    + "replaced, with probability E, by one of the agent's other actions chosen uniformly (with two "
+                    + "actions: flipped); both agents see and are paid for the executed actions. Computed exactly. "
+                    + "Default: ${DEFAULT-VALUE} (no noise).")
+    void setNoise(double noise) {
+        if (!(noise >= 0 && noise < IteratedGame.MAX_NOISE)) {
+            throw new ParameterException(mixee.commandLine(), "Invalid value for option '--noise': " + noise
+                    + " is outside [0, " + IteratedGame.MAX_NOISE + "); the trembling-hand noise must satisfy 0 <= E "
+                    + "< 0.5 (at 0.5 a two-action agent plays a fair coin whatever its policy)");
+        }
+        this.noise = noise;
+    }
+
+    /** A finite number, with the allowed range in the message when the text is not one. */
+    public static final class Number implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                return NumberArguments.parseNumber(value, false);
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException(e.getMessage() + "; the noise must be in [0, "
+                        + IteratedGame.MAX_NOISE + ")");
+            }
+        }
+    }
+
+    /** The noise E (0 by default). */
+    public double noise() {
+        return noise;
+    }
+
+    /** The game with this noise (the game itself for noise 0). */
+    public IteratedGame apply(IteratedGame game) {
+        return noise == 0 ? game : game.withNoise(noise);
+    }
+}
