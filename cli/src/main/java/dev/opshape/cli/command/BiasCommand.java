@@ -46,7 +46,7 @@ import java.util.concurrent.Callable;
             "For each point, K, eta, estimator and batch size: N independent estimates of the learning agent's "
                     + "LOLA-K meta-gradient, each from fresh samples, against the exact meta-gradient of the same "
                     + "finite horizon T. Reports the bias (and its noise-corrected square), variance, MSE, cosine "
-                    + "similarity, Pearson correlation and sign agreement, with 95% intervals.",
+                    + "similarity, Pearson correlation and sign agreement, with 95%% intervals.",
             "An estimator SPEC is ':'-separated: a surrogate (exact, dice or lvc) for every part, then optional "
                     + "keys inner=, hessian=, outer= (exact, dice[/B], lvc[/B]), baseline=none|mean|learned|exact, "
                     + "offpolicy=BUFFER, clip=C; for example dice, lvc:baseline=exact, dice:inner=exact, "

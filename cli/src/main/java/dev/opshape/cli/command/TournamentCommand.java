@@ -46,7 +46,7 @@ import java.util.concurrent.Callable;
             "Every pairing of the roster (self-play included) is played R times; both agents learn simultaneously "
                     + "for N updates (fixed strategies do not change), and the outcome of a run is the EXACT "
                     + "average reward per move of the final policies. Repetition r of every pairing starts from "
-                    + "the same seeded logits. Standings rank agents by mean payoff over opponents, with 95% "
+                    + "the same seeded logits. Standings rank agents by mean payoff over opponents, with 95%% "
                     + "confidence intervals over repetitions.",
             "gamma acts as the continuation probability: another move follows with probability gamma, so (1 - "
                     + "gamma) V is the expected payoff per move of a game of geometric length.",
