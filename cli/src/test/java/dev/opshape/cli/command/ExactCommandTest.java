@@ -102,6 +102,19 @@ class ExactCommandTest {
     }
 
     /**
+     * Rock-paper-scissors with every logit of agent 1 at -infinity: the softmax's limit of equal logits, uniform
+     * play, against which any policy of agent 2 earns 0 per move (and the values are numbers, not NaN).
+     */
+    @Test
+    void softmaxStateWithEveryLogitMinusInfinityPlaysUniformly() {
+        String minusInf = String.join(",", java.util.Collections.nCopies(30, "-inf"));
+        JsonNode json = exactJson("--game", "rps", "--theta1=" + minusInf,
+                "--theta2=" + String.join(",", java.util.Collections.nCopies(30, "0.7")).replaceFirst("0.7", "3"));
+        assertEquals(0.0, json.get("avgReward1").doubleValue(), 1e-12);
+        assertEquals(0.0, json.get("avgReward2").doubleValue(), 1e-12);
+    }
+
+    /**
      * With trembling-hand noise e each executed move of ALLD is C with probability e, independently: the per-move
      * reward is e^2 R + e (1 - e) S + (1 - e) e T + (1 - e)^2 P. The JSON echoes the noise and keeps the intended
      * policy (p(C) = 0).

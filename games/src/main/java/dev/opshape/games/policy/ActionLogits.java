@@ -3,7 +3,9 @@ package dev.opshape.games.policy;
 /**
  * The map from one state's logits to its action probabilities, with the derivatives the exact and sampled
  * estimators need. Two actions use one logit, p(action 0) = sigmoid(logit); k &gt; 2 actions use a softmax over k
- * logits. Logits may be +-infinity (deterministic choices); NaN is not allowed.
+ * logits. Logits may be +-infinity (deterministic choices); NaN is not allowed. In a softmax state the actions
+ * with the largest logit share the probability when that logit is infinite: several +infinity logits split it
+ * equally, and a state whose logits are all -infinity plays uniformly (the limit of equal logits).
  *
  * <p>All methods read {@code k} logits (or one, for two actions) from {@code theta} starting at {@code off} and write
  * into caller-owned arrays: nothing is allocated. Notation: pi = probabilities, J = d pi / d logits (k x L).
@@ -53,14 +55,16 @@ public final class ActionLogits {
         for (int a = 0; a < k; a++) {
             max = Math.max(max, theta[off + a]);
         }
-        if (max == Double.POSITIVE_INFINITY) {
-            // Uniform over the actions with logit +infinity; the others are impossible.
+        if (Double.isInfinite(max)) {
+            // Uniform over the actions whose logit is the (infinite) largest; the others are impossible. With +inf
+            // these are the certain actions; with every logit -inf all actions tie, as they do for any equal
+            // logits (exp(x - max) would be exp(NaN) here).
             int count = 0;
             for (int a = 0; a < k; a++) {
-                count += theta[off + a] == Double.POSITIVE_INFINITY ? 1 : 0;
+                count += theta[off + a] == max ? 1 : 0;
             }
             for (int a = 0; a < k; a++) {
-                pi[piOff + a] = theta[off + a] == Double.POSITIVE_INFINITY ? 1.0 / count : 0.0;
+                pi[piOff + a] = theta[off + a] == max ? 1.0 / count : 0.0;
             }
             return;
         }
@@ -157,13 +161,14 @@ public final class ActionLogits {
         for (int a = 0; a < k; a++) {
             max = Math.max(max, theta[off + a]);
         }
-        if (max == Double.POSITIVE_INFINITY) {
-            if (theta[off + action] != Double.POSITIVE_INFINITY) {
+        if (Double.isInfinite(max)) {
+            // As in probabilities: uniform over the actions with the (infinite) largest logit.
+            if (theta[off + action] != max) {
                 return Double.NEGATIVE_INFINITY;
             }
             int count = 0;
             for (int a = 0; a < k; a++) {
-                count += theta[off + a] == Double.POSITIVE_INFINITY ? 1 : 0;
+                count += theta[off + a] == max ? 1 : 0;
             }
             return -Math.log(count);
         }
