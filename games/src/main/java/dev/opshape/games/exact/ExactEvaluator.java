@@ -52,6 +52,8 @@ public abstract class ExactEvaluator {
 
     /** The game being evaluated. */
     protected final IteratedGame game;
+    /** {@link IteratedGame#discountMass()}, computed once (a finite horizon sums T powers of gamma). */
+    private final double discountMass;
     /** Actions of agent 1 (n) and agent 2 (m). */
     protected final int n;
     protected final int m;
@@ -99,6 +101,7 @@ public abstract class ExactEvaluator {
      */
     protected ExactEvaluator(IteratedGame game) {
         this.game = game;
+        this.discountMass = game.discountMass();
         MatrixGame stage = game.game();
         this.n = stage.rows();
         this.m = stage.columns();
@@ -267,7 +270,7 @@ public abstract class ExactEvaluator {
 
     /** Agent i's average reward per move: V_i divided by {@link IteratedGame#discountMass()}. */
     public final double averageReward(int agent) {
-        return value(agent) / game.discountMass();
+        return value(agent) / discountMass;
     }
 
     /**
