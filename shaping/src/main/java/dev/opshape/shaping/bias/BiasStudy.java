@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Future;
 
 /**
@@ -66,24 +67,34 @@ public final class BiasStudy {
         }
     }
 
-    /** The N estimates of one configuration at one point, split over the workers in contiguous chunks. */
+    /** Estimates a worker claims at a time: small enough to balance the load, large enough to make claims rare. */
+    private static final int CLAIM = 8;
+
+    /**
+     * The N estimates of one configuration at one point. Workers claim blocks of {@link #CLAIM} estimates from a
+     * shared counter until none is left, so a worker slowed by other load does not hold up the study; estimate i
+     * depends only on its own streams (the learner is reset before each), so which worker computes it does not
+     * matter.
+     */
     private static double[][] estimates(BiasStudyConfig config, BiasConfiguration configuration, StudyPoint point,
                                         int pointIndex, ExecutorService pool, ProgressListener progress) {
         int n = config.samples();
         int dim = config.game().dimension(config.agent());
         double[][] samples = new double[n][dim];
         int workers = pool == null ? 1 : config.threads();
+        AtomicInteger next = new AtomicInteger();
         List<Runnable> chunks = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            int from = (int) ((long) n * w / workers);
-            int to = (int) ((long) n * (w + 1) / workers);
             chunks.add(() -> {
                 Learner learner = configuration.estimated().newLearner(config.game(), config.agent());
-                for (int i = from; i < to; i++) {
-                    learner.reset();
-                    learner.direction(point.theta1(), point.theta2(), new UpdateKey(config.seed(), pointIndex, i),
-                            samples[i]);
-                    progress.advanced(1);
+                for (int from = next.getAndAdd(CLAIM); from < n; from = next.getAndAdd(CLAIM)) {
+                    int to = Math.min(n, from + CLAIM);
+                    for (int i = from; i < to; i++) {
+                        learner.reset();
+                        learner.direction(point.theta1(), point.theta2(),
+                                new UpdateKey(config.seed(), pointIndex, i), samples[i]);
+                        progress.advanced(1);
+                    }
                 }
             });
         }
