@@ -65,4 +65,27 @@ final class Agreement {
         }
         return max;
     }
+
+    /** A fresh evaluator set to the point's logits. */
+    static ExactEvaluator evaluatorAt(EvaluationPoint point) {
+        ExactEvaluator exact = ExactEvaluator.create(point.game());
+        exact.setPoint(point.theta1(), point.theta2());
+        return exact;
+    }
+
+    /**
+     * Asserts that the evaluator's value, gradient and Hessian-vector product along v of agent's value match the
+     * expected ones to the relative tolerance.
+     */
+    static void assertValueGradientProduct(ExactEvaluator exact, int agent, double value, double[] gradient,
+                                           double[] hv, double[] v, double tol) {
+        String who = "V" + (agent + 1);
+        assertScalar(who, value, exact.value(agent), tol);
+        double[] g = new double[exact.dimension()];
+        exact.gradient(agent, g);
+        assertVector("gradient of " + who, gradient, g, tol);
+        double[] out = new double[exact.dimension()];
+        exact.hessianVectorProduct(agent, v, out);
+        assertVector("Hessian-vector product of " + who, hv, out, tol);
+    }
 }

@@ -82,41 +82,23 @@ class ExactEvaluatorMatchesDerivativeStructureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("threeByThreePoints")
     void threeByThreeGamesMatchFirstOrderAndDirectionalAutodiff(EvaluationPoint point) {
-        ExactEvaluator exact = at(point);
+        ExactEvaluator exact = Agreement.evaluatorAt(point);
         for (int agent = 0; agent < 2; agent++) {
             DerivativeStructureOracle.SecondOrder oracle = DerivativeStructureOracle.firstOrder(point.game(), agent,
                     point.theta1(), point.theta2());
             double[] hv = DerivativeStructureOracle.directionalHessianVectorProduct(point.game(), agent,
                     point.theta1(), point.theta2(), point.direction());
-            assertAgent(exact, agent, oracle.value(), oracle.gradient(), hv, point.direction());
+            Agreement.assertValueGradientProduct(exact, agent, oracle.value(), oracle.gradient(), hv, point.direction(), TOLERANCE);
         }
     }
 
     private static void assertMatchesFullSecondOrder(EvaluationPoint point) {
-        ExactEvaluator exact = at(point);
+        ExactEvaluator exact = Agreement.evaluatorAt(point);
         for (int agent = 0; agent < 2; agent++) {
             DerivativeStructureOracle.SecondOrder oracle = DerivativeStructureOracle.secondOrder(point.game(), agent,
                     point.theta1(), point.theta2());
-            assertAgent(exact, agent, oracle.value(), oracle.gradient(), oracle.times(point.direction()),
-                    point.direction());
+            Agreement.assertValueGradientProduct(exact, agent, oracle.value(), oracle.gradient(),
+                    oracle.times(point.direction()), point.direction(), TOLERANCE);
         }
-    }
-
-    private static ExactEvaluator at(EvaluationPoint point) {
-        ExactEvaluator exact = ExactEvaluator.create(point.game());
-        exact.setPoint(point.theta1(), point.theta2());
-        return exact;
-    }
-
-    private static void assertAgent(ExactEvaluator exact, int agent, double value, double[] gradient, double[] hv,
-                                    double[] v) {
-        String who = "V" + (agent + 1);
-        Agreement.assertScalar(who, value, exact.value(agent), TOLERANCE);
-        double[] g = new double[exact.dimension()];
-        exact.gradient(agent, g);
-        Agreement.assertVector("gradient of " + who, gradient, g, TOLERANCE);
-        double[] out = new double[exact.dimension()];
-        exact.hessianVectorProduct(agent, v, out);
-        Agreement.assertVector("Hessian-vector product of " + who, hv, out, TOLERANCE);
     }
 }
