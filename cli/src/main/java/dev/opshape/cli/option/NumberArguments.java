@@ -86,6 +86,20 @@ public final class NumberArguments {
         }
     }
 
+    /** Converter for seeds: any 64-bit integer, negative ones included. */
+    public static final class Seed implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String t = value.strip();
+            try {
+                return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a seed; write a whole number between "
+                        + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", e.g. 42");
+            }
+        }
+    }
+
     /** Converter for options that take a whole number. */
     public static final class WholeNumber implements ITypeConverter<Integer> {
         @Override

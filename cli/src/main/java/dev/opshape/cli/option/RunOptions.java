@@ -15,6 +15,7 @@ public final class RunOptions {
     public static final String DEFAULT_SEED = "0";
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = DEFAULT_SEED,
+            converter = NumberArguments.Seed.class,
             description = "Master seed of every random stream; the same seed gives the same results, whatever the "
                     + "number of threads. Default: ${DEFAULT-VALUE}.")
     private long seed;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 public final class SeedOption {
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = RunOptions.DEFAULT_SEED,
+            converter = NumberArguments.Seed.class,
             description = "Accepted for uniformity with the other commands; this command is exact and uses no "
                     + "randomness, so the seed changes nothing.")
     private long seed;

@@ -87,4 +87,19 @@ class NumberArgumentsTest {
         assertTrue(assertThrows(TypeConversionException.class, () -> NumberList.parse(" ", true))
                 .getMessage().startsWith("empty list"));
     }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "42, 42", "-7, -7", "+5, 5", "' 9 ', 9", "9223372036854775807, 9223372036854775807"})
+    void seedsAreAny64BitInteger(String text, long expected) {
+        assertEquals(expected, new NumberArguments.Seed().convert(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "9223372036854775808", "", "1e3"})
+    void badSeedsNameTheValueAndTheRange(String text) {
+        TypeConversionException e = assertThrows(TypeConversionException.class,
+                () -> new NumberArguments.Seed().convert(text));
+        assertTrue(e.getMessage().startsWith("'" + text + "' is not a seed; write a whole number between"),
+                e.getMessage());
+    }
 }
