@@ -22,6 +22,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -215,7 +216,7 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             cells.add(Integer.toString(i + 1));
             cells.add(matrix.agents().get(i));
             for (int j = 0; j < matrix.agents().size(); j++) {
-                cells.add(String.format(Locale.ROOT, "%.2f", matrix.mean()[i][j]));
+                cells.add(String.format(Locale.ROOT, "%.2f", shownToHundredths(matrix.mean()[i][j])));
             }
             m.row(cells.toArray(String[]::new));
         }
@@ -261,6 +262,14 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
         });
     }
 
+    /**
+     * The value as shown with two decimals, with the sign of a round-off residue dropped: an exact payoff of 0
+     * computed as -1e-17 would otherwise print as -0.00.
+     */
+    private static double shownToHundredths(double value) {
+        return Math.abs(value) < 0.005 ? 0.0 : value;
+    }
+
     /** The payoff matrix as a heatmap, rows and columns in roster order, values printed in the cells. */
     HeatMapChart heatmap() {
         int n = matrix.agents().size();
@@ -290,7 +299,7 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             // XChart draws y index 0 at the bottom: reverse so the first agent is the top row.
             rows.add(matrix.agents().get(n - 1 - i));
             for (int j = 0; j < n; j++) {
-                cells.add(new Number[] {j, i, matrix.mean()[n - 1 - i][j]});
+                cells.add(new Number[] {j, i, shownToHundredths(matrix.mean()[n - 1 - i][j])});
             }
         }
         chart.addSeries("payoff", matrix.agents(), rows, cells);
@@ -303,30 +312,22 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      */
     XYChart standingsChart() {
         int n = standings.size();
-        XYChart chart = new XYChartBuilder().width(260 + 70 * n).height(560)
+        XYChart chart = new XYChartBuilder().width(760 + 40 * n).height(560)
                 .title(config.game() + " tournament standings (95% CI over repetitions)")
-                .yAxisTitle("average reward per move").build();
-        chart.getStyler().setLegendVisible(false);
+                .xAxisTitle("rank").yAxisTitle("average reward per move").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(10);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        chart.getStyler().setXAxisLabelRotation(45);
-        chart.getStyler().setXAxisTickMarkSpacingHint(30);
-        chart.getStyler().setXAxisMaxLabelCount(n + 2);
-        double[] x = new double[n];
-        double[] means = new double[n];
-        double[] errors = new double[n];
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        // The legend names the agents (rank. spec): as tick labels, long specs such as
+        // lola:est=dice:batch=64:horizon=50 would be thinned out by the axis to keep them from overlapping.
+        chart.getStyler().setXAxisDecimalPattern("0");
         for (int i = 0; i < n; i++) {
             Row r = standings.get(i);
-            x[i] = i + 1;
-            means[i] = r.mean();
-            errors[i] = Double.isNaN(r.ciHigh()) ? 0.0 : r.ciHigh() - r.mean();
+            double error = Double.isNaN(r.ciHigh()) ? 0.0 : r.ciHigh() - r.mean();
+            chart.addSeries((i + 1) + ". " + r.agent(), new double[] {i + 1}, new double[] {r.mean()},
+                    new double[] {error});
         }
-        chart.setCustomXAxisTickLabelsFormatter(value -> {
-            long k = Math.round(value);
-            return Math.abs(value - k) < 1e-9 && k >= 1 && k <= n ? standings.get((int) k - 1).agent() : " ";
-        });
-        chart.addSeries("payoff", x, means, errors);
         return chart;
     }
 }
