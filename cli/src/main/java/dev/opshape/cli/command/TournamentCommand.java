@@ -50,9 +50,9 @@ import java.util.concurrent.Callable;
                     + "confidence intervals over repetitions.",
             "gamma acts as the continuation probability: another move follows with probability gamma, so (1 - "
                     + "gamma) V is the expected payoff per move of a game of geometric length.",
-            "With --noise E every intended action trembles to another with probability E; exact learners learn in "
-                    + "the noisy game and payoffs are its exact values. Sampled agents (est=dice, est=lvc) do not "
-                    + "model the noise and are refused: give --agents without them."
+            "With --noise E every intended action trembles to another with probability E; every learner learns in "
+                    + "the noisy game (exact learners from its exact gradients, sampled agents est=dice, est=lvc from "
+                    + "its trajectories) and payoffs are its exact values."
         })
 public final class TournamentCommand implements Callable<Integer> {
 
@@ -113,7 +113,7 @@ public final class TournamentCommand implements Callable<Integer> {
             config = new TournamentConfig(roster, game, learning.steps(), repeats, run.seed(),
                     learning.optimizer(), learning.lr(), learning.init(), run.threads());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage() + noiseHint(roster, game));
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv);
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
@@ -140,25 +140,6 @@ public final class TournamentCommand implements Callable<Integer> {
         }
         output.print(report);
         return 0;
-    }
-
-    /**
-     * When the roster fits the noiseless game but not the noisy one (a sampled agent: the sampler refuses noise), the
-     * way out on the command line; otherwise nothing. The default roster holds sampled agents, so a bare
-     * {@code --noise} lands here.
-     */
-    private String noiseHint(List<Entrant> roster, IteratedGame game) {
-        if (!game.isNoisy()) {
-            return "";
-        }
-        try {
-            new TournamentConfig(roster, game.withNoise(0.0), learning.steps(), repeats, run.seed(),
-                    learning.optimizer(), learning.lr(), learning.init(), run.threads());
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-        return "; give --agents without sampled agents (est=dice, est=lvc), e.g. --agents "
-                + "nl,lola,lola:k=3,lola-taylor,sos,tft,wsls,alld,allc,random";
     }
 
     /**

@@ -9,10 +9,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code --noise E}: trembling-hand noise, for the commands whose agents are evaluated and learn exactly
- * ({@code exact}, {@code tournament}). Each intended action is replaced with probability E by one of the agent's other
- * actions, uniformly (with two actions: flipped); see {@link IteratedGame} for the semantics. Not in
- * {@link GameOptions}, which {@code train} and {@code bias} share: their sampled estimators do not model the noise.
+ * {@code --noise E}: trembling-hand noise, for the commands whose outcomes are evaluated exactly ({@code exact},
+ * {@code tournament}). Each intended action is replaced with probability E by one of the agent's other actions,
+ * uniformly (with two actions: flipped); see {@link IteratedGame} for the semantics. Not (yet) in
+ * {@link GameOptions}, which {@code train} and {@code bias} share: their reports and studies were written for the
+ * noiseless game, although the sampled estimators themselves handle noise.
  */
 public final class NoiseOption {
 
@@ -24,8 +25,8 @@ public final class NoiseOption {
     @Option(names = "--noise", paramLabel = "E", defaultValue = "0", converter = NoiseOption.Number.class,
             description = "Trembling-hand noise, 0 <= E < " + IteratedGame.MAX_NOISE + ": each intended action is "
                     + "replaced, with probability E, by one of the agent's other actions chosen uniformly (with two "
-                    + "actions: flipped); both agents see and are paid for the executed actions. Computed exactly. "
-                    + "Default: ${DEFAULT-VALUE} (no noise).")
+                    + "actions: flipped); both agents see and are paid for the executed actions. Payoffs and values "
+                    + "are computed exactly. Default: ${DEFAULT-VALUE} (no noise).")
     void setNoise(double noise) {
         if (!(noise >= 0 && noise < IteratedGame.MAX_NOISE)) {
             throw new ParameterException(mixee.commandLine(), "Invalid value for option '--noise': " + noise

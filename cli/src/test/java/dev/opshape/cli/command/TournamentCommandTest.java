@@ -96,15 +96,27 @@ class TournamentCommandTest {
         assertEquals(expected, json.at("/matrix/mean/2/3").asDouble(), 1e-12);
     }
 
-    /** The default roster holds sampled agents, which do not model noise: one line naming one, exit status 2. */
+    /**
+     * The default roster, sampled agents (est=dice, est=lvc) included, plays a noisy tournament (a short one here:
+     * two updates, one repetition), and so does the small roster.
+     */
     @Test
-    void noiseWithSampledAgentsIsBadInput() {
-        for (String[] args : List.of(new String[] {"tournament", "--noise", "0.1"}, with("--noise=0.1"))) {
+    void noiseWithTheDefaultRosterRuns() {
+        for (String[] args : List.of(new String[] {"tournament", "--noise", "0.05", "--steps", "2", "--repeats", "1",
+            "--json"}, with("--noise=0.1"))) {
             CommandRun run = CommandRun.of(args);
-            assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
-            run.assertOneErrorLine();
-            assertTrue(run.err().contains("agent 'lola:est=dice:batch=") && run.err().contains("trembling-hand noise")
-                    && run.err().contains("--agents without sampled agents"), run::toString);
+            assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+            JsonNode json = run.json();
+            assertTrue(json.at("/manifest/configuration/noise").asDouble() > 0, run::toString);
+            JsonNode agents = json.at("/matrix/agents");
+            boolean sampled = false;
+            for (JsonNode agent : agents) {
+                sampled |= agent.asText().contains("est=dice");
+            }
+            assertTrue(sampled, agents::toString);
+            for (JsonNode standing : json.get("standings")) {
+                assertTrue(Double.isFinite(standing.get("mean").asDouble()), standing::toString);
+            }
         }
     }
 

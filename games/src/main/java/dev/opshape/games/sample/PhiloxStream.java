@@ -23,7 +23,10 @@ package dev.opshape.games.sample;
  * {seed, stream})} after {@code trajectory} calls of {@code jump()} (each jump adds 1 to counter word 2). A trajectory
  * advances the 128-bit counter held by words 0 and 1 by one per block of four 64-bit outputs, so it can draw
  * 4 * (2^128 - 1), about 2^130, values before its counter could carry into the range of trajectory + 1; the
- * (seed, stream) key separates streams entirely.
+ * (seed, stream) key separates streams entirely. Counter word 3 names a <em>lane</em> of the trajectory
+ * ({@link #reset(long, long, long, long)}; 0 by default): lanes of one trajectory are disjoint counter ranges too,
+ * so a trajectory can draw a second, independent sequence (the sampler's trembling-hand noise uses lane
+ * {@code TrajectorySampler.NOISE_LANE}) without shifting its first one.
  *
  * <h2>Algorithm</h2>
  * Philox4x64-10 (Salmon, Moraes, Dror and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC 2011): a
@@ -73,6 +76,18 @@ public final class PhiloxStream {
      */
     public void reset(long seed, long stream, long trajectory) {
         setState(seed, stream, 0, 0, trajectory, 0);
+    }
+
+    /**
+     * Positions the stream at the start of lane {@code lane} of a trajectory: key (seed, stream), counter
+     * (0, 0, trajectory, lane), the commons-rng stream {@code new Philox4x64(new long[] {seed, stream, 0, 0,
+     * trajectory, lane})}. Lane 0 is {@link #reset(long, long, long)}; another lane is a separate sequence that no
+     * draw of lane 0 can reach (it would take 2^192 blocks to carry into counter word 3).
+     *
+     * @param lane counter word 3, read as an unsigned 64-bit number
+     */
+    public void reset(long seed, long stream, long trajectory, long lane) {
+        setState(seed, stream, 0, 0, trajectory, lane);
     }
 
     /**

@@ -17,13 +17,29 @@ import dev.opshape.games.policy.PolicyLayout;
  * outcome and (unless it is a compact batch made without them) the joint log-probability, and a full batch also the
  * states, actions, undiscounted rewards and per-agent log-probabilities (see {@link TrajectoryBatch}).
  *
+ * <h2>Trembling-hand noise</h2>
+ * In a game with noise epsilon &gt; 0 ({@link IteratedGame#noise()}) the actions drawn from the policies are the
+ * <em>intended</em> ones; then each agent's intended action is, independently and with probability epsilon,
+ * replaced by one of its k - 1 other actions chosen uniformly, and the <em>executed</em> joint action is what the
+ * batch stores as the outcome, what is paid, and what makes both agents' next states. The batch must hold intended
+ * actions ({@link TrajectoryBatch#hasIntended()}): it receives the intended joint outcome as well, and the
+ * log-probabilities are those of the intended actions (in the states of the executed history), which is what a
+ * likelihood-ratio estimator scores: the noise does not depend on the logits, so the score of a trajectory is the
+ * sum of the intended actions' scores, and the estimators stay unbiased for the noisy game.
+ *
  * <h2>Random numbers, reproducibility</h2>
  * Trajectory b uses its own stream, {@link PhiloxStream#reset(long, long, long) PhiloxStream.reset(seed, stream, b)}
  * (commons-rng {@code Philox4x64(new long[] {seed, stream, 0, 0, b, 0})}), and consumes exactly two
- * {@code nextDouble()} values per step, agent 1's first. An action is drawn by inverse CDF from one uniform u in
+ * {@code nextDouble()} values per step, agent 1's first, for the intended actions. An action is drawn by inverse CDF from one uniform u in
  * [0, 1): the smallest action a with u &lt; pi(0) + ... + pi(a), where the cumulative sum is pinned to 1 from the last
- * action of positive probability on, so actions of probability 0 are never drawn. Because nothing else enters a
- * trajectory, the output of trajectory b depends only on (game, theta1, theta2, seed, stream, b, T): never on the
+ * action of positive probability on, so actions of probability 0 are never drawn. In a noisy game the trembles
+ * of trajectory b come from a second lane of the same key, {@link PhiloxStream#reset(long, long, long, long)
+ * PhiloxStream.reset(seed, stream, b, NOISE_LANE)} (commons-rng {@code Philox4x64(new long[] {seed, stream, 0, 0,
+ * b, 1})}), again two {@code nextDouble()} values per step, agent 1's first: agent i trembles when its uniform u
+ * is below epsilon, and then executes the r-th of its other actions in increasing order, r = min(k - 2,
+ * floor((u / epsilon) (k - 1))) (u / epsilon is uniform in [0, 1) given a tremble). The intended actions thus use
+ * the very words of the noiseless game, which stays bit for bit what it was (a noiseless game draws no noise words
+ * at all). Because nothing else enters a trajectory, the output of trajectory b depends only on (game, theta1, theta2, seed, stream, b, T): never on the
  * batch size, on which range a call fills, on the order of calls or on the number of threads.
  *
  * <h2>Deterministic policies</h2>
@@ -32,8 +48,8 @@ import dev.opshape.games.policy.PolicyLayout;
  *
  * <h2>Cost and threads</h2>
  * A sampler owns its workspace (per-state inverse-CDF thresholds and log-probabilities of both agents, recomputed
- * once per call from theta, and a buffer for one trajectory's random words) and its stream, all allocated in the
- * constructor (for an infinite-horizon game the buffer is sized by the first call of each longer T): no sampling call
+ * once per call from theta, and buffers for one trajectory's random words, those of the trembles only in a noisy
+ * game) and its stream, all allocated in the constructor (for an infinite-horizon game the buffer is sized by the first call of each longer T): no sampling call
  * allocates after that. The random words of a trajectory are generated in one go before its moves are drawn, so
  * that the processor can overlap the Philox blocks (see {@link PhiloxStream#nextLongs}); the moves themselves
  * compare the 53-bit integer behind each uniform with integer thresholds, the same decision as comparing the
@@ -45,6 +61,11 @@ public final class TrajectorySampler {
 
     /** 2^53: a cumulative probability times this is the threshold of the 53-bit integer draws. */
     private static final double TWO_TO_53 = 0x1.0p53;
+    /**
+     * Counter word 3 of the Philox stream that draws a trajectory's trembles (see "Random numbers" above): a lane
+     * disjoint from the intended actions' lane 0, so that the noise adds words without moving any of those.
+     */
+    public static final long NOISE_LANE = 1;
 
     private final IteratedGame game;
     /**
@@ -80,22 +101,26 @@ public final class TrajectorySampler {
     private long[] uniforms;
     private long[] otherUniforms;
     private final PhiloxStream random = new PhiloxStream();
+    /** Trembling-hand noise epsilon, 0 in a noiseless game. */
+    private final double noise;
+    /**
+     * ceil(epsilon 2^53): an agent trembles when the 53-bit integer behind its noise uniform is below this (u &lt;
+     * epsilon, decided exactly as for the thresholds above).
+     */
+    private final long trembleThreshold;
+    /** The 2T noise words of the trajectory being drawn: null in a noiseless game, which draws none. */
+    private long[] trembles;
 
     /**
      * @param game the iterated game; only its stage game and horizon matter here (rewards are stored undiscounted).
      *             For a finite horizon T every batch must have T steps; for an infinite horizon any length is
-     *             accepted (the trajectories are then truncations). It must be noiseless.
-     * @throws IllegalArgumentException for a game with trembling-hand noise: the moves drawn here are the intended
-     *                                  actions, and the sampled estimators built on them score those, so a noisy
-     *                                  game is refused rather than silently sampled without its noise
+     *             accepted (the trajectories are then truncations). With trembling-hand noise, every batch must
+     *             hold intended actions (see the class comment).
+     * @throws IllegalArgumentException if the game is null
      */
     public TrajectorySampler(IteratedGame game) {
         if (game == null) {
             throw new IllegalArgumentException("game is null; a sampler needs an iterated game");
-        }
-        if (game.isNoisy()) {
-            throw new IllegalArgumentException("noise = " + game.noise() + ": sampled gradient estimates do not "
-                    + "model trembling-hand noise; in a noisy game use exact learners or fixed strategies");
         }
         this.game = game;
         MatrixGame stage = game.game();
@@ -117,6 +142,9 @@ public final class TrajectorySampler {
         this.probability = new double[Math.max(n, m)];
         this.uniforms = new long[game.isFinite() ? 2 * game.horizon() : 0];
         this.otherUniforms = new long[uniforms.length];
+        this.noise = game.noise();
+        this.trembleThreshold = (long) Math.ceil(noise * TWO_TO_53);
+        this.trembles = game.isNoisy() ? new long[uniforms.length] : null;
     }
 
     /** The game this sampler draws from. */
@@ -151,12 +179,14 @@ public final class TrajectorySampler {
      * @param theta2 agent 2's logits, length {@link #dimension2()}; +-infinity allowed, NaN not
      * @param seed   master seed (key word 0 of every trajectory's stream)
      * @param stream stream index (key word 1), to separate independent batches drawn under one seed
-     * @param batch  destination; for a finite-horizon game its T must equal the horizon
+     * @param batch  destination; for a finite-horizon game its T must equal the horizon; for a noisy game it must
+     *               hold intended actions
      * @param from   first trajectory, 0 &lt;= from &lt;= to
      * @param to     one past the last trajectory, to &lt;= B
      * @throws InvalidGameException     if a logit vector has the wrong length or holds NaN
-     * @throws IllegalArgumentException if the batch is null, its T disagrees with a finite horizon, or the range is
-     *                                  not within [0, B)
+     * @throws IllegalArgumentException if the batch is null, its T disagrees with a finite horizon, the game is
+     *                                  noisy and the batch holds no intended actions, or the range is not within
+     *                                  [0, B)
      */
     public void sample(double[] theta1, double[] theta2, long seed, long stream, TrajectoryBatch batch, int from,
                        int to) {
@@ -169,11 +199,22 @@ public final class TrajectorySampler {
             // a longer T, so not per call once sampling runs.
             uniforms = new long[2 * steps];
             otherUniforms = new long[2 * steps];
+            if (trembles != null) {
+                trembles = new long[2 * steps];
+            }
+        }
+        if (trembles != null) {
+            sampleNoisy(seed, stream, batch, from, to);
+            return;
         }
         if (batch.isFull()) {
             sampleFull(seed, stream, batch, from, to);
         } else {
             sampleCompact(seed, stream, batch, from, to);
+        }
+        if (batch.hasIntended()) {
+            // Without noise every intended action is executed.
+            System.arraycopy(batch.outcome(), from * steps, batch.intended(), from * steps, (to - from) * steps);
         }
     }
 
@@ -287,6 +328,84 @@ public final class TrajectorySampler {
     }
 
     /**
+     * Draws trajectories [from, to) of a noisy game into a full or compact batch that holds intended actions: per
+     * move the intended actions as in the noiseless loops (same words, same states given the executed history), then
+     * each agent's tremble from its noise word (see the class comment). One loop serves both layouts (the optional
+     * arrays are tested per move, a branch that always goes the same way): the noiseless loops stay untouched.
+     */
+    private void sampleNoisy(long seed, long stream, TrajectoryBatch batch, int from, int to) {
+        int steps = batch.steps();
+        int[] outOutcome = batch.outcome();
+        int[] outIntended = batch.intended();
+        double[] outLogProb = batch.hasLogProbabilities() ? batch.jointLogProb() : null;
+        boolean full = batch.isFull();
+        int[] outState1 = full ? batch.state1() : null;
+        int[] outState2 = full ? batch.state2() : null;
+        int[] outAction1 = full ? batch.action1() : null;
+        int[] outAction2 = full ? batch.action2() : null;
+        double[] outReward1 = full ? batch.reward1() : null;
+        double[] outReward2 = full ? batch.reward2() : null;
+        double[] outLogProb1 = full ? batch.logProb1() : null;
+        double[] outLogProb2 = full ? batch.logProb2() : null;
+        long[] u = uniforms;
+        long[] w = trembles;
+        for (int b = from; b < to; b++) {
+            random.reset(seed, stream, b);
+            random.nextLongs(u, 0, 2 * steps);
+            random.reset(seed, stream, b, NOISE_LANE);
+            random.nextLongs(w, 0, 2 * steps);
+            int s1 = 0;
+            int s2 = 0;
+            int i = b * steps;
+            for (int t = 0; t < steps; t++, i++) {
+                int a1 = inverseCdf(threshold1, s1 * n, n, u[2 * t]);
+                int a2 = inverseCdf(threshold2, s2 * m, m, u[2 * t + 1]);
+                int e1 = tremble(a1, n, w[2 * t]);
+                int e2 = tremble(a2, m, w[2 * t + 1]);
+                int outcome = e1 * m + e2;
+                double lp1 = logProb1[s1 * n + a1];
+                double lp2 = logProb2[s2 * m + a2];
+                outOutcome[i] = outcome;
+                outIntended[i] = a1 * m + a2;
+                if (outLogProb != null) {
+                    outLogProb[i] = lp1 + lp2;
+                }
+                if (full) {
+                    outState1[i] = s1;
+                    outState2[i] = s2;
+                    outAction1[i] = e1;
+                    outAction2[i] = e2;
+                    outReward1[i] = reward1[outcome];
+                    outReward2[i] = reward2[outcome];
+                    outLogProb1[i] = lp1;
+                    outLogProb2[i] = lp2;
+                }
+                s1 = 1 + outcome;
+                s2 = 1 + e2 * n + e1;
+            }
+        }
+    }
+
+    /**
+     * The executed action of an agent with k actions that intended action a, given its noise word: a itself unless
+     * the uniform u = {@code (bits >>> 11) * 2^-53} is below epsilon (compared as integers, exactly), else the r-th
+     * of the other k - 1 actions in increasing order, r = min(k - 2, floor((u / epsilon) (k - 1))): with two actions
+     * the other one.
+     */
+    private int tremble(int a, int k, long bits) {
+        long draw = bits >>> 11;
+        if (draw >= trembleThreshold) {
+            return a;
+        }
+        if (k == 2) {
+            return 1 - a;
+        }
+        // Given a tremble, u / epsilon is uniform in [0, 1); the min guards a quotient rounded up to k - 1.
+        int r = Math.min(k - 2, (int) (draw * 0x1.0p-53 / noise * (k - 1)));
+        return r < a ? r : r + 1;
+    }
+
+    /**
      * The action drawn by the uniform {@code (bits >>> 11) * 2^-53}: the smallest a in [0, k) with
      * u &lt; cumulative(a), i.e. the number of the first k - 1 thresholds that the 53-bit integer {@code bits >>> 11}
      * reaches (the last action's cumulative is pinned to 1, which no uniform reaches). Counting without an early exit
@@ -349,6 +468,11 @@ public final class TrajectorySampler {
         checkLogits("theta2", theta2, dimension2);
         if (batch == null) {
             throw new IllegalArgumentException("batch is null; pass a TrajectoryBatch to fill");
+        }
+        if (game.isNoisy() && !batch.hasIntended()) {
+            throw new IllegalArgumentException("noise = " + game.noise() + " but the batch stores no intended "
+                    + "actions; a noisy game's batch must (the estimators score the intended actions): make it with "
+                    + "TrajectoryBatch.full(B, T, true) or TrajectoryBatch.compact(B, T, logProbabilities, true)");
         }
         if (game.isFinite() && batch.steps() != game.horizon()) {
             throw new IllegalArgumentException("batch has T = " + batch.steps() + " steps but the game's horizon is "

@@ -55,6 +55,12 @@ final class SamplingFixtures {
         assertArrayEquals(prefix(expected.reward2(), n), prefix(actual.reward2(), n), "reward2");
         assertArrayEquals(prefix(expected.logProb1(), n), prefix(actual.logProb1(), n), "logProb1");
         assertArrayEquals(prefix(expected.logProb2(), n), prefix(actual.logProb2(), n), "logProb2");
+        assertArrayEquals(prefix(expected.outcome(), n), prefix(actual.outcome(), n), "outcome");
+        assertArrayEquals(prefix(expected.jointLogProb(), n), prefix(actual.jointLogProb(), n), "jointLogProb");
+        assertEquals(expected.hasIntended(), actual.hasIntended(), "intended actions stored");
+        if (expected.hasIntended()) {
+            assertArrayEquals(prefix(expected.intended(), n), prefix(actual.intended(), n), "intended");
+        }
     }
 
     private static int[] prefix(int[] a, int n) {

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A trajectory depends only on (game, logits, seed, stream, b, T): the same for any number of threads, any batch
- * size, any split into ranges and any order of the calls; and it can be recomputed with commons-rng alone.
+ * size, any split into ranges and any order of the calls; and it can be recomputed with commons-rng alone. Every
+ * case is also played with trembling-hand noise 0.2 (its trembles drawn from the second lane of the same key).
  */
 class TrajectorySamplerReproducibilityTest {
 
@@ -39,7 +40,10 @@ class TrajectorySamplerReproducibilityTest {
         twoThreads.shutdownNow();
     }
 
-    /** Generated cases: game, seed, stream, B, T and a random parameter point (logit scale 1.5, some infinite). */
+    /**
+     * Generated cases: game, seed, stream, B, T and a random parameter point (logit scale 1.5, some infinite), each
+     * without and with noise.
+     */
     static Stream<Arguments> cases() {
         SplittableRandom random = new SplittableRandom(31337);
         List<Arguments> cases = new ArrayList<>();
@@ -56,21 +60,29 @@ class TrajectorySamplerReproducibilityTest {
                     theta1[0] = Double.NEGATIVE_INFINITY;
                     theta2[theta2.length - 1] = Double.POSITIVE_INFINITY;
                 }
-                cases.add(Arguments.of(name, iterated, theta1, theta2, random.nextLong(), random.nextLong(),
+                long seed = random.nextLong();
+                long stream = random.nextLong();
+                cases.add(Arguments.of(name, iterated, theta1, theta2, seed, stream, capacity));
+                cases.add(Arguments.of(name + " noise 0.2", iterated.withNoise(0.2), theta1, theta2, seed, stream,
                         capacity));
             }
         }
         return cases.stream();
     }
 
+    /** A full batch for the game: with intended actions if it is noisy. */
+    private static TrajectoryBatch batch(IteratedGame game, int capacity) {
+        return TrajectoryBatch.full(capacity, game.horizon(), game.isNoisy());
+    }
+
     @ParameterizedTest(name = "{0} case {index}")
     @MethodSource("cases")
     void identicalForOneAndTwoThreadsAndAnyWorkerCount(String name, IteratedGame game, double[] theta1,
                                                       double[] theta2, long seed, long stream, int capacity) {
-        TrajectoryBatch sequential = new TrajectoryBatch(capacity, game.horizon());
+        TrajectoryBatch sequential = batch(game, capacity);
         new TrajectorySampler(game).sample(theta1, theta2, seed, stream, sequential);
         for (int workers : new int[] {1, 2, 3, 5}) {
-            TrajectoryBatch parallel = new TrajectoryBatch(capacity, game.horizon());
+            TrajectoryBatch parallel = batch(game, capacity);
             new ParallelTrajectorySampler(game, twoThreads, workers).sample(theta1, theta2, seed, stream, parallel);
             SamplingFixtures.assertSameTrajectories(sequential, parallel, capacity);
         }
@@ -81,8 +93,8 @@ class TrajectorySamplerReproducibilityTest {
     void prefixStableInBatchSize(String name, IteratedGame game, double[] theta1, double[] theta2, long seed,
                                  long stream, int capacity) {
         TrajectorySampler sampler = new TrajectorySampler(game);
-        TrajectoryBatch small = new TrajectoryBatch(capacity, game.horizon());
-        TrajectoryBatch large = new TrajectoryBatch(2 * capacity, game.horizon());
+        TrajectoryBatch small = batch(game, capacity);
+        TrajectoryBatch large = batch(game, 2 * capacity);
         sampler.sample(theta1, theta2, seed, stream, large);
         sampler.sample(theta1, theta2, seed, stream, small);
         SamplingFixtures.assertSameTrajectories(small, large, capacity);
@@ -93,7 +105,7 @@ class TrajectorySamplerReproducibilityTest {
     void identicalWhenRangesAreFilledInAnyOrder(String name, IteratedGame game, double[] theta1, double[] theta2,
                                                 long seed, long stream, int capacity) {
         TrajectorySampler sampler = new TrajectorySampler(game);
-        TrajectoryBatch whole = new TrajectoryBatch(capacity, game.horizon());
+        TrajectoryBatch whole = batch(game, capacity);
         sampler.sample(theta1, theta2, seed, stream, whole);
 
         // Cut [0, B) at random points (empty ranges allowed) and fill the pieces in a shuffled order, with a
@@ -109,7 +121,7 @@ class TrajectorySamplerReproducibilityTest {
             ranges.add(new int[] {cuts.get(i), cuts.get(i + 1)});
         }
         Collections.shuffle(ranges, new java.util.Random(seed));
-        TrajectoryBatch pieces = new TrajectoryBatch(capacity, game.horizon());
+        TrajectoryBatch pieces = batch(game, capacity);
         TrajectorySampler reused = new TrajectorySampler(game);
         double[] other1 = SamplingFixtures.randomLogits(random, theta1.length, 3.0);
         double[] other2 = SamplingFixtures.randomLogits(random, theta2.length, 3.0);
@@ -127,13 +139,16 @@ class TrajectorySamplerReproducibilityTest {
     /**
      * The documented scheme, rebuilt from commons-rng and ActionLogits only: trajectory b reads
      * {@code new Philox4x64(new long[] {seed, stream, 0, 0, b, 0})}, two nextDouble() per step (agent 1 first), and
-     * takes the smallest action whose cumulative probability exceeds the uniform.
+     * takes the smallest action whose cumulative probability exceeds the uniform; with noise epsilon it also reads
+     * {@code new Philox4x64(new long[] {seed, stream, 0, 0, b, 1})}, two nextDouble() per step (agent 1 first), and
+     * an agent whose uniform u is below epsilon executes the floor((u / epsilon) (k - 1))-th of its other actions.
+     * States follow the executed actions, log-probabilities are the intended actions'.
      */
     @ParameterizedTest(name = "{0} case {index}")
     @MethodSource("cases")
     void reproducibleWithCommonsRngAlone(String name, IteratedGame game, double[] theta1, double[] theta2,
                                          long seed, long stream, int capacity) {
-        TrajectoryBatch batch = new TrajectoryBatch(capacity, game.horizon());
+        TrajectoryBatch batch = batch(game, capacity);
         new TrajectorySampler(game).sample(theta1, theta2, seed, stream, batch);
         MatrixGame stage = game.game();
         PolicyLayout layout1 = game.layout(0);
@@ -142,8 +157,10 @@ class TrajectorySamplerReproducibilityTest {
         int m = stage.columns();
         double[] pi1 = new double[n];
         double[] pi2 = new double[m];
+        double e = game.noise();
         for (int b = 0; b < capacity; b++) {
             Philox4x64 rng = new Philox4x64(new long[] {seed, stream, 0, 0, b, 0});
+            Philox4x64 noise = new Philox4x64(new long[] {seed, stream, 0, 0, b, 1});
             int s1 = 0;
             int s2 = 0;
             for (int t = 0; t < game.horizon(); t++) {
@@ -151,13 +168,32 @@ class TrajectorySamplerReproducibilityTest {
                 ActionLogits.probabilities(theta2, layout2.offset(s2), m, pi2, 0);
                 int a1 = smallestActionAbove(pi1, rng.nextDouble());
                 int a2 = smallestActionAbove(pi2, rng.nextDouble());
+                int e1 = a1;
+                int e2 = a2;
+                if (game.isNoisy()) {
+                    e1 = trembled(a1, n, noise.nextDouble(), e);
+                    e2 = trembled(a2, m, noise.nextDouble(), e);
+                    assertEquals(a1 * m + a2, batch.intended()[batch.index(b, t)], "intended of " + b + ", " + t);
+                }
                 int i = batch.index(b, t);
-                assertEquals(a1, batch.action1()[i], "action1 of trajectory " + b + " step " + t);
-                assertEquals(a2, batch.action2()[i], "action2 of trajectory " + b + " step " + t);
-                s1 = layout1.stateAfter(a1, a2);
-                s2 = layout2.stateAfter(a1, a2);
+                assertEquals(e1, batch.action1()[i], "action1 of trajectory " + b + " step " + t);
+                assertEquals(e2, batch.action2()[i], "action2 of trajectory " + b + " step " + t);
+                assertEquals(ActionLogits.logProbability(theta1, layout1.offset(s1), n, a1), batch.logProb1()[i],
+                        "logProb1 of trajectory " + b + " step " + t);
+                assertEquals(stage.payoff(0, e1, e2), batch.reward1()[i], "reward1 of " + b + ", " + t);
+                s1 = layout1.stateAfter(e1, e2);
+                s2 = layout2.stateAfter(e1, e2);
             }
         }
+    }
+
+    /** The documented tremble: a below epsilon's uniform u moves to the floor((u / e) (k - 1))-th other action. */
+    private static int trembled(int a, int k, double u, double e) {
+        if (u >= e) {
+            return a;
+        }
+        int r = Math.min(k - 2, (int) Math.floor(u / e * (k - 1)));
+        return r < a ? r : r + 1;
     }
 
     private static int smallestActionAbove(double[] pi, double u) {

@@ -138,18 +138,6 @@ class TrajectorySamplerTest {
     }
 
     /**
-     * The sampler draws intended actions only, so it refuses a game with trembling-hand noise (and with it every
-     * sampled estimator and the parallel sampler, which are built on it) instead of sampling the wrong game.
-     */
-    @Test
-    void noisyGameIsRefused() {
-        IteratedGame noisy = IteratedGame.finite(BuiltInGames.IPD, 0.96, 10).withNoise(0.05);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrajectorySampler(noisy));
-        assertTrue(e.getMessage().contains("noise = 0.05") && e.getMessage().contains("trembling-hand noise")
-                && e.getMessage().contains("exact learners or fixed strategies"), e.getMessage());
-    }
-
-    /**
      * Softmax with ties at +infinity and with -infinity entries: impossible actions are never drawn, the tied ones
      * are equally likely (4 binomial SE), and their log-probability is exactly -log 2.
      */

@@ -48,6 +48,17 @@ import dev.opshape.games.sample.TrajectoryBatch;
  * c, rho_t is replaced by min(rho_t, c) and a clipped step passes no derivative (its score is dropped). On-policy
  * loads skip this (w_t = rho_t = 1); the weighted code path multiplies by the weights where the unweighted one
  * does not, so that at ratios of exactly 1 both give the same bits.
+ *
+ * <h2>Trembling-hand noise</h2>
+ * In a noisy game the batch also stores each step's intended joint outcome ({@link TrajectoryBatch#intended()}).
+ * A step's cell is then (row, i): the row from the previous <em>executed</em> outcome (the state the agents
+ * observed) and i the <em>intended</em> outcome, whose actions the policies drew and whose scores, Hessians and
+ * log-probabilities (hence importance ratios: the noise cancels from pi / mu) are used; the reward weight of the
+ * step is that of its executed outcome, stepWeight[t * S + j]. This is the likelihood-ratio estimator of the noisy
+ * game: the noise does not depend on the logits, so the score of a trajectory is the sum of its intended actions'
+ * scores. The passes that read both arrays are separate loops, taken when the batch holds intended outcomes, so
+ * that the noiseless loops stay as they were; on a batch whose intended outcomes equal the executed ones they give
+ * the same bits, summing the same terms in the same order.
  */
 final class BatchSurrogate {
 
@@ -96,6 +107,8 @@ final class BatchSurrogate {
 
     private ScoreTables tables;
     private TrajectoryBatch batch;
+    /** The loaded batch's intended outcomes, or null for a batch without them (then they are the outcomes). */
+    private int[] intended;
     private int count;
     private boolean offPolicy;
 
@@ -175,6 +188,7 @@ final class BatchSurrogate {
     private void start(ScoreTables tables, TrajectoryBatch batch, int count, boolean offPolicy) {
         this.tables = tables;
         this.batch = batch;
+        this.intended = batch.hasIntended() ? batch.intended() : null;
         this.count = count;
         this.offPolicy = offPolicy;
         this.countsReady = false;
@@ -192,12 +206,14 @@ final class BatchSurrogate {
             cellLogProbabilities(behaviour, behaviourLogProb);
         }
         int[] outcome = batch.outcome();
+        // The ratio is of the intended actions' probabilities, in the state of the executed history.
+        int[] scored = intended != null ? intended : outcome;
         for (int b = 0; b < count; b++) {
             double w = 1.0;
             int prev = -1;
             for (int t = 0; t < steps; t++) {
                 int idx = b * steps + t;
-                int cell = (1 + prev) * numOutcomes + outcome[idx];
+                int cell = (1 + prev) * numOutcomes + scored[idx];
                 double logMu = stored != null ? stored[idx] : behaviourLogProb[cell];
                 double rho = Math.exp(cellLogProb[cell] - logMu);
                 boolean flows = true;
@@ -319,6 +335,11 @@ final class BatchSurrogate {
         double[] st = stateTerm[agent];
         boolean state = hasStateTerm[agent];
         int[] outcome = batch.outcome();
+        if (intended != null) {
+            noisyAdvantages(adv, sw, st, state, outcome);
+            advantageReady[agent] = true;
+            return adv;
+        }
         for (int b = 0; b < count; b++) {
             int base = b * steps;
             double g = 0;
@@ -345,6 +366,32 @@ final class BatchSurrogate {
         return adv;
     }
 
+    /**
+     * {@link #advantages}'s backward pass for a batch with intended outcomes: the cell's column is the intended
+     * outcome, the reward weight the executed one's (see "Trembling-hand noise" in the class comment).
+     */
+    private void noisyAdvantages(double[] adv, double[] sw, double[] st, boolean state, int[] outcome) {
+        int[] scored = intended;
+        for (int b = 0; b < count; b++) {
+            int base = b * steps;
+            double g = 0;
+            for (int t = steps - 1; t >= 0; t--) {
+                int idx = base + t;
+                int row = t > 0 ? 1 + outcome[idx - 1] : 0;
+                double omega = sw[t * numOutcomes + outcome[idx]];
+                g += offPolicy ? omega * weight[idx] : omega;
+                if (!offPolicy || active[idx]) {
+                    double a = g;
+                    if (state) {
+                        double beta = st[t * numRows + row];
+                        a -= offPolicy ? beta * ratio[idx] : beta;
+                    }
+                    adv[row * numOutcomes + scored[idx]] += a;
+                }
+            }
+        }
+    }
+
     /** Writes the surrogate's Hessian of V_agent times v (joint vectors; out overwritten, v read only). */
     void hessianVectorProduct(Surrogate surrogate, int agent, double[] v, double[] out) {
         boolean dice = surrogate == Surrogate.DICE;
@@ -361,48 +408,52 @@ final class BatchSurrogate {
         // The score terms, per step: DiCE (Q_u - beta_u d_u), LVC (G_u - beta_u) d_u, with d_u = grad l_u . v; the
         // Hessian terms (G_u - beta_u) h_u v come from the per-cell advantages.
         java.util.Arrays.fill(cellScore, 0.0);
-        for (int b = 0; b < count; b++) {
-            int base = b * steps;
-            if (dice) {
-                // Forward: sigma_t = sum_{u <= t} grad l_u . v (a clipped step contributes no score).
-                double prefix = 0;
-                int prev = -1;
-                for (int t = 0; t < steps; t++) {
+        if (intended != null) {
+            noisyScoreTerms(dice, sw, st, state, outcome);
+        } else {
+            for (int b = 0; b < count; b++) {
+                int base = b * steps;
+                if (dice) {
+                    // Forward: sigma_t = sum_{u <= t} grad l_u . v (a clipped step contributes no score).
+                    double prefix = 0;
+                    int prev = -1;
+                    for (int t = 0; t < steps; t++) {
+                        int idx = base + t;
+                        int j = outcome[idx];
+                        if (!offPolicy || active[idx]) {
+                            prefix += cellDot[(1 + prev) * numOutcomes + j];
+                        }
+                        sigma[t] = prefix;
+                        prev = j;
+                    }
+                }
+                // Backward: G_u (LVC) or Q_u (DiCE) as a suffix sum, added into the cells' score coefficients.
+                double suffix = 0;
+                int j = outcome[base + steps - 1];
+                for (int t = steps - 1; t >= 0; t--) {
                     int idx = base + t;
-                    int j = outcome[idx];
-                    if (!offPolicy || active[idx]) {
-                        prefix += cellDot[(1 + prev) * numOutcomes + j];
-                    }
-                    sigma[t] = prefix;
-                    prev = j;
-                }
-            }
-            // Backward: G_u (LVC) or Q_u (DiCE) as a suffix sum, added into the cells' score coefficients.
-            double suffix = 0;
-            int j = outcome[base + steps - 1];
-            for (int t = steps - 1; t >= 0; t--) {
-                int idx = base + t;
-                int prev = t > 0 ? outcome[idx - 1] : -1;
-                int row = 1 + prev;
-                int cell = row * numOutcomes + j;
-                double omega = sw[t * numOutcomes + j];
-                if (offPolicy) {
-                    omega *= weight[idx];
-                }
-                suffix += dice ? omega * sigma[t] : omega;
-                j = prev;
-                if (offPolicy && !active[idx]) {
-                    continue;
-                }
-                double beta = 0;
-                if (state) {
-                    beta = st[t * numRows + row];
+                    int prev = t > 0 ? outcome[idx - 1] : -1;
+                    int row = 1 + prev;
+                    int cell = row * numOutcomes + j;
+                    double omega = sw[t * numOutcomes + j];
                     if (offPolicy) {
-                        beta *= ratio[idx];
+                        omega *= weight[idx];
                     }
+                    suffix += dice ? omega * sigma[t] : omega;
+                    j = prev;
+                    if (offPolicy && !active[idx]) {
+                        continue;
+                    }
+                    double beta = 0;
+                    if (state) {
+                        beta = st[t * numRows + row];
+                        if (offPolicy) {
+                            beta *= ratio[idx];
+                        }
+                    }
+                    double d = cellDot[cell];
+                    cellScore[cell] += dice ? suffix - beta * d : (suffix - beta) * d;
                 }
-                double d = cellDot[cell];
-                cellScore[cell] += dice ? suffix - beta * d : (suffix - beta) * d;
             }
         }
         java.util.Arrays.fill(out, 0.0);
@@ -417,6 +468,53 @@ final class BatchSurrogate {
             // h_u depends on the row only: one Hessian product per row and agent.
             tables.addHessianProduct(0, row, v, h * inv, out);
             tables.addHessianProduct(1, rowState2[row], v, h * inv, out);
+        }
+    }
+
+    /**
+     * The score terms of {@link #hessianVectorProduct} into {@link #cellScore} for a batch with intended outcomes:
+     * the same forward and backward passes, with each step's cell column the intended outcome and its reward weight
+     * the executed one's (see "Trembling-hand noise" in the class comment).
+     */
+    private void noisyScoreTerms(boolean dice, double[] sw, double[] st, boolean state, int[] outcome) {
+        int[] scored = intended;
+        for (int b = 0; b < count; b++) {
+            int base = b * steps;
+            if (dice) {
+                double prefix = 0;
+                int row = 0;
+                for (int t = 0; t < steps; t++) {
+                    int idx = base + t;
+                    if (!offPolicy || active[idx]) {
+                        prefix += cellDot[row * numOutcomes + scored[idx]];
+                    }
+                    sigma[t] = prefix;
+                    row = 1 + outcome[idx];
+                }
+            }
+            double suffix = 0;
+            for (int t = steps - 1; t >= 0; t--) {
+                int idx = base + t;
+                int row = t > 0 ? 1 + outcome[idx - 1] : 0;
+                int cell = row * numOutcomes + scored[idx];
+                double omega = sw[t * numOutcomes + outcome[idx]];
+                if (offPolicy) {
+                    omega *= weight[idx];
+                }
+                suffix += dice ? omega * sigma[t] : omega;
+                if (offPolicy && !active[idx]) {
+                    continue;
+                }
+                double beta = 0;
+                if (state) {
+                    beta = st[t * numRows + row];
+                    if (offPolicy) {
+                        beta *= ratio[idx];
+                    }
+                }
+                double d = cellDot[cell];
+                cellScore[cell] += dice ? suffix - beta * d : (suffix - beta) * d;
+            }
         }
     }
 

@@ -7,7 +7,9 @@ import dev.opshape.games.sample.TrajectoryBatch;
  * A learned state-value table per agent, indexed by the previous joint outcome (agent 1's own-view state, 0 =
  * start). After each batch, each visited state's entry moves a fraction {@value #RATE} of the way to the batch mean
  * of the Monte Carlo discounted reward-to-go sum_{t' &gt;= t} gamma^(t' - t) r_t' of the moves made from that state
- * (an exponential moving average, i.e. a normalised gradient step on the squared error). Entries start at 0.
+ * (an exponential moving average, i.e. a normalised gradient step on the squared error). Entries start at 0. Under
+ * trembling-hand noise the states and rewards are those of the executed outcomes (what the agents observe and are
+ * paid), which is what the batch's outcomes are.
  */
 final class LearnedBaseline implements StateBaseline {
 

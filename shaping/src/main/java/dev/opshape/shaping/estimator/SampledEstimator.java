@@ -16,6 +16,13 @@ import dev.opshape.games.sample.TrajectorySampler;
  * surrogate reads; with a replay buffer also the behaviour log-probability of each step, since the buffer mixes
  * trajectories drawn at different points. Without one, every held trajectory was drawn at the last setPoint's
  * parameters, whose tables are kept and give the behaviour policy when {@link #revisit} re-weights the batch.
+ *
+ * <p>In a game with trembling-hand noise the trajectories are the noisy game's (the sampler executes the trembles)
+ * and the batch also keeps the intended outcome of each step: scores, log-probabilities and importance ratios are
+ * those of the intended actions, rewards, states and baselines those of the executed outcomes (see
+ * {@link BatchSurrogate}), so the estimates are of the noisy game's T-move value and stay unbiased where they are
+ * without noise. The exact baseline is the noisy game's (the evaluator is built for the same game). Without noise
+ * the batch holds no intended outcomes and nothing changes.
  */
 public final class SampledEstimator implements GradientEstimator {
 
@@ -37,7 +44,7 @@ public final class SampledEstimator implements GradientEstimator {
     private int head;
 
     /**
-     * @param game a game with finite horizon T (the spec's)
+     * @param game a game with finite horizon T (the spec's), with or without trembling-hand noise
      * @param spec the estimator's configuration
      */
     SampledEstimator(IteratedGame game, SampledEstimatorSpec spec) {
@@ -51,7 +58,8 @@ public final class SampledEstimator implements GradientEstimator {
         int capacity = spec.buffer() > 0 ? spec.buffer() : spec.batch();
         // Outcomes only (all the surrogate reads); the behaviour log-probabilities only where trajectories drawn at
         // different points share the buffer. An on-policy batch comes from one point, whose tables stand in for them.
-        this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), spec.buffer() > 0);
+        // The intended outcomes only in a noisy game, the only one where they differ from the executed ones.
+        this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), spec.buffer() > 0, game.isNoisy());
         this.surrogate = new BatchSurrogate(game, capacity, spec.horizon());
         this.exact = spec.baseline() == BaselineKind.EXACT ? ExactEvaluator.create(game) : null;
         this.learned = spec.baseline() == BaselineKind.LEARNED

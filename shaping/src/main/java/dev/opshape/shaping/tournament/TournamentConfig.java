@@ -19,8 +19,9 @@ import java.util.Set;
  * finite, caps the number of moves. <b>Trembling-hand noise</b> is part of the game ({@link IteratedGame#noise()}:
  * each intended action replaced by another with probability epsilon, see IteratedGame), because both the exact
  * evaluation of outcomes and the learners' gradients must see it: exact learners, whose gradients come from the
- * exact evaluator of the game, learn in the noisy game, and outcomes are its exact payoffs. Sampled estimators do
- * not model the noise, so an agent that uses one cannot enter a noisy tournament (this constructor says which).
+ * exact evaluator of the game, learn in the noisy game, sampled learners estimate its gradients from trajectories
+ * of the noisy game (scoring the intended actions, see {@code SampledEstimator}), and outcomes are its exact
+ * payoffs.
  *
  * @param roster      the entrants, in roster order (at least one; unique display names)
  * @param game        the iterated game
@@ -53,9 +54,9 @@ public record TournamentConfig(List<Entrant> roster, IteratedGame game, int step
      * Validates the configuration.
      *
      * @throws IllegalArgumentException naming the bad value and what is allowed: an empty roster, a duplicate
-     *                                  agent, an agent that cannot play the game (such as a sampled learner in a
-     *                                  game with trembling-hand noise), steps, repetitions, lr or
-     *                                  threads out of range, or more runs than the random streams can key
+     *                                  agent, an agent that cannot play the game (such as a fixed strategy that
+     *                                  needs a 2 x 2 dilemma), steps, repetitions, lr or threads out of range, or
+     *                                  more runs than the random streams can key
      */
     public TournamentConfig {
         Objects.requireNonNull(roster, "roster");

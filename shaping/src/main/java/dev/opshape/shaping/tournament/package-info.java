@@ -27,10 +27,9 @@
  *       game; (1 - gamma) V is the expected total payoff divided by the expected number of moves. With a finite
  *       horizon T the game also stops after T moves and the average is V / sum_{t &lt; T} gamma^t.</li>
  *   <li><b>Trembling-hand noise.</b> In a game with noise ({@link dev.opshape.games.IteratedGame#noise()}) the
- *       payoffs are the noisy game's exact values and exact learners follow its exact gradients; the cooperation
- *       frequencies are the intended ones (see {@link dev.opshape.shaping.analysis.PolicyOutcome}). Agents with
- *       sampled estimators, which do not model the noise, are refused by
- *       {@link dev.opshape.shaping.tournament.TournamentConfig}.</li>
+ *       payoffs are the noisy game's exact values, exact learners follow its exact gradients and sampled learners
+ *       estimate them from trajectories of the noisy game (unbiasedly, where they are without noise); the
+ *       cooperation frequencies are the intended ones (see {@link dev.opshape.shaping.analysis.PolicyOutcome}).</li>
  *   <li><b>Divergence.</b> A run whose logits become NaN or infinite stops the tournament with a
  *       {@link dev.opshape.shaping.training.TrainingDivergedException} naming the pairing and repetition; the runs
  *       before it in streaming order have been delivered. Dropping the run would bias the means towards agents that

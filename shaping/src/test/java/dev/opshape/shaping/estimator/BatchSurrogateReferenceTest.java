@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@link BatchSurrogate}'s closed forms against the DiCE and LVC objectives written literally and differentiated by
  * {@link MagicBoxReference} (commons-math3 DerivativeStructure, order 2), on small stored batches drawn by the
  * {@link TrajectorySampler}: value, gradient, Hessian times a random direction and the mixed product (v = (0, w)),
- * for both agents, both surrogates, every baseline, on-policy, off-policy and off-policy with clipping.
+ * for both agents, both surrogates, every baseline, on-policy, off-policy and off-policy with clipping; each also on
+ * a batch of the same game with trembling-hand noise (intended actions scored, executed outcomes paid).
  *
  * <h2>Tolerance: 1e-10 relative to the sum of the absolute values of the terms</h2>
  * Both sides sum the same finitely many terms (per trajectory and step: omega_t = c_t w_t times products of at most
@@ -58,7 +59,10 @@ class BatchSurrogateReferenceTest {
         CLIPPED
     }
 
-    /** Seeded cases: every game, mode and baseline, twice, with random N in [1, 8] and T in [1, 10]. */
+    /**
+     * Seeded cases: every game, mode and baseline, twice, with random N in [1, 8] and T in [1, 10]; then each of them
+     * again with noise 0.3 (the same random draws, so the noiseless cases are those the test always had).
+     */
     static Stream<Arguments> cases() {
         SplittableRandom random = new SplittableRandom(0x5EED_0001L);
         List<Arguments> cases = new ArrayList<>();
@@ -69,7 +73,9 @@ class BatchSurrogateReferenceTest {
                         // The first repetition uses a full batch, so every baseline meets N > 1 at least once.
                         int count = rep == 0 ? 2 + random.nextInt(7) : 1 + random.nextInt(8);
                         int steps = 1 + random.nextInt(10);
-                        cases.add(Arguments.of(game, mode, baseline, count, steps, random.nextLong()));
+                        long seed = random.nextLong();
+                        cases.add(Arguments.of(game, mode, baseline, count, steps, seed, 0.0));
+                        cases.add(Arguments.of(game, mode, baseline, count, steps, seed, 0.3));
                     }
                 }
             }
@@ -82,14 +88,14 @@ class BatchSurrogateReferenceTest {
                          boolean offPolicy, double clip, StateBaseline values) {
     }
 
-    private static Setup setup(String name, Mode mode, int count, int steps, long seed) {
+    private static Setup setup(String name, Mode mode, int count, int steps, long seed, double noise) {
         SplittableRandom random = new SplittableRandom(seed);
         IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), 0.8 + 0.19 * random.nextDouble(),
-                steps);
+                steps).withNoise(noise);
         double[] sample1 = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
         double[] sample2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
         // Two spare trajectories beyond count: the surrogate must read trajectories [0, count) only.
-        TrajectoryBatch batch = new TrajectoryBatch(count + 2, steps);
+        TrajectoryBatch batch = TrajectoryBatch.full(count + 2, steps, game.isNoisy());
         new TrajectorySampler(game).sample(sample1, sample2, random.nextLong(), random.nextInt(1000), batch);
         boolean offPolicy = mode != Mode.ON_POLICY;
         double[] eval1 = offPolicy ? EstimatorFixtures.perturbed(random, sample1, 0.5) : sample1;
@@ -124,8 +130,9 @@ class BatchSurrogateReferenceTest {
         int total = count * batch.steps();
         double[] ratios = new double[total];
         for (int idx = 0; idx < total; idx++) {
-            double current = ActionLogits.logProbability(theta1, batch.state1()[idx] * l1, n, batch.action1()[idx])
-                    + ActionLogits.logProbability(theta2, batch.state2()[idx] * l2, m, batch.action2()[idx]);
+            double current = ActionLogits.logProbability(theta1, batch.state1()[idx] * l1, n,
+                    intended(batch, 0, idx, m))
+                    + ActionLogits.logProbability(theta2, batch.state2()[idx] * l2, m, intended(batch, 1, idx, m));
             ratios[idx] = Math.exp(current - batch.logProb1()[idx] - batch.logProb2()[idx]);
         }
         Arrays.sort(ratios);
@@ -142,12 +149,20 @@ class BatchSurrogateReferenceTest {
         return 0.5 * ratios[0];   // all ratios equal: clip every step
     }
 
-    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4}")
+    /** The agent's intended action at a step: the executed one in a noiseless batch. */
+    private static int intended(TrajectoryBatch batch, int agent, int idx, int m) {
+        if (!batch.hasIntended()) {
+            return batch.action(agent)[idx];
+        }
+        return agent == 0 ? batch.intended()[idx] / m : batch.intended()[idx] % m;
+    }
+
+    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
     @MethodSource("cases")
     void closedFormsEqualTheMagicBoxObjectivesDifferentiatedByDerivativeStructure(String name, Mode mode,
                                                                                   BaselineKind baseline, int count,
-                                                                                  int steps, long seed) {
-        Setup s = setup(name, mode, count, steps, seed);
+                                                                                  int steps, long seed, double noise) {
+        Setup s = setup(name, mode, count, steps, seed, noise);
         IteratedGame game = s.game();
         ScoreTables tables = new ScoreTables(game);
         tables.load(s.eval1(), s.eval2());
@@ -193,11 +208,11 @@ class BatchSurrogateReferenceTest {
      * themselves, independently of the closed forms (which share one gradient routine), for every mode and
      * baseline. Tolerance as above: the two DS computations sum the same terms in different orders.
      */
-    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4}")
+    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
     @MethodSource("cases")
     void lvcObjectiveHasTheDiceObjectivesGradient(String name, Mode mode, BaselineKind baseline, int count, int steps,
-                                                  long seed) {
-        Setup s = setup(name, mode, count, steps, seed);
+                                                  long seed, double noise) {
+        Setup s = setup(name, mode, count, steps, seed, noise);
         for (int agent = 0; agent < 2; agent++) {
             MagicBoxReference.Result dice = MagicBoxReference.evaluate(s.game(), s.batch(), count, s.eval1(),
                     s.eval2(), agent, Surrogate.DICE, baseline, s.values(), s.offPolicy(), s.clip());
@@ -212,14 +227,14 @@ class BatchSurrogateReferenceTest {
      * Replaying trajectories at the very point that drew them must be the on-policy estimate bit for bit: the
      * current and stored log-probabilities are computed by the same function, so every ratio is exp(0) = 1 exactly.
      */
-    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4}")
+    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
     @MethodSource("cases")
     void replayAtTheSamplingPointIsBitwiseTheOnPolicyEstimate(String name, Mode mode, BaselineKind baseline,
-                                                              int count, int steps, long seed) {
+                                                              int count, int steps, long seed, double noise) {
         if (mode != Mode.ON_POLICY) {
             return;
         }
-        Setup s = setup(name, mode, count, steps, seed);
+        Setup s = setup(name, mode, count, steps, seed, noise);
         IteratedGame game = s.game();
         ScoreTables tables = new ScoreTables(game);
         tables.load(s.eval1(), s.eval2());
@@ -246,24 +261,70 @@ class BatchSurrogateReferenceTest {
         }
     }
 
+    /**
+     * The passes for batches with intended outcomes, run on a noiseless batch (whose intended outcomes the sampler
+     * sets to the executed ones), give the noiseless passes' results bit for bit: they sum the same terms in the same
+     * order, so the noisy code differs from the noiseless only in which outcome it reads where.
+     */
+    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
+    @MethodSource("cases")
+    void intendedPassesOnANoiselessBatchAreTheNoiselessPassesBitForBit(String name, Mode mode, BaselineKind baseline,
+                                                                      int count, int steps, long seed, double noise) {
+        if (noise != 0) {
+            return;
+        }
+        Setup s = setup(name, mode, count, steps, seed, noise);
+        IteratedGame game = s.game();
+        TrajectoryBatch withIntended = TrajectoryBatch.full(s.batch().capacity(), steps, true);
+        SplittableRandom again = new SplittableRandom(seed);
+        again.nextDouble();
+        double[] sample1 = EstimatorFixtures.gaussian(again, game.dimension(0), 1.0);
+        double[] sample2 = EstimatorFixtures.gaussian(again, game.dimension(1), 1.0);
+        new TrajectorySampler(game).sample(sample1, sample2, again.nextLong(), again.nextInt(1000), withIntended);
+        assertArrayEquals(s.batch().outcome(), withIntended.intended(), "the same batch, intended = executed");
+        ScoreTables tables = new ScoreTables(game);
+        tables.load(s.eval1(), s.eval2());
+        BatchSurrogate plain = new BatchSurrogate(game, s.batch().capacity(), steps);
+        BatchSurrogate generic = new BatchSurrogate(game, s.batch().capacity(), steps);
+        plain.load(tables, s.batch(), count, s.offPolicy(), s.clip());
+        generic.load(tables, withIntended, count, s.offPolicy(), s.clip());
+        int d = game.jointDimension();
+        double[] v = EstimatorFixtures.gaussian(new SplittableRandom(seed), d, 1.0);
+        double[] a = new double[d];
+        double[] b = new double[d];
+        for (int agent = 0; agent < 2; agent++) {
+            plain.setWeights(agent, baseline, s.values());
+            generic.setWeights(agent, baseline, s.values());
+            assertEquals(plain.value(agent), generic.value(agent), 0.0, "value");
+            plain.gradient(agent, a);
+            generic.gradient(agent, b);
+            assertArrayEquals(a, b, "gradient");
+            for (Surrogate surrogate : Surrogate.values()) {
+                plain.hessianVectorProduct(surrogate, agent, v, a);
+                generic.hessianVectorProduct(surrogate, agent, v, b);
+                assertArrayEquals(a, b, surrogate + " Hessian-vector product");
+            }
+        }
+    }
+
     /** The generated clipped cases really clip some steps and leave others (else CLIPPED would test nothing new). */
-    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4}")
+    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
     @MethodSource("cases")
     void clippedCasesClipSomeButNotAllSteps(String name, Mode mode, BaselineKind baseline, int count, int steps,
-                                            long seed) {
+                                            long seed, double noise) {
         if (mode != Mode.CLIPPED || count * steps < 3) {
             return;
         }
-        Setup s = setup(name, mode, count, steps, seed);
+        Setup s = setup(name, mode, count, steps, seed, noise);
         assertTrue(Double.isFinite(s.clip()), "clip");
         int n = s.game().game().numActions(0);
         int m = s.game().game().numActions(1);
         int clipped = 0;
         for (int idx = 0; idx < count * steps; idx++) {
             double current = ActionLogits.logProbability(s.eval1(), s.batch().state1()[idx]
-                    * ActionLogits.logitsFor(n), n, s.batch().action1()[idx])
+                    * ActionLogits.logitsFor(n), n, intended(s.batch(), 0, idx, m))
                     + ActionLogits.logProbability(s.eval2(), s.batch().state2()[idx] * ActionLogits.logitsFor(m), m,
-                    s.batch().action2()[idx]);
+                    intended(s.batch(), 1, idx, m));
             clipped += Math.exp(current - s.batch().logProb1()[idx] - s.batch().logProb2()[idx]) > s.clip() ? 1 : 0;
         }
         assertTrue(clipped > 0 && clipped < count * steps, clipped + " of " + count * steps + " steps clipped");

@@ -30,6 +30,10 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
  *       1's own-view state and T - t moves left) is absent for NONE and MEAN.</li>
  * </ul>
  * The estimator's value() is the importance-weighted mean return (1/N) sum_b sum_t gamma^t r_t value(W_t).
+ *
+ * <p>A batch of a noisy game ({@link TrajectoryBatch#hasIntended()}): l_t is the log-probability of the intended
+ * actions (read from {@link TrajectoryBatch#intended()}) in the stored states, which follow the executed history;
+ * rewards and states are the executed ones, as stored.
  */
 final class MagicBoxReference {
 
@@ -101,8 +105,9 @@ final class MagicBoxReference {
             double clipped = 1.0;                   // product of the clipped constants so far
             for (int t = 0; t < steps; t++) {
                 int idx = b * steps + t;
-                DerivativeStructure l = logPi1[batch.state1()[idx] * n + batch.action1()[idx]]
-                        .add(logPi2[batch.state2()[idx] * m + batch.action2()[idx]]);
+                int a1 = batch.hasIntended() ? batch.intended()[idx] / m : batch.action1()[idx];
+                int a2 = batch.hasIntended() ? batch.intended()[idx] % m : batch.action2()[idx];
+                DerivativeStructure l = logPi1[batch.state1()[idx] * n + a1].add(logPi2[batch.state2()[idx] * m + a2]);
                 if (!offPolicy) {
                     logWeight = logWeight.add(l);
                     cumulative[t] = magicBox(logWeight);

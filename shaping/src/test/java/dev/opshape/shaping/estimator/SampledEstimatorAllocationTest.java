@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The sampled estimator is a workspace (DESIGN.md section 10): after warm-up, setPoint (sampling, weights, baseline
  * fitting), gradients and Hessian-vector products of both agents allocate nothing, for every baseline and surrogate,
- * with and without a replay buffer (one that wraps mid-batch). Measured with the thread's allocated-bytes counter;
+ * with and without a replay buffer (one that wraps mid-batch), without and with trembling-hand noise. Measured with the thread's allocated-bytes counter;
  * the warm-up lets the JIT compile the loops so that interpreter-only effects do not count, and the exact count is 0
  * because nothing legitimate should allocate (any per-call object would show as at least 16 bytes per call).
  */
@@ -28,7 +28,8 @@ class SampledEstimatorAllocationTest {
             for (BaselineKind baseline : BaselineKind.values()) {
                 for (Surrogate surrogate : Surrogate.values()) {
                     for (int buffer : new int[] {0, 20}) {
-                        cases.add(Arguments.of(name, baseline, surrogate, buffer));
+                        cases.add(Arguments.of(name, baseline, surrogate, buffer, 0.0));
+                        cases.add(Arguments.of(name, baseline, surrogate, buffer, 0.2));
                     }
                 }
             }
@@ -36,13 +37,14 @@ class SampledEstimatorAllocationTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} baseline={1} {2} buffer={3}")
+    @ParameterizedTest(name = "{0} baseline={1} {2} buffer={3} noise={4}")
     @MethodSource("configurations")
     void setPointGradientAndHessianVectorProductAllocateNothingAfterWarmUp(String name, BaselineKind baseline,
-                                                                          Surrogate surrogate, int buffer) {
+                                                                          Surrogate surrogate, int buffer,
+                                                                          double noise) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), 0.96, 10);
+        IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), 0.96, 10).withNoise(noise);
         // Batch 8 into a buffer of 20: the ring wraps in the middle of every third batch.
         GradientEstimator estimator = new SampledEstimatorSpec(surrogate, 8, 10, baseline, buffer,
                 buffer > 0 ? 3.0 : Double.POSITIVE_INFINITY).create(game);

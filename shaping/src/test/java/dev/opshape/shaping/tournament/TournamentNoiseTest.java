@@ -12,12 +12,11 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tournaments in the IPD with trembling-hand noise epsilon: fixed strategies against closed forms, learners in the
- * noisy game, and sampled agents refused.
+ * noisy game, sampled agents too.
  *
  * <p>Closed forms from the marginals: the IPD reward (R = -1, S = -3, T = 0, P = -2) is linear in the executed
  * actions, r_1 = -2 + 2 [a2 = C] - [a1 = C], so E[r_{1,t}] = -2 + 2 m2_t - m1_t with m_i,t the probability that
@@ -109,14 +108,28 @@ class TournamentNoiseTest {
                 0.0, "reproducible");
     }
 
-    /** A sampled learner does not model the noise, so the configuration fails before any run, naming the agent. */
+    /**
+     * Sampled learners (DiCE and LVC) play the noisy game: their trajectories tremble, so the runs finish, are
+     * reproducible bit for bit (also across thread counts), and end elsewhere than without noise.
+     */
     @Test
-    void sampledAgentsAreRefusedInANoisyGame() {
-        String roster = "nl,lola:est=dice:batch=8:horizon=5,tft";
-        config(NOISY.withNoise(0.0), roster, 2, 1); // fine without noise
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config(NOISY, roster, 2, 1));
-        assertTrue(e.getMessage().contains("agent 'lola:est=dice:batch=8:horizon=5'")
-                && e.getMessage().contains("trembling-hand noise")
-                && e.getMessage().contains("exact learners or fixed strategies"), e.getMessage());
+    void sampledLearnersPlayInTheNoisyGame() {
+        String roster = "nl:est=dice:batch=16:horizon=20,lola:est=lvc:batch=16:horizon=20,tft";
+        TournamentResult noisy = Tournament.run(config(NOISY, roster, 10, 2));
+        TournamentResult plain = Tournament.run(config(NOISY.withNoise(0.0), roster, 10, 2));
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertTrue(Double.isFinite(noisy.payoffs().mean(i, j)), i + " vs " + j);
+            }
+        }
+        assertNotEquals(plain.payoffs().mean(0, 1), noisy.payoffs().mean(0, 1), "nl vs lola");
+        TournamentResult twoThreads = Tournament.run(new TournamentConfig(Entrant.parseRoster(roster,
+                AgentDefaults.standard()), NOISY, 10, 2, 7, Optimizer.Kind.SGD, 1.0, TournamentConfig.DEFAULT_INIT,
+                2));
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(noisy.payoffs().mean(i, j), twoThreads.payoffs().mean(i, j), 0.0, "reproducible");
+            }
+        }
     }
 }
