@@ -2,10 +2,11 @@ package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
-import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.LogitsArgument;
+import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.NumberList;
+import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
 import dev.opshape.cli.output.Manifest;
@@ -59,6 +60,9 @@ public final class BiasCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private NoiseOption noise;
 
     @Mixin
     private GameOptions gameOptions;
@@ -126,7 +130,7 @@ public final class BiasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        IteratedGame game = gameOptions.iteratedGame();
+        IteratedGame game = noise.apply(gameOptions.iteratedGame());
         if (!game.isFinite()) {
             game = game.withHorizon(DEFAULT_HORIZON);
         }

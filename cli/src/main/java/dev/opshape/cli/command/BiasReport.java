@@ -70,12 +70,13 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
      * @param game    stage game
      * @param gamma   discount
      * @param horizon T, the moves of the sampled trajectories and of the exact values compared with
+     * @param noise   trembling-hand noise (0 = none)
      * @param agent   the learning agent (1 or 2)
      * @param samples estimates per configuration and point
      * @param seed    master seed
      * @param points  the study points
      */
-    public record Config(String game, double gamma, int horizon, int agent, int samples, long seed,
+    public record Config(String game, double gamma, int horizon, double noise, int agent, int samples, long seed,
                          List<StudyPoint> points) {
     }
 
@@ -136,7 +137,8 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
     public static BiasReport of(Manifest manifest, List<Setting> settings, BiasStudyResult result,
                                 boolean decompose) {
         BiasStudyConfig c = result.config();
-        Config config = new Config(c.game().game().name(), c.game().gamma(), c.game().horizon(), c.agent() + 1,
+        Config config = new Config(c.game().game().name(), c.game().gamma(), c.game().horizon(), c.game().noise(),
+                c.agent() + 1,
                 c.samples(), c.seed(), c.points());
         List<Row> rows = new ArrayList<>();
         for (BiasRow r : result.rows()) {
@@ -176,7 +178,8 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
     @Override
     public void printText(PrintWriter out) {
         Config c = config;
-        out.println(c.game() + ", gamma " + NumberText.format(c.gamma()) + ", T = " + c.horizon() + " moves; agent "
+        out.println(c.game() + ", gamma " + NumberText.format(c.gamma()) + ", T = " + c.horizon() + " moves"
+                + (c.noise() == 0 ? "" : ", trembling-hand noise " + NumberText.format(c.noise())) + "; agent "
                 + c.agent() + "'s LOLA-K meta-gradient; " + c.samples() + " independent estimates per configuration "
                 + "and point, " + c.points().size() + (c.points().size() == 1 ? " point" : " points") + ", seed "
                 + c.seed());

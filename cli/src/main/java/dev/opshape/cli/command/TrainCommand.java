@@ -4,6 +4,7 @@ import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.LogitsArgument;
+import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
@@ -49,6 +50,9 @@ public final class TrainCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
+    private NoiseOption noise;
+
+    @Mixin
     private GameOptions gameOptions;
 
     @Mixin
@@ -92,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        IteratedGame game = gameOptions.iteratedGame();
+        IteratedGame game = noise.apply(gameOptions.iteratedGame());
         if (runs < 1 || runs > 65536) {
             throw bad("--runs", runs + " is outside 1..65536");
         }

@@ -50,6 +50,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
      * @param game      stage game name
      * @param gamma     discount
      * @param horizon   moves (0 = infinite)
+     * @param noise     trembling-hand noise (0 = none)
      * @param agent1    agent 1's spec as given
      * @param agent2    agent 2's spec as given
      * @param learner1  agent 1's rule with every parameter
@@ -62,7 +63,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
      * @param runs      number of runs
      * @param seed      master seed; run r's streams are keyed by (seed, r)
      */
-    public record Config(String game, double gamma, int horizon, String agent1, String agent2, String learner1,
+    public record Config(String game, double gamma, int horizon, double noise, String agent1, String agent2, String learner1,
                          String learner2, int steps, double lr, double eta, String optimizer, String init, int runs,
                          long seed) {
     }
@@ -126,7 +127,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
                                  TrainingResult result) {
         TrainingConfig c = result.config();
         IteratedGame game = c.game();
-        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), agent1.text(), agent2.text(),
+        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agent1.text(), agent2.text(),
                 c.agent1().describe(), c.agent2().describe(), c.steps(), c.lr(), eta,
                 c.optimizer().name().toLowerCase(java.util.Locale.ROOT), c.init().toString(), c.runs(), c.seed());
         List<Run> runs = new ArrayList<>();
@@ -161,7 +162,9 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
     public void printText(PrintWriter out) {
         Config c = config;
         out.println(c.game() + ", gamma " + NumberText.format(c.gamma()) + ", "
-                + (c.horizon() == 0 ? "infinite horizon" : c.horizon() + " moves") + "; " + c.steps() + " updates of "
+                + (c.horizon() == 0 ? "infinite horizon" : c.horizon() + " moves")
+                + (c.noise() == 0 ? "" : ", trembling-hand noise " + NumberText.format(c.noise())) + "; " + c.steps()
+                + " updates of "
                 + c.optimizer() + " (lr " + NumberText.format(c.lr()) + "), init " + c.init() + ", " + c.runs()
                 + (c.runs() == 1 ? " run" : " runs") + ", seed " + c.seed());
         out.println("agent 1: " + c.learner1());

@@ -9,11 +9,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code --noise E}: trembling-hand noise, for the commands whose outcomes are evaluated exactly ({@code exact},
- * {@code tournament}). Each intended action is replaced with probability E by one of the agent's other actions,
- * uniformly (with two actions: flipped); see {@link IteratedGame} for the semantics. Not (yet) in
- * {@link GameOptions}, which {@code train} and {@code bias} share: their reports and studies were written for the
- * noiseless game, although the sampled estimators themselves handle noise.
+ * {@code --noise E}: trembling-hand noise ({@code exact}, {@code train}, {@code tournament}, {@code bias}). Each
+ * intended action is replaced with probability E by one of the agent's other actions, uniformly (with two actions:
+ * flipped); see {@link IteratedGame} for the semantics. Exact values and learners use the noisy game exactly;
+ * sampled estimators score the intended actions of trajectories of the noisy game.
  */
 public final class NoiseOption {
 

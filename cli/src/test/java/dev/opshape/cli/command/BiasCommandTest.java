@@ -16,6 +16,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BiasCommandTest {
 
+    /**
+     * With --noise the study compares with the exact meta-gradient of the noisy game: an exact configuration is
+     * still unbiased, its exact vector differs from the noiseless one, and the configuration echoes the noise.
+     */
+    @Test
+    void noiseStudiesTheNoisyGame() {
+        String[] args = {"bias", "--horizon", "20", "--k", "1", "--estimator", "exact", "--samples", "2", "--points",
+            "1", "--json"};
+        JsonNode plain = CommandRun.of(args).json();
+        String[] noisyArgs = java.util.Arrays.copyOf(args, args.length + 2);
+        noisyArgs[args.length] = "--noise";
+        noisyArgs[args.length + 1] = "0.2";
+        CommandRun run = CommandRun.of(noisyArgs);
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode noisy = run.json();
+        assertEquals(0.2, noisy.at("/manifest/configuration/noise").asDouble(), 0.0);
+        assertEquals(0.0, noisy.at("/rows/0/biasNorm/mean").asDouble(), 1e-12);
+        assertTrue(Math.abs(noisy.at("/rows/0/exact/0").asDouble() - plain.at("/rows/0/exact/0").asDouble()) > 1e-6,
+                "the noisy game's meta-gradient should differ from the noiseless one");
+    }
+
     @Test
     void rowsCarryTheDocumentedFieldsAndAnExactConfigurationIsUnbiased(@TempDir Path dir) throws Exception {
         CommandRun run = CommandRun.of("bias", "--horizon", "20", "--k", "1,2", "--estimator", "exact,dice",
@@ -64,7 +85,8 @@ class BiasCommandTest {
         "--agent=3                  | 3 is not 1 or 2",
         "--theta1=0,0,0,0,0         | needs both --theta1 and --theta2",
         "--points=0                 | 0 is outside 1..65536",
-        "--threads=0                | --threads"})
+        "--threads=0                | --threads",
+        "--noise=0.5                | outside [0, 0.5)"})
     void badInputIsOneLineAndExitTwo(String option, String message) {
         CommandRun run = CommandRun.of("bias", option);
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);

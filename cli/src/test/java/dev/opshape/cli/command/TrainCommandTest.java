@@ -66,6 +66,25 @@ class TrainCommandTest {
         assertTrue(Files.size(png) > 1000);
     }
 
+    /**
+     * With --noise e, TFT against ALLD (fixed strategies, nothing learns) earns the closed form of the noisy game:
+     * P(C) of TFT's executed move is 1 - e at move 0 and e + (1 - 2e) e later, ALLD's is e, and agent 1's IPD
+     * reward is -2 + 2 P(other C) - P(own C); the average over a discounted infinite horizon weights move 0 by
+     * 1 - gamma.
+     */
+    @Test
+    void noiseGivesTheNoisyGamesClosedForm() {
+        CommandRun run = CommandRun.of("train", "--agent1", "tft", "--agent2", "alld", "--steps", "0", "--noise",
+                "0.1", "--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode json = run.json();
+        double e = 0.1;
+        double g = 0.96;
+        double expected = (1 - g) * (-2 + 2 * e - (1 - e)) + g * (-2 + 2 * e - (e + (1 - 2 * e) * e));
+        assertEquals(expected, json.at("/runs/0/final/avgReward1").asDouble(), 1e-12);
+        assertEquals(0.1, json.at("/manifest/configuration/noise").asDouble(), 0.0);
+    }
+
     @Test
     void resultsDoNotDependOnThreads() {
         String[] args = {"train", "--agent1", "lola:est=dice:batch=16:horizon=20", "--agent2", "nl", "--steps", "5",
@@ -97,7 +116,9 @@ class TrainCommandTest {
         "--threads=0                  | --threads",
         "--theta1=1,2                 | 2 logits given",
         "--plot=curve.gif             | must end in .png or .svg",
-        "--gamma=1                    | outside [0, 1)"})
+        "--gamma=1                    | outside [0, 1)",
+        "--noise=0.5                  | outside [0, 0.5)",
+        "--noise=abc                  | the noise must be in [0, 0.5)"})
     void badInputIsOneLineAndExitTwo(String option, String message) {
         CommandRun run = CommandRun.of("train", option);
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
