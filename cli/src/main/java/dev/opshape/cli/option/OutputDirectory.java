@@ -4,7 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -31,7 +35,29 @@ public final class OutputDirectory {
             throw new ParameterException(command, "Invalid value for option '" + option + "': the parent "
                     + "directory of '" + dir + "' does not exist");
         }
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (FileSystemException e) {
+            // The JDK's message is only the path; say what failed and why.
+            throw new IOException("cannot create directory '" + dir + "' for " + option + ": " + reason(e), e);
+        }
         return dir;
+    }
+
+    /** Why a file-system operation failed, in words. */
+    private static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name exists";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return e.getClass().getSimpleName();
     }
 }
