@@ -60,11 +60,16 @@ class SampledEstimatorAllocationTest {
         for (int call = 0; call < 3000; call++) {
             round(estimator, points1[call % 4], points2[call % 4], call, v, out);
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int call = 0; call < 30; call++) {
-            round(estimator, points1[call % 4], points2[call % 4], 10_000 + call, v, out);
+        // The fewest bytes over up to three attempts: per-call allocation shows on every attempt, while a one-off
+        // event (the JIT deoptimising a frame and materialising its scalar-replaced objects) does not recur.
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && allocated > 0; attempt++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int call = 0; call < 30; call++) {
+                round(estimator, points1[call % 4], points2[call % 4], 10_000 + 100 * attempt + call, v, out);
+            }
+            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
         }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertEquals(0, allocated, "bytes allocated by 30 rounds of setPoint, 2 gradients and 2 HVPs");
     }
 
