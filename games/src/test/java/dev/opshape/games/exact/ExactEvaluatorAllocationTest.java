@@ -76,11 +76,11 @@ class ExactEvaluatorAllocationTest {
 
     /** Bytes allocated by this thread across a loop that does nothing, measured exactly like the kernels. */
     private static long measurementOverhead() {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < CALLS; i++) {
-            sink += i;
-        }
-        return THREADS.getCurrentThreadAllocatedBytes() - before;
+        return AllocationCounter.fewestBytes(attempt -> {
+            for (int i = 0; i < CALLS; i++) {
+                sink += i;
+            }
+        });
     }
 
     private static void valueAndGradient(ExactEvaluator exact, Workload w, double[] gradient, int calls) {
