@@ -56,9 +56,8 @@ import dev.opshape.games.sample.TrajectoryBatch;
  * log-probabilities (hence importance ratios: the noise cancels from pi / mu) are used; the reward weight of the
  * step is that of its executed outcome, stepWeight[t * S + j]. This is the likelihood-ratio estimator of the noisy
  * game: the noise does not depend on the logits, so the score of a trajectory is the sum of its intended actions'
- * scores. The passes that read both arrays are separate loops, taken when the batch holds intended outcomes, so
- * that the noiseless loops stay as they were; on a batch whose intended outcomes equal the executed ones they give
- * the same bits, summing the same terms in the same order.
+ * scores. The backward passes take the scored outcomes as an argument: the intended ones in a noisy game, the
+ * executed ones (the same array) otherwise.
  */
 final class BatchSurrogate {
 
@@ -335,18 +334,26 @@ final class BatchSurrogate {
         double[] st = stateTerm[agent];
         boolean state = hasStateTerm[agent];
         int[] outcome = batch.outcome();
-        if (intended != null) {
-            noisyAdvantages(adv, sw, st, state, outcome);
-            advantageReady[agent] = true;
-            return adv;
-        }
+        scoredAdvantages(adv, sw, st, state, outcome, intended != null ? intended : outcome);
+        advantageReady[agent] = true;
+        return adv;
+    }
+
+    /**
+     * {@link #advantages}'s backward pass: a step's cell is (row of the previous executed outcome, scored outcome),
+     * its reward weight the executed outcome's. {@code scored} is the batch's intended outcomes in a noisy game (see
+     * "Trembling-hand noise" in the class comment), else the outcomes themselves.
+     */
+    private void scoredAdvantages(double[] adv, double[] sw, double[] st, boolean state, int[] outcome,
+                                  int[] scored) {
         for (int b = 0; b < count; b++) {
             int base = b * steps;
             double g = 0;
             int j = outcome[base + steps - 1];
             for (int t = steps - 1; t >= 0; t--) {
                 int idx = base + t;
-                // The row of step t is 1 + the previous outcome, 0 at t = 0 (prev = -1).
+                // The row of step t is 1 + the previous outcome, 0 at t = 0 (prev = -1); j, the executed outcome of
+                // step t, is carried over from the step after it.
                 int prev = t > 0 ? outcome[idx - 1] : -1;
                 int row = 1 + prev;
                 double omega = sw[t * numOutcomes + j];
@@ -357,37 +364,9 @@ final class BatchSurrogate {
                         double beta = st[t * numRows + row];
                         a -= offPolicy ? beta * ratio[idx] : beta;
                     }
-                    adv[row * numOutcomes + j] += a;
-                }
-                j = prev;
-            }
-        }
-        advantageReady[agent] = true;
-        return adv;
-    }
-
-    /**
-     * {@link #advantages}'s backward pass for a batch with intended outcomes: the cell's column is the intended
-     * outcome, the reward weight the executed one's (see "Trembling-hand noise" in the class comment).
-     */
-    private void noisyAdvantages(double[] adv, double[] sw, double[] st, boolean state, int[] outcome) {
-        int[] scored = intended;
-        for (int b = 0; b < count; b++) {
-            int base = b * steps;
-            double g = 0;
-            for (int t = steps - 1; t >= 0; t--) {
-                int idx = base + t;
-                int row = t > 0 ? 1 + outcome[idx - 1] : 0;
-                double omega = sw[t * numOutcomes + outcome[idx]];
-                g += offPolicy ? omega * weight[idx] : omega;
-                if (!offPolicy || active[idx]) {
-                    double a = g;
-                    if (state) {
-                        double beta = st[t * numRows + row];
-                        a -= offPolicy ? beta * ratio[idx] : beta;
-                    }
                     adv[row * numOutcomes + scored[idx]] += a;
                 }
+                j = prev;
             }
         }
     }
@@ -408,54 +387,7 @@ final class BatchSurrogate {
         // The score terms, per step: DiCE (Q_u - beta_u d_u), LVC (G_u - beta_u) d_u, with d_u = grad l_u . v; the
         // Hessian terms (G_u - beta_u) h_u v come from the per-cell advantages.
         java.util.Arrays.fill(cellScore, 0.0);
-        if (intended != null) {
-            noisyScoreTerms(dice, sw, st, state, outcome);
-        } else {
-            for (int b = 0; b < count; b++) {
-                int base = b * steps;
-                if (dice) {
-                    // Forward: sigma_t = sum_{u <= t} grad l_u . v (a clipped step contributes no score).
-                    double prefix = 0;
-                    int prev = -1;
-                    for (int t = 0; t < steps; t++) {
-                        int idx = base + t;
-                        int j = outcome[idx];
-                        if (!offPolicy || active[idx]) {
-                            prefix += cellDot[(1 + prev) * numOutcomes + j];
-                        }
-                        sigma[t] = prefix;
-                        prev = j;
-                    }
-                }
-                // Backward: G_u (LVC) or Q_u (DiCE) as a suffix sum, added into the cells' score coefficients.
-                double suffix = 0;
-                int j = outcome[base + steps - 1];
-                for (int t = steps - 1; t >= 0; t--) {
-                    int idx = base + t;
-                    int prev = t > 0 ? outcome[idx - 1] : -1;
-                    int row = 1 + prev;
-                    int cell = row * numOutcomes + j;
-                    double omega = sw[t * numOutcomes + j];
-                    if (offPolicy) {
-                        omega *= weight[idx];
-                    }
-                    suffix += dice ? omega * sigma[t] : omega;
-                    j = prev;
-                    if (offPolicy && !active[idx]) {
-                        continue;
-                    }
-                    double beta = 0;
-                    if (state) {
-                        beta = st[t * numRows + row];
-                        if (offPolicy) {
-                            beta *= ratio[idx];
-                        }
-                    }
-                    double d = cellDot[cell];
-                    cellScore[cell] += dice ? suffix - beta * d : (suffix - beta) * d;
-                }
-            }
-        }
+        scoreTerms(dice, sw, st, state, outcome, intended != null ? intended : outcome);
         java.util.Arrays.fill(out, 0.0);
         double inv = 1.0 / count;
         for (int row = 0; row < numRows; row++) {
@@ -472,36 +404,40 @@ final class BatchSurrogate {
     }
 
     /**
-     * The score terms of {@link #hessianVectorProduct} into {@link #cellScore} for a batch with intended outcomes:
-     * the same forward and backward passes, with each step's cell column the intended outcome and its reward weight
-     * the executed one's (see "Trembling-hand noise" in the class comment).
+     * The score terms of {@link #hessianVectorProduct} into {@link #cellScore}: per trajectory, for DiCE a forward
+     * pass sigma_t = sum_{u <= t} grad l_u . v (a clipped step contributes no score), then a backward pass adding
+     * G_u (LVC) or Q_u (DiCE) as a suffix sum into the cells' score coefficients. A step's cell is (row of the
+     * previous executed outcome, scored outcome), its reward weight the executed outcome's; {@code scored} is the
+     * intended outcomes in a noisy game, else the outcomes themselves.
      */
-    private void noisyScoreTerms(boolean dice, double[] sw, double[] st, boolean state, int[] outcome) {
-        int[] scored = intended;
+    private void scoreTerms(boolean dice, double[] sw, double[] st, boolean state, int[] outcome, int[] scored) {
         for (int b = 0; b < count; b++) {
             int base = b * steps;
             if (dice) {
                 double prefix = 0;
-                int row = 0;
+                int prev = -1;
                 for (int t = 0; t < steps; t++) {
                     int idx = base + t;
                     if (!offPolicy || active[idx]) {
-                        prefix += cellDot[row * numOutcomes + scored[idx]];
+                        prefix += cellDot[(1 + prev) * numOutcomes + scored[idx]];
                     }
                     sigma[t] = prefix;
-                    row = 1 + outcome[idx];
+                    prev = outcome[idx];
                 }
             }
             double suffix = 0;
+            int j = outcome[base + steps - 1];
             for (int t = steps - 1; t >= 0; t--) {
                 int idx = base + t;
-                int row = t > 0 ? 1 + outcome[idx - 1] : 0;
+                int prev = t > 0 ? outcome[idx - 1] : -1;
+                int row = 1 + prev;
                 int cell = row * numOutcomes + scored[idx];
-                double omega = sw[t * numOutcomes + outcome[idx]];
+                double omega = sw[t * numOutcomes + j];
                 if (offPolicy) {
                     omega *= weight[idx];
                 }
                 suffix += dice ? omega * sigma[t] : omega;
+                j = prev;
                 if (offPolicy && !active[idx]) {
                     continue;
                 }
