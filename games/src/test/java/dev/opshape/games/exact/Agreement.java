@@ -88,4 +88,33 @@ final class Agreement {
         exact.hessianVectorProduct(agent, v, out);
         assertVector("Hessian-vector product of " + who, hv, out, tol);
     }
+
+    /**
+     * Asserts that both agents' values, gradients and Hessian-vector products along the point's direction match
+     * the full second-order DerivativeStructure oracle (affordable for small dimensions).
+     */
+    static void assertMatchesSecondOrderOracle(EvaluationPoint point, double tol) {
+        ExactEvaluator exact = evaluatorAt(point);
+        for (int agent = 0; agent < 2; agent++) {
+            DerivativeStructureOracle.SecondOrder oracle = DerivativeStructureOracle.secondOrder(point.game(), agent,
+                    point.theta1(), point.theta2());
+            assertValueGradientProduct(exact, agent, oracle.value(), oracle.gradient(),
+                    oracle.times(point.direction()), point.direction(), tol);
+        }
+    }
+
+    /**
+     * The same against the first-order oracle and a directional second-order one (one Hessian-vector product,
+     * for dimensions where the full Hessian would be slow).
+     */
+    static void assertMatchesDirectionalOracle(EvaluationPoint point, double tol) {
+        ExactEvaluator exact = evaluatorAt(point);
+        for (int agent = 0; agent < 2; agent++) {
+            DerivativeStructureOracle.SecondOrder oracle = DerivativeStructureOracle.firstOrder(point.game(), agent,
+                    point.theta1(), point.theta2());
+            double[] hv = DerivativeStructureOracle.directionalHessianVectorProduct(point.game(), agent,
+                    point.theta1(), point.theta2(), point.direction());
+            assertValueGradientProduct(exact, agent, oracle.value(), oracle.gradient(), hv, point.direction(), tol);
+        }
+    }
 }

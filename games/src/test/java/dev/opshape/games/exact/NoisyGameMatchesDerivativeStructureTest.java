@@ -64,27 +64,13 @@ class NoisyGameMatchesDerivativeStructureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fullSecondOrderPoints")
     void valueGradientAndHvpMatchSecondOrderAutodiff(EvaluationPoint point) {
-        ExactEvaluator exact = Agreement.evaluatorAt(point);
-        for (int agent = 0; agent < 2; agent++) {
-            DerivativeStructureOracle.SecondOrder oracle = DerivativeStructureOracle.secondOrder(point.game(), agent,
-                    point.theta1(), point.theta2());
-            Agreement.assertValueGradientProduct(exact, agent, oracle.value(), oracle.gradient(),
-                    oracle.times(point.direction()), point.direction(), TOLERANCE);
-        }
+        Agreement.assertMatchesSecondOrderOracle(point, TOLERANCE);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rpsPoints")
     void rockPaperScissorsMatchesFirstOrderAndDirectionalAutodiff(EvaluationPoint point) {
-        ExactEvaluator exact = Agreement.evaluatorAt(point);
-        for (int agent = 0; agent < 2; agent++) {
-            DerivativeStructureOracle.SecondOrder oracle = DerivativeStructureOracle.firstOrder(point.game(), agent,
-                    point.theta1(), point.theta2());
-            double[] hv = DerivativeStructureOracle.directionalHessianVectorProduct(point.game(), agent,
-                    point.theta1(), point.theta2(), point.direction());
-            Agreement.assertValueGradientProduct(exact, agent, oracle.value(), oracle.gradient(), hv,
-                    point.direction(), TOLERANCE);
-        }
+        Agreement.assertMatchesDirectionalOracle(point, TOLERANCE);
     }
 
     /**
