@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link BatchSurrogate}'s closed forms against the DiCE and LVC objectives written literally and differentiated by
@@ -231,9 +232,7 @@ class BatchSurrogateReferenceTest {
     @MethodSource("cases")
     void replayAtTheSamplingPointIsBitwiseTheOnPolicyEstimate(String name, Mode mode, BaselineKind baseline,
                                                               int count, int steps, long seed, double noise) {
-        if (mode != Mode.ON_POLICY) {
-            return;
-        }
+        assumeTrue(mode == Mode.ON_POLICY, "on-policy cases only");
         Setup s = setup(name, mode, count, steps, seed, noise);
         IteratedGame game = s.game();
         ScoreTables tables = new ScoreTables(game);
@@ -244,35 +243,19 @@ class BatchSurrogateReferenceTest {
         replay.load(tables, s.batch(), count, true, Double.POSITIVE_INFINITY);
         int d = game.jointDimension();
         double[] v = EstimatorFixtures.gaussian(new SplittableRandom(seed), d, 1.0);
-        double[] a = new double[d];
-        double[] b = new double[d];
-        for (int agent = 0; agent < 2; agent++) {
-            onPolicy.setWeights(agent, baseline, s.values());
-            replay.setWeights(agent, baseline, s.values());
-            assertEquals(onPolicy.value(agent), replay.value(agent), 0.0, "value");
-            onPolicy.gradient(agent, a);
-            replay.gradient(agent, b);
-            assertArrayEquals(a, b, "gradient");
-            for (Surrogate surrogate : Surrogate.values()) {
-                onPolicy.hessianVectorProduct(surrogate, agent, v, a);
-                replay.hessianVectorProduct(surrogate, agent, v, b);
-                assertArrayEquals(a, b, surrogate + " Hessian-vector product");
-            }
-        }
+        assertSameBits(onPolicy, replay, baseline, s.values(), v);
     }
 
     /**
-     * The passes for batches with intended outcomes, run on a noiseless batch (whose intended outcomes the sampler
-     * sets to the executed ones), give the noiseless passes' results bit for bit: they sum the same terms in the same
-     * order, so the noisy code differs from the noiseless only in which outcome it reads where.
+     * A batch carrying intended outcomes, drawn in a noiseless game (where the sampler sets them to the executed
+     * ones), gives the results of the same batch without them bit for bit: the passes score the intended outcomes
+     * when a batch has them and the executed ones otherwise, and nothing else differs.
      */
     @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
     @MethodSource("cases")
     void intendedPassesOnANoiselessBatchAreTheNoiselessPassesBitForBit(String name, Mode mode, BaselineKind baseline,
                                                                       int count, int steps, long seed, double noise) {
-        if (noise != 0) {
-            return;
-        }
+        assumeTrue(noise == 0, "noiseless cases only");
         Setup s = setup(name, mode, count, steps, seed, noise);
         IteratedGame game = s.game();
         TrajectoryBatch withIntended = TrajectoryBatch.full(s.batch().capacity(), steps, true);
@@ -290,18 +273,24 @@ class BatchSurrogateReferenceTest {
         generic.load(tables, withIntended, count, s.offPolicy(), s.clip());
         int d = game.jointDimension();
         double[] v = EstimatorFixtures.gaussian(new SplittableRandom(seed), d, 1.0);
-        double[] a = new double[d];
-        double[] b = new double[d];
+        assertSameBits(plain, generic, baseline, s.values(), v);
+    }
+
+    /** Both agents' values, gradients and both surrogates' Hessian-vector products along v agree bit for bit. */
+    private static void assertSameBits(BatchSurrogate x, BatchSurrogate y, BaselineKind baseline,
+                                       StateBaseline values, double[] v) {
+        double[] a = new double[v.length];
+        double[] b = new double[v.length];
         for (int agent = 0; agent < 2; agent++) {
-            plain.setWeights(agent, baseline, s.values());
-            generic.setWeights(agent, baseline, s.values());
-            assertEquals(plain.value(agent), generic.value(agent), 0.0, "value");
-            plain.gradient(agent, a);
-            generic.gradient(agent, b);
+            x.setWeights(agent, baseline, values);
+            y.setWeights(agent, baseline, values);
+            assertEquals(x.value(agent), y.value(agent), 0.0, "value");
+            x.gradient(agent, a);
+            y.gradient(agent, b);
             assertArrayEquals(a, b, "gradient");
             for (Surrogate surrogate : Surrogate.values()) {
-                plain.hessianVectorProduct(surrogate, agent, v, a);
-                generic.hessianVectorProduct(surrogate, agent, v, b);
+                x.hessianVectorProduct(surrogate, agent, v, a);
+                y.hessianVectorProduct(surrogate, agent, v, b);
                 assertArrayEquals(a, b, surrogate + " Hessian-vector product");
             }
         }
@@ -312,9 +301,7 @@ class BatchSurrogateReferenceTest {
     @MethodSource("cases")
     void clippedCasesClipSomeButNotAllSteps(String name, Mode mode, BaselineKind baseline, int count, int steps,
                                             long seed, double noise) {
-        if (mode != Mode.CLIPPED || count * steps < 3) {
-            return;
-        }
+        assumeTrue(mode == Mode.CLIPPED && count * steps >= 3, "clipped cases with at least 3 steps only");
         Setup s = setup(name, mode, count, steps, seed, noise);
         assertTrue(Double.isFinite(s.clip()), "clip");
         int n = s.game().game().numActions(0);
