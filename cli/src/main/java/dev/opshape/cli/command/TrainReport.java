@@ -63,9 +63,9 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
      * @param runs      number of runs
      * @param seed      master seed; run r's streams are keyed by (seed, r)
      */
-    public record Config(String game, double gamma, int horizon, double noise, String agent1, String agent2, String learner1,
-                         String learner2, int steps, double lr, double eta, String optimizer, String init, int runs,
-                         long seed) {
+    public record Config(String game, double gamma, int horizon, double noise, String agent1, String agent2,
+                         String learner1, String learner2, int steps, double lr, double eta, String optimizer,
+                         String init, int runs, long seed) {
     }
 
     /**
@@ -127,8 +127,8 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
                                  TrainingResult result) {
         TrainingConfig c = result.config();
         IteratedGame game = c.game();
-        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agent1.text(), agent2.text(),
-                c.agent1().describe(), c.agent2().describe(), c.steps(), c.lr(), eta,
+        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agent1.text(),
+                agent2.text(), c.agent1().describe(), c.agent2().describe(), c.steps(), c.lr(), eta,
                 c.optimizer().name().toLowerCase(java.util.Locale.ROOT), c.init().toString(), c.runs(), c.seed());
         List<Run> runs = new ArrayList<>();
         int n = result.runs().size();
@@ -146,8 +146,8 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
             stats[3][i] = o.pCoop2();
             labels.merge(o.label().display(), 1, Integer::sum);
         }
-        return new TrainReport(manifest.withRun(c.seed(), config), config, runs, new Summary(Stat.of(stats[0]), Stat.of(stats[1]),
-                Stat.of(stats[2]), Stat.of(stats[3]), labels));
+        return new TrainReport(manifest.withRun(c.seed(), config), config, runs, new Summary(Stat.of(stats[0]),
+                Stat.of(stats[1]), Stat.of(stats[2]), Stat.of(stats[3]), labels));
     }
 
     private static Map<String, Double> byState(IteratedGame game, int agent, double[] p) {

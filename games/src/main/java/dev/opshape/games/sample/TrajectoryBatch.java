@@ -40,10 +40,10 @@ package dev.opshape.games.sample;
  * <h2>Full and compact batches</h2>
  * A batch made by {@link #TrajectoryBatch(int, int) the constructor} holds every array above but the intended
  * outcomes (about 60 bytes per step). A {@link #compact compact} batch holds only the outcomes and, if asked for,
- * the joint log-probabilities and the intended outcomes (4 to 16 bytes per step): all a sampled estimator reads, so sampling writes (and the estimator reads) a fraction
- * of the memory. The per-agent accessors ({@link #state1()} .. {@link #logProb2()}, {@link #discountedReturn}) need
- * a full batch and throw {@link IllegalStateException} on a compact one; {@link #jointLogProb()} throws on a
- * compact batch made without log-probabilities.
+ * the joint log-probabilities and the intended outcomes (4 to 16 bytes per step): all a sampled estimator reads,
+ * so sampling writes (and the estimator reads) a fraction of the memory. The per-agent accessors ({@link #state1()} ..
+ * {@link #logProb2()}, {@link #discountedReturn}) need a full batch and throw {@link IllegalStateException} on a
+ * compact one; {@link #jointLogProb()} throws on a compact batch made without log-probabilities.
  *
  * <p>The capacity B and the length T are fixed at construction; the batch is meant to be refilled, each sampling
  * call overwriting the trajectories it is asked for and leaving the others untouched. The accessors return the live

@@ -27,8 +27,8 @@ public record BiasStudyResult(BiasStudyConfig config, List<BiasRow> rows) {
      * p's estimate to that end of its interval. The two sides are combined separately because bootstrap intervals
      * are asymmetric; and as sqrt(sum h_p^2) &lt;= sum h_p, the summary's lower end is never below the mean of the
      * per-point lower ends, so a quantity that cannot be negative (a norm, a variance) keeps a non-negative
-     * interval. With one point this is that point's estimate and interval. (An interval over the distribution of points would need many points: with two
-     * it is uselessly wide.)
+     * interval. With one point this is that point's estimate and interval. (An interval over the distribution of points
+     * would need many points: with two it is uselessly wide.)
      */
     public Interval summary(int configuration, Function<EstimatorBias, Interval> metric) {
         List<BiasRow> of = rowsOf(configuration);
