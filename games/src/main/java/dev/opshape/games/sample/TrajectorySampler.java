@@ -34,8 +34,8 @@ import dev.opshape.games.policy.PolicyLayout;
  * CDF from one uniform u in [0, 1): the smallest action a with u &lt; pi(0) + ... + pi(a), where the cumulative sum is
  * pinned to 1 from the last action of positive probability on, so actions of probability 0 are never drawn. In a
  * noisy game the trembles of trajectory b come from a second lane of the same key,
- * {@link PhiloxStream#reset(long, long, long, long) PhiloxStream.reset(seed, stream, b, NOISE_LANE)} (commons-rng {@code Philox4x64(new long[] {seed, stream, 0, 0,
- * b, 1})}), again two {@code nextDouble()} values per step, agent 1's first: agent i trembles when its uniform u
+ * {@link PhiloxStream#reset(long, long, long, long) PhiloxStream.reset(seed, stream, b, NOISE_LANE)} (commons-rng
+ * {@code Philox4x64(new long[] {seed, stream, 0, 0, b, 1})}), again two {@code nextDouble()} values per step, agent 1's first: agent i trembles when its uniform u
  * is below epsilon, and then executes the r-th of its other actions in increasing order, r = min(k - 2,
  * floor((u / epsilon) (k - 1))) (u / epsilon is uniform in [0, 1) given a tremble). The intended actions thus use
  * the very words of the noiseless game, which stays bit for bit what it was (a noiseless game draws no noise words
@@ -53,8 +53,8 @@ import dev.opshape.games.policy.PolicyLayout;
  * game) and its stream, all allocated in the constructor (for an infinite-horizon game the buffer is sized by the first
  * call of each longer T): no sampling call allocates after that. The random words of a trajectory are generated in
  * one go before its moves are drawn, so that the processor can overlap the Philox blocks (see
- * {@link PhiloxStream#nextLongs}); the moves themselves compare the 53-bit integer behind each uniform with integer thresholds, the same decision as comparing the
- * uniform with the cumulative probabilities. A compact batch is the fast path for estimators: per step it receives
+ * {@link PhiloxStream#nextLongs}); the moves themselves compare the 53-bit integer behind each uniform with integer
+ * thresholds, the same decision as comparing the uniform with the cumulative probabilities. A compact batch is the fast path for estimators: per step it receives
  * one int (and one double with log-probabilities) instead of ten entries. It is not thread-safe: use one per thread,
  * for example through {@link ParallelTrajectorySampler}, with disjoint trajectory ranges of one batch.
  */
