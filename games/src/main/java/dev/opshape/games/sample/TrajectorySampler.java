@@ -29,34 +29,33 @@ import dev.opshape.games.policy.PolicyLayout;
  *
  * <h2>Random numbers, reproducibility</h2>
  * Trajectory b uses its own stream, {@link PhiloxStream#reset(long, long, long) PhiloxStream.reset(seed, stream, b)}
- * (commons-rng {@code Philox4x64(new long[] {seed, stream, 0, 0, b, 0})}), and consumes exactly two
- * {@code nextDouble()} values per step, agent 1's first, for the intended actions. An action is drawn by inverse
- * CDF from one uniform u in [0, 1): the smallest action a with u &lt; pi(0) + ... + pi(a), where the cumulative sum is
- * pinned to 1 from the last action of positive probability on, so actions of probability 0 are never drawn. In a
- * noisy game the trembles of trajectory b come from a second lane of the same key,
- * {@link PhiloxStream#reset(long, long, long, long) PhiloxStream.reset(seed, stream, b, NOISE_LANE)} (commons-rng
- * {@code Philox4x64(new long[] {seed, stream, 0, 0, b, 1})}), again two {@code nextDouble()} values per step, agent 1's first: agent i trembles when its uniform u
- * is below epsilon, and then executes the r-th of its other actions in increasing order, r = min(k - 2,
- * floor((u / epsilon) (k - 1))) (u / epsilon is uniform in [0, 1) given a tremble). The intended actions thus use
- * the very words of the noiseless game, which stays bit for bit what it was (a noiseless game draws no noise words
- * at all). Because nothing else enters a trajectory, the output of trajectory b depends only on (game, theta1,
- * theta2, seed, stream, b, T): never on the batch size, on which range a call fills, on the order of calls or on the
- * number of threads.
+ * (commons-rng {@code Philox4x64(new long[] {seed, stream, 0, 0, b, 0})}), and consumes exactly two {@code
+ * nextDouble()} values per step, agent 1's first, for the intended actions. An action is drawn by inverse CDF from one
+ * uniform u in [0, 1): the smallest action a with u &lt; pi(0) + ... + pi(a), where the cumulative sum is pinned to 1
+ * from the last action of positive probability on, so actions of probability 0 are never drawn. In a noisy game the
+ * trembles of trajectory b come from a second lane of the same key, {@link PhiloxStream#reset(long, long, long, long)
+ * PhiloxStream.reset(seed, stream, b, NOISE_LANE)} (commons-rng {@code Philox4x64(new long[] {seed, stream, 0, 0, b,
+ * 1})}), again two {@code nextDouble()} values per step, agent 1's first: agent i trembles when its uniform u is below
+ * epsilon, and then executes the r-th of its other actions in increasing order, r = min(k - 2, floor((u / epsilon) (k -
+ * 1))) (u / epsilon is uniform in [0, 1) given a tremble). The intended actions thus use the very words of the
+ * noiseless game, which stays bit for bit what it was (a noiseless game draws no noise words at all). Because nothing
+ * else enters a trajectory, the output of trajectory b depends only on (game, theta1, theta2, seed, stream, b, T):
+ * never on the batch size, on which range a call fills, on the order of calls or on the number of threads.
  *
  * <h2>Deterministic policies</h2>
  * Logits may be +-infinity; a certain action then has probability 1 and log-probability 0 (possibly -0.0), exactly
  * as {@link ActionLogits#logProbability} computes it.
  *
  * <h2>Cost and threads</h2>
- * A sampler owns its workspace (per-state inverse-CDF thresholds and log-probabilities of both agents, recomputed
- * once per call from theta, and buffers for one trajectory's random words, those of the trembles only in a noisy
- * game) and its stream, all allocated in the constructor (for an infinite-horizon game the buffer is sized by the first
- * call of each longer T): no sampling call allocates after that. The random words of a trajectory are generated in
- * one go before its moves are drawn, so that the processor can overlap the Philox blocks (see
- * {@link PhiloxStream#nextLongs}); the moves themselves compare the 53-bit integer behind each uniform with integer
- * thresholds, the same decision as comparing the uniform with the cumulative probabilities. A compact batch is the fast path for estimators: per step it receives
- * one int (and one double with log-probabilities) instead of ten entries. It is not thread-safe: use one per thread,
- * for example through {@link ParallelTrajectorySampler}, with disjoint trajectory ranges of one batch.
+ * A sampler owns its workspace (per-state inverse-CDF thresholds and log-probabilities of both agents, recomputed once
+ * per call from theta, and buffers for one trajectory's random words, those of the trembles only in a noisy game) and
+ * its stream, all allocated in the constructor (for an infinite-horizon game the buffer is sized by the first call of
+ * each longer T): no sampling call allocates after that. The random words of a trajectory are generated in one go
+ * before its moves are drawn, so that the processor can overlap the Philox blocks (see {@link PhiloxStream#nextLongs});
+ * the moves themselves compare the 53-bit integer behind each uniform with integer thresholds, the same decision as
+ * comparing the uniform with the cumulative probabilities. A compact batch is the fast path for estimators: per step it
+ * receives one int (and one double with log-probabilities) instead of ten entries. It is not thread-safe: use one per
+ * thread, for example through {@link ParallelTrajectorySampler}, with disjoint trajectory ranges of one batch.
  */
 public final class TrajectorySampler {
 
