@@ -14,6 +14,7 @@ import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingCurve;
 import dev.opshape.shaping.training.TrainingResult;
+import org.apache.commons.math3.stat.StatUtils;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -99,16 +100,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
      */
     public record Stat(double mean, double sd) {
         static Stat of(double[] values) {
-            double mean = 0;
-            for (double v : values) {
-                mean += v;
-            }
-            mean /= values.length;
-            double ss = 0;
-            for (double v : values) {
-                ss += (v - mean) * (v - mean);
-            }
-            return new Stat(mean, values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : 0.0);
+            return new Stat(StatUtils.mean(values), values.length > 1 ? Math.sqrt(StatUtils.variance(values)) : 0.0);
         }
     }
 

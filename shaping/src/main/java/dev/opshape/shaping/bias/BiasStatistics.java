@@ -1,6 +1,7 @@
 package dev.opshape.shaping.bias;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.Philox4x64;
 
@@ -164,18 +165,11 @@ public final class BiasStatistics {
     }
 
     private static Interval meanInterval(double[] values, int n, double t) {
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += values[i];
-        }
-        mean /= n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            ss += (values[i] - mean) * (values[i] - mean);
-        }
-        double h = t * Math.sqrt(ss / (n - 1) / n);
+        double mean = StatUtils.mean(values, 0, n);
+        double h = t * Math.sqrt(StatUtils.variance(values, mean, 0, n) / n);
         return new Interval(mean, mean - h, mean + h);
     }
+
 
     /**
      * A t interval for the mean of values that cannot be negative, cut at 0: with heavy tails (importance weights)
@@ -186,16 +180,7 @@ public final class BiasStatistics {
     }
 
     private static double standardDeviation(double[] values) {
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= values.length;
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / (values.length - 1));
+        return Math.sqrt(StatUtils.variance(values));
     }
 
     private static double norm(double[] x) {
