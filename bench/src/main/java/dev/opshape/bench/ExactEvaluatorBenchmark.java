@@ -1,7 +1,7 @@
 package dev.opshape.bench;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -84,10 +84,10 @@ public class ExactEvaluatorBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         IteratedGame g = Inputs.iterated(game, horizon);
-        exact = ExactEvaluator.create(g);
+        exact = g.newEvaluator();
         SplittableRandom rng = new SplittableRandom(0xBE4C4L);
-        theta1 = Inputs.gaussians(rng, Inputs.POINTS, exact.dimension1());
-        theta2 = Inputs.gaussians(rng, Inputs.POINTS, exact.dimension2());
+        theta1 = Inputs.gaussians(rng, Inputs.POINTS, exact.layout().dimension(0));
+        theta2 = Inputs.gaussians(rng, Inputs.POINTS, exact.layout().dimension(1));
         directions = Inputs.gaussians(rng, Inputs.POINTS, exact.dimension());
         gradient = new double[exact.dimension()];
         product = new double[exact.dimension()];

@@ -33,6 +33,17 @@ final class Inputs {
     }
 
     /** {@code count} vectors of {@code size} N(0, 1) entries. */
+    /** Each point's joint vector (theta1[i], theta2[i]): the two agents' blocks concatenated. */
+    static double[][] joint(double[][] theta1, double[][] theta2) {
+        double[][] joint = new double[theta1.length][];
+        for (int i = 0; i < joint.length; i++) {
+            joint[i] = new double[theta1[i].length + theta2[i].length];
+            System.arraycopy(theta1[i], 0, joint[i], 0, theta1[i].length);
+            System.arraycopy(theta2[i], 0, joint[i], theta1[i].length, theta2[i].length);
+        }
+        return joint;
+    }
+
     static double[][] gaussians(SplittableRandom rng, int count, int size) {
         double[][] x = new double[count][size];
         for (double[] row : x) {

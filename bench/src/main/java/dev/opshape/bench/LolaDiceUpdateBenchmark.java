@@ -2,16 +2,16 @@ package dev.opshape.bench;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.sample.PhiloxStream;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
 import dev.opshape.shaping.estimator.BaselineKind;
 import dev.opshape.shaping.estimator.GradientEstimator;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
-import dev.opshape.shaping.estimator.Surrogate;
+import dev.opshape.shaping.estimator.Surrogates;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.tabular.sample.PhiloxStream;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -96,6 +96,8 @@ public class LolaDiceUpdateBenchmark {
     private GradientEstimator fixed;
     private double[][] theta1;
     private double[][] theta2;
+    /** The joint vectors (theta1[i], theta2[i]). */
+    private double[][] theta;
     private double[][] directions;
     private UpdateKey[] keys;
     private double[] out1;
@@ -107,13 +109,13 @@ public class LolaDiceUpdateBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         IteratedGame game = IteratedGame.infinite(BuiltInGames.IPD, IteratedGame.DEFAULT_GAMMA);
-        SampledEstimatorSpec dice = new SampledEstimatorSpec(Surrogate.DICE, BATCH, STEPS, BaselineKind.MEAN, 0,
+        SampledEstimatorSpec dice = new SampledEstimatorSpec(Surrogates.dice(), BATCH, STEPS, BaselineKind.MEAN, 0,
                 Double.POSITIVE_INFINITY);
         LookaheadLola rule = new LookaheadLola(1, 1.0, dice, dice, dice, true);
         agent1 = rule.newLearner(game, 0);
         agent2 = rule.newLearner(game, 1);
         sampler = new TrajectorySampler(game.withHorizon(STEPS));
-        compact = TrajectoryBatch.compact(BATCH, STEPS, false);
+        compact = TrajectoryBatch.compact(BATCH, STEPS, false, false);
         fresh = dice.create(game);
         fixed = dice.create(game);
         SplittableRandom random = new SplittableRandom(SEED);
@@ -128,6 +130,7 @@ public class LolaDiceUpdateBenchmark {
             System.arraycopy(gaussian(random, game.dimension(1)), 0, directions[i], game.dimension(0),
                     game.dimension(1));
         }
+        theta = Inputs.joint(theta1, theta2);
         keys = new UpdateKey[KEYS];
         for (int u = 0; u < KEYS; u++) {
             keys[u] = new UpdateKey(SEED, 0, u);
@@ -135,7 +138,7 @@ public class LolaDiceUpdateBenchmark {
         out1 = new double[game.dimension(0)];
         out2 = new double[game.dimension(1)];
         joint = new double[game.jointDimension()];
-        fixed.setPoint(theta1[0], theta2[0], SEED, 7);
+        fixed.setPoint(theta[0], SEED, 7);
     }
 
     private int advance() {
@@ -154,16 +157,16 @@ public class LolaDiceUpdateBenchmark {
     public double update() {
         int i = advance();
         UpdateKey key = nextKey();
-        agent1.direction(theta1[i], theta2[i], key, out1);
-        agent2.direction(theta1[i], theta2[i], key, out2);
+        agent1.direction(theta[i], key, out1);
+        agent2.direction(theta[i], key, out2);
         return out1[0] + out2[4];
     }
 
     @Benchmark
     public int sampleCompactBatch() {
         int i = advance();
-        sampler.sample(theta1[i], theta2[i], SEED, update++, compact);
-        return compact.outcome()[BATCH * STEPS - 1];
+        sampler.sample(theta[i], SEED, update++, compact);
+        return compact.cell()[BATCH * STEPS - 1];
     }
 
     @Benchmark
@@ -182,13 +185,13 @@ public class LolaDiceUpdateBenchmark {
     public void setPoint() {
         // No query afterwards: setPoint's writes into the estimator's arrays are its observable effect.
         int i = advance();
-        fresh.setPoint(theta1[i], theta2[i], SEED, update++);
+        fresh.setPoint(theta[i], SEED, update++);
     }
 
     @Benchmark
     public double[] setPointAndGradient() {
         int i = advance();
-        fresh.setPoint(theta1[i], theta2[i], SEED, update++);
+        fresh.setPoint(theta[i], SEED, update++);
         fresh.gradient(0, joint);
         return joint;
     }

@@ -58,6 +58,7 @@ public class LolaStepBenchmark {
     private Learner agent2;
     private double[][] theta1;
     private double[][] theta2;
+    private double[][] theta;
     private double[] out1;
     private double[] out2;
     private UpdateKey key;
@@ -80,6 +81,7 @@ public class LolaStepBenchmark {
                 theta2[i][c] = random.nextGaussian();
             }
         }
+        theta = Inputs.joint(theta1, theta2);
         out1 = new double[game.dimension(0)];
         out2 = new double[game.dimension(1)];
         key = new UpdateKey(1, 0, 0);
@@ -89,8 +91,8 @@ public class LolaStepBenchmark {
     public double step() {
         int i = next;
         next = (i + 1) & (POINTS - 1);
-        agent1.direction(theta1[i], theta2[i], key, out1);
-        agent2.direction(theta1[i], theta2[i], key, out2);
+        agent1.direction(theta[i], key, out1);
+        agent2.direction(theta[i], key, out2);
         return out1[0] + out2[0];
     }
 }

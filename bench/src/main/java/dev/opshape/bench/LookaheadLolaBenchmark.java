@@ -63,6 +63,7 @@ public class LookaheadLolaBenchmark {
     private UpdateKey key;
     private double[][] theta1;
     private double[][] theta2;
+    private double[][] theta;
     private double[] direction;
     private int next;
 
@@ -74,6 +75,7 @@ public class LookaheadLolaBenchmark {
         SplittableRandom rng = new SplittableRandom(0x1A1AL);
         theta1 = Inputs.gaussians(rng, Inputs.POINTS, game.dimension(0));
         theta2 = Inputs.gaussians(rng, Inputs.POINTS, game.dimension(1));
+        theta = Inputs.joint(theta1, theta2);
         direction = new double[game.dimension(0)];
     }
 
@@ -81,7 +83,7 @@ public class LookaheadLolaBenchmark {
     public double[] direction() {
         int i = next;
         next = (i + 1) & (Inputs.POINTS - 1);
-        learner.direction(theta1[i], theta2[i], key, direction);
+        learner.direction(theta[i], key, direction);
         return direction;
     }
 }

@@ -1,11 +1,11 @@
 package dev.opshape.bench;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,6 +64,8 @@ public class PeerComparisonBenchmark {
 
     private double[] theta1;
     private double[] theta2;
+    /** The joint vector (theta1, theta2). */
+    private double[] theta;
     private double[] v;
     private ExactEvaluator exact;
     private double[] gradient;
@@ -73,8 +75,9 @@ public class PeerComparisonBenchmark {
     public void setUp() {
         theta1 = PeerInputs.theta1();
         theta2 = PeerInputs.theta2();
+        theta = Inputs.joint(new double[][] {theta1}, new double[][] {theta2})[0];
         v = PeerInputs.direction();
-        exact = ExactEvaluator.create(PeerInputs.game());
+        exact = PeerInputs.game().newEvaluator();
         gradient = new double[exact.dimension()];
         product = new double[exact.dimension()];
         exact.setPoint(theta1, theta2);
@@ -148,8 +151,8 @@ public class PeerComparisonBenchmark {
 
     @Benchmark
     public void lolaLolaStep(LolaPair pair, Blackhole bh) {
-        pair.agent1.direction(theta1, theta2, pair.key, pair.direction1);
-        pair.agent2.direction(theta1, theta2, pair.key, pair.direction2);
+        pair.agent1.direction(theta, pair.key, pair.direction1);
+        pair.agent2.direction(theta, pair.key, pair.direction2);
         bh.consume(pair.direction1);
         bh.consume(pair.direction2);
     }
@@ -158,8 +161,8 @@ public class PeerComparisonBenchmark {
     public void lolaDiceUpdate(DicePair pair, Blackhole bh) {
         UpdateKey key = pair.keys[pair.next];
         pair.next = (pair.next + 1) & (KEYS - 1);
-        pair.agent1.direction(theta1, theta2, key, pair.direction1);
-        pair.agent2.direction(theta1, theta2, key, pair.direction2);
+        pair.agent1.direction(theta, key, pair.direction1);
+        pair.agent2.direction(theta, key, pair.direction2);
         bh.consume(pair.direction1);
         bh.consume(pair.direction2);
     }

@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
-import dev.opshape.games.sample.PhiloxStream;
 import dev.opshape.shaping.estimator.BaselineKind;
 import dev.opshape.shaping.estimator.GradientEstimator;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import dev.opshape.shaping.estimator.Surrogate;
+import dev.opshape.shaping.estimator.Surrogates;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.StreamIndex;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.sample.PhiloxStream;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,7 +64,7 @@ public final class PeerReference {
         root.set("reward2", array(mapper, game.game().outcomeRewards(1)));
 
         // Exact value, gradient and Hessian-vector product of V1 (and the values of both agents).
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         exact.setPoint(theta1, theta2);
         ObjectNode exactNode = root.putObject("exact");
         exactNode.set("value", array(mapper, new double[] {exact.value(0), exact.value(1)}));
@@ -112,11 +113,11 @@ public final class PeerReference {
         // The closed-form DiCE and LVC estimates on one fixed batch: learner 1's lookahead batch (batch 0 above).
         ObjectNode fixed = dice.putObject("fixed_batch");
         fixed.put("batch_index", 0);
-        for (Surrogate surrogate : Surrogate.values()) {
+        for (Surrogate surrogate : Surrogates.all()) {
             GradientEstimator est = new SampledEstimatorSpec(surrogate, PeerInputs.BATCH, PeerInputs.HORIZON,
                     BaselineKind.MEAN, 0, Double.POSITIVE_INFINITY).create(game);
-            est.setPoint(theta1, theta2, key.seed(), streams[0]);
-            ObjectNode node = fixed.putObject(surrogate.display());
+            est.setPoint(game.layout().join(theta1, theta2), key.seed(), streams[0]);
+            ObjectNode node = fixed.putObject(surrogate.name());
             double[] out = new double[est.dimension()];
             est.gradient(1, out);
             node.set("gradient2", array(mapper, out));
@@ -134,7 +135,7 @@ public final class PeerReference {
                                       double[] theta2, UpdateKey key) {
         Learner learner = rule.newLearner(game, agent);
         double[] out = new double[game.dimension(agent)];
-        learner.direction(theta1, theta2, key, out);
+        learner.direction(game.layout().join(theta1, theta2), key, out);
         return out;
     }
 

@@ -5,6 +5,7 @@ import dev.opshape.shaping.estimator.BaselineKind;
 import dev.opshape.shaping.estimator.GradientEstimator;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import dev.opshape.shaping.estimator.Surrogate;
+import dev.opshape.shaping.estimator.Surrogates;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -76,6 +77,8 @@ public class SampledEstimatorBenchmark {
     private GradientEstimator estimator;
     private double[] theta1;
     private double[] theta2;
+    /** The joint vector (theta1, theta2). */
+    private double[] theta;
     private double[][] directions;
     private double[] out;
     private long stream;
@@ -83,16 +86,17 @@ public class SampledEstimatorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Surrogate s = Surrogate.valueOf(surrogate.toUpperCase(java.util.Locale.ROOT));
+        Surrogate s = Surrogates.byName(surrogate).orElseThrow();
         IteratedGame game = Inputs.iterated("ipd", steps);
         estimator = new SampledEstimatorSpec(s, batch, steps, BaselineKind.MEAN, 0, Double.POSITIVE_INFINITY)
                 .create(game);
         SplittableRandom rng = new SplittableRandom(0xD1CEL);
         theta1 = Inputs.gaussians(rng, 1, game.dimension(0))[0];
         theta2 = Inputs.gaussians(rng, 1, game.dimension(1))[0];
+        theta = Inputs.joint(new double[][] {theta1}, new double[][] {theta2})[0];
         directions = Inputs.gaussians(rng, Inputs.POINTS, game.jointDimension());
         out = new double[game.jointDimension()];
-        estimator.setPoint(theta1, theta2, SEED, stream++);
+        estimator.setPoint(theta, SEED, stream++);
     }
 
     @Benchmark
@@ -113,6 +117,6 @@ public class SampledEstimatorBenchmark {
     public void setPoint() {
         // The batch, tables and weights it writes live in the estimator, reachable from this state object: the
         // JIT cannot drop the writes (no result to sink; value(1) would add an O(B T) pass of its own).
-        estimator.setPoint(theta1, theta2, SEED, stream++);
+        estimator.setPoint(theta, SEED, stream++);
     }
 }

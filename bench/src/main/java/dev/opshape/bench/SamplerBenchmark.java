@@ -1,10 +1,10 @@
 package dev.opshape.bench;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.sample.ParallelTrajectorySampler;
-import dev.opshape.games.sample.PhiloxStream;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
+import dev.opshape.tabular.sample.ParallelTrajectorySampler;
+import dev.opshape.tabular.sample.PhiloxStream;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
 import org.apache.commons.rng.core.source64.Philox4x64;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -80,6 +80,8 @@ public class SamplerBenchmark {
         TrajectoryBatch batch;
         double[] theta1;
         double[] theta2;
+        /** The joint vector (theta1, theta2). */
+        double[] theta;
         long stream;
 
         @Setup(Level.Trial)
@@ -92,11 +94,12 @@ public class SamplerBenchmark {
                 return t;
             });
             parallel = new ParallelTrajectorySampler(g, executor, 2);
-            batch = new TrajectoryBatch(BATCH, STEPS);
+            batch = TrajectoryBatch.full(2, BATCH, STEPS, false);
             // A random interior point, as at the start of LOLA training (logits of scale 1).
             SplittableRandom random = new SplittableRandom(SEED);
             theta1 = Inputs.gaussians(random, 1, g.dimension(0))[0];
             theta2 = Inputs.gaussians(random, 1, g.dimension(1))[0];
+            theta = Inputs.joint(new double[][] {theta1}, new double[][] {theta2})[0];
         }
 
         @TearDown(Level.Trial)
@@ -106,7 +109,7 @@ public class SamplerBenchmark {
 
         double probe() {
             int last = MOVES - 1;
-            return batch.reward1()[last] + batch.logProb2()[last] + batch.action1()[BATCH / 2 * STEPS];
+            return batch.reward(0)[last] + batch.logProb(1)[last] + batch.action(0)[BATCH / 2 * STEPS];
         }
     }
 
@@ -117,7 +120,7 @@ public class SamplerBenchmark {
     @Benchmark
     @OperationsPerInvocation(MOVES)
     public double sampleBatch(Sampling s) {
-        s.sampler.sample(s.theta1, s.theta2, SEED, s.stream++, s.batch);
+        s.sampler.sample(s.theta, SEED, s.stream++, s.batch);
         return s.probe();
     }
 
@@ -125,7 +128,7 @@ public class SamplerBenchmark {
     @Benchmark
     @OperationsPerInvocation(MOVES)
     public double sampleBatchTwoWorkers(Sampling s) {
-        s.parallel.sample(s.theta1, s.theta2, SEED, s.stream++, s.batch);
+        s.parallel.sample(s.theta, SEED, s.stream++, s.batch);
         return s.probe();
     }
 

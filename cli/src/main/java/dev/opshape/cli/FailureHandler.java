@@ -2,13 +2,13 @@ package dev.opshape.cli;
 
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.shaping.training.TrainingDivergedException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,11 +5,11 @@ import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
 import dev.opshape.cli.command.TournamentCommand;
 import dev.opshape.cli.command.TrainCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

@@ -2,8 +2,8 @@ package dev.opshape.cli;
 
 import dev.opshape.games.InvalidGameException;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,12 +1,26 @@
 package dev.opshape.games;
 
+import dev.opshape.games.exact.DiscountedTwoByTwoEvaluator;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.tabular.InvalidModelException;
+import dev.opshape.tabular.Player;
+import dev.opshape.tabular.TabularModel;
+import dev.opshape.tabular.TabularProblem;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.policy.ParameterLayout;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A matrix game played repeatedly by two memory-1 policies, with discount {@code gamma} in [0, 1) and either an
- * infinite horizon ({@code horizon == 0}) or a finite one of {@code horizon} moves.
+ * infinite horizon ({@code horizon == 0}) or a finite one of {@code horizon} moves: a {@link TabularProblem} whose
+ * model ({@link #model()}) has the states {@code start} and every joint outcome (the state after a move is its
+ * joint outcome, index 1 + a1 * m + a2), two players who observe the states from their own side (see
+ * {@link PolicyLayout}: agent 1's observation of a state is the state itself, agent 2's swaps the actions), and the
+ * stage game's payoffs as rewards. Its exact evaluator ({@link #newEvaluator()}) is the hand-written 2 x 2 kernel
+ * for noiseless infinite-horizon 2 x 2 games and the general tabular kernel otherwise.
  *
  * <p>Values: V_i = sum_t gamma^t E[r_{i,t}] over t = 0, 1, ... (t = 0 is the first move, drawn from the start
  * state), truncated to t &lt; T for a finite horizon T. Instances are immutable.
@@ -26,16 +40,8 @@ import java.util.Objects;
  * fair coin whatever its policy (trembleScale = 0: nothing to learn, and the intended policy cannot be recovered
  * from what is played), and beyond it the intended action would be the less likely one, the same as a relabelled
  * policy with noise 1 - epsilon. One bound for every game keeps trembleScale &gt; 0 for any number of actions.
- *
- * @param game    the stage game
- * @param gamma   discount factor in [0, 1)
- * @param horizon number of moves T &gt;= 1, or {@link #INFINITE} (0)
- * @param noise   trembling-hand noise epsilon in [0, 1/2) (see above); 0 is the noiseless game
  */
-public record IteratedGame(MatrixGame game, double gamma, int horizon, double noise) {
-
-    /** The horizon value meaning "infinitely many moves". */
-    public static final int INFINITE = 0;
+public final class IteratedGame implements TabularProblem {
 
     /** Default discount of the LOLA and LOLA-DiCE papers. */
     public static final double DEFAULT_GAMMA = 0.96;
@@ -46,8 +52,27 @@ public record IteratedGame(MatrixGame game, double gamma, int horizon, double no
      */
     public static final double MAX_NOISE = 0.5;
 
-    public IteratedGame {
-        Objects.requireNonNull(game, "game");
+    private final MatrixGame game;
+    private final double gamma;
+    private final int horizon;
+    private final double noise;
+    private final TabularModel model;
+    private final ParameterLayout layout;
+
+    /**
+     * @param game    the stage game
+     * @param gamma   discount factor in [0, 1)
+     * @param horizon number of moves T &gt;= 1, or {@link #INFINITE} (0)
+     * @param noise   trembling-hand noise epsilon in [0, 1/2) (see above); 0 is the noiseless game
+     * @throws InvalidGameException if gamma, the horizon or the noise is outside those ranges
+     */
+    public IteratedGame(MatrixGame game, double gamma, int horizon, double noise) {
+        this(game, gamma, horizon, noise, null, null);
+    }
+
+    private IteratedGame(MatrixGame game, double gamma, int horizon, double noise, TabularModel model,
+                         ParameterLayout layout) {
+        this.game = Objects.requireNonNull(game, "game");
         if (!(gamma >= 0 && gamma < 1)) {
             throw new InvalidGameException("gamma = " + gamma + "; the discount must be in [0, 1)");
         }
@@ -59,6 +84,11 @@ public record IteratedGame(MatrixGame game, double gamma, int horizon, double no
             throw new InvalidGameException("noise = " + noise + "; the trembling-hand noise must be in [0, "
                     + MAX_NOISE + ")");
         }
+        this.gamma = gamma;
+        this.horizon = horizon;
+        this.noise = noise;
+        this.model = model != null ? model : memoryOneModel(game);
+        this.layout = layout != null ? layout : new ParameterLayout(this.model);
     }
 
     /** The noiseless game (noise 0) with the given stage game, discount and horizon (0 = infinite). */
@@ -79,72 +109,151 @@ public record IteratedGame(MatrixGame game, double gamma, int horizon, double no
         return new IteratedGame(game, gamma, horizon);
     }
 
-    /** True for a finite horizon. */
-    public boolean isFinite() {
-        return horizon != INFINITE;
+    /**
+     * The tabular model of the iterated game: states start and 1 + j for every joint outcome j = a1 * m + a2
+     * (labelled by agent 1's action then agent 2's), the next state 1 + (the joint action) from every state, the
+     * payoffs as rewards, and each agent observing the states from its own side ({@link PolicyLayout}).
+     */
+    private static TabularModel memoryOneModel(MatrixGame game) {
+        int n = game.rows();
+        int m = game.columns();
+        PolicyLayout view1 = new PolicyLayout(game, 0);
+        PolicyLayout view2 = new PolicyLayout(game, 1);
+        int states = 1 + n * m;
+        List<String> stateLabels = new ArrayList<>(states);
+        List<String> labels1 = new ArrayList<>(states);
+        List<String> labels2 = new ArrayList<>(states);
+        int[] observation1 = new int[states];
+        int[] observation2 = new int[states];
+        stateLabels.add("start");
+        for (int s = 0; s < states; s++) {
+            labels1.add(view1.stateLabel(s));
+            labels2.add(view2.stateLabel(s));
+        }
+        for (int a1 = 0; a1 < n; a1++) {
+            for (int a2 = 0; a2 < m; a2++) {
+                int state = 1 + a1 * m + a2;
+                stateLabels.add(view1.stateLabel(state));
+                observation1[state] = view1.stateAfter(a1, a2);
+                observation2[state] = view2.stateAfter(a1, a2);
+            }
+        }
+        checkDistinct(game, labels1);
+        checkDistinct(game, labels2);
+        List<Player> players = List.of(
+                new Player("agent1", game.actions(0), labels1, observation1),
+                new Player("agent2", game.actions(1), labels2, observation2));
+        TabularModel.Builder builder = TabularModel.builder(game.name(), stateLabels, players).startState(0);
+        for (int s = 0; s < states; s++) {
+            for (int a1 = 0; a1 < n; a1++) {
+                for (int a2 = 0; a2 < m; a2++) {
+                    int joint = a1 * m + a2;
+                    builder.transition(s, joint, 1 + joint, 1.0);
+                    builder.reward(0, s, joint, game.payoff(0, a1, a2));
+                    builder.reward(1, s, joint, game.payoff(1, a1, a2));
+                }
+            }
+        }
+        try {
+            return builder.build();
+        } catch (InvalidModelException e) {
+            throw new InvalidGameException("game '" + game.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses action labels whose concatenations name two states alike (for example a/aa and aa/a). */
+    private static void checkDistinct(MatrixGame game, List<String> labels) {
+        for (int s = 0; s < labels.size(); s++) {
+            int other = labels.indexOf(labels.get(s));
+            if (other != s) {
+                throw new InvalidGameException("game '" + game.name() + "': the states after outcomes " + other
+                        + " and " + s + " would both be named '" + labels.get(s) + "' (state names join the two "
+                        + "agents' action labels); choose action labels that do not run together");
+            }
+        }
+    }
+
+    /** The stage game. */
+    public MatrixGame game() {
+        return game;
+    }
+
+    @Override
+    public double gamma() {
+        return gamma;
+    }
+
+    @Override
+    public int horizon() {
+        return horizon;
+    }
+
+    @Override
+    public double noise() {
+        return noise;
+    }
+
+    @Override
+    public TabularModel model() {
+        return model;
+    }
+
+    @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /**
+     * The hand-written 2 x 2 kernel for a noiseless infinite-horizon 2 x 2 game (the IPD, matching pennies, ...),
+     * the general tabular kernel otherwise.
+     */
+    @Override
+    public ExactEvaluator newEvaluator() {
+        return game.rows() == 2 && game.columns() == 2 && !isFinite() && !isNoisy()
+                ? new DiscountedTwoByTwoEvaluator(this) : ExactEvaluator.general(this);
     }
 
     /** The same stage game, discount and noise with another horizon (0 = infinite). */
+    @Override
     public IteratedGame withHorizon(int newHorizon) {
-        return new IteratedGame(game, gamma, newHorizon, noise);
+        return new IteratedGame(game, gamma, newHorizon, noise, model, layout);
     }
 
     /** The same stage game, discount and horizon with another trembling-hand noise (in [0, 1/2)). */
+    @Override
     public IteratedGame withNoise(double newNoise) {
-        return new IteratedGame(game, gamma, horizon, newNoise);
+        return new IteratedGame(game, gamma, horizon, newNoise, model, layout);
     }
 
-    /** True when the game has trembling-hand noise (noise &gt; 0). */
-    public boolean isNoisy() {
-        return noise > 0;
-    }
-
-    /**
-     * The slope c = 1 - epsilon k / (k - 1) of the given agent's executed policy in its intended one (k = its number
-     * of actions): pi' = {@link #trembleFloor}(agent) + c pi. Exactly 1 without noise.
-     */
-    public double trembleScale(int agent) {
-        int k = game.numActions(agent);
-        return 1.0 - noise * k / (k - 1);
-    }
-
-    /**
-     * The probability epsilon / (k - 1) with which the given agent executes any one action by trembling alone (k =
-     * its number of actions): the executed policy's floor. Exactly 0 without noise.
-     */
-    public double trembleFloor(int agent) {
-        return noise / (game.numActions(agent) - 1);
-    }
-
-    /** The parameter layout of the given agent's memory-1 policy (0 = agent 1, 1 = agent 2). */
-    public PolicyLayout layout(int agent) {
+    /** The own-view memory-1 layout of the given agent's policy (0 = agent 1, 1 = agent 2). */
+    public PolicyLayout policyLayout(int agent) {
         return new PolicyLayout(game, agent);
     }
 
-    /** Number of logits of the given agent. */
+    /** Number of logits of the given agent (0 = agent 1, 1 = agent 2). */
     public int dimension(int agent) {
-        return layout(agent).dimension();
+        return layout.dimension(agent);
     }
 
     /** Number of logits of both agents together, agent 1's first. */
     public int jointDimension() {
-        return dimension(0) + dimension(1);
+        return layout.dimension();
     }
 
-    /**
-     * The normaliser that turns a value into an average reward per move: sum_{t &lt; T} gamma^t, that is
-     * 1 / (1 - gamma) for an infinite horizon and (1 - gamma^T) / (1 - gamma) for T moves.
-     */
-    public double discountMass() {
-        if (!isFinite()) {
-            return 1.0 / (1.0 - gamma);
-        }
-        double mass = 0;
-        double weight = 1;
-        for (int t = 0; t < horizon; t++) {
-            mass += weight;
-            weight *= gamma;
-        }
-        return mass;
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IteratedGame g && game.equals(g.game) && Double.compare(gamma, g.gamma) == 0
+                && horizon == g.horizon && Double.compare(noise, g.noise) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(game, gamma, horizon, noise);
+    }
+
+    @Override
+    public String toString() {
+        return "IteratedGame[game=" + game.name() + ", gamma=" + gamma + ", horizon=" + horizon + ", noise=" + noise
+                + "]";
     }
 }

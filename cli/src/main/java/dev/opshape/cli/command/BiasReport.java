@@ -1,7 +1,7 @@
 package dev.opshape.cli.command;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.CsvFiles;

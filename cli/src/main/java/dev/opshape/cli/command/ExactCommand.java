@@ -1,16 +1,16 @@
 package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.GameOptions;
-import dev.opshape.cli.option.NumberArguments;
-import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NoiseOption;
+import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.NumberList;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.SeedOption;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.agent.AgentDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,15 +8,11 @@ import dev.opshape.cli.output.NumberText;
 import dev.opshape.cli.output.Report;
 import dev.opshape.cli.output.TextTable;
 import dev.opshape.games.IteratedGame;
-import dev.opshape.shaping.estimator.EstimatorSpec;
-import dev.opshape.shaping.learner.LearningRule;
-import dev.opshape.shaping.learner.LookaheadLola;
-import dev.opshape.shaping.learner.TaylorLola;
-import dev.opshape.shaping.learner.UpdateKey;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
 import dev.opshape.games.io.GameDocument;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.shaping.learner.ExactLola;
+import dev.opshape.tabular.exact.ExactEvaluator;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -131,14 +127,9 @@ public record ExactReport(
     @JsonPropertyOrder({"k", "eta", "form", "agent1", "agent2"})
     public record Lola(int k, double eta, String form, double[] agent1, double[] agent2) {
         static Lola compute(IteratedGame game, double[] theta1, double[] theta2, LolaRequest request) {
-            LearningRule rule = request.form().equals("taylor")
-                    ? new TaylorLola(request.eta(), false, EstimatorSpec.EXACT)
-                    : LookaheadLola.exact(request.k(), request.eta());
-            double[][] directions = new double[2][];
-            for (int agent = 0; agent < 2; agent++) {
-                directions[agent] = new double[game.dimension(agent)];
-                rule.newLearner(game, agent).direction(theta1, theta2, new UpdateKey(0, 0, 0), directions[agent]);
-            }
+            ExactLola.Form form = request.form().equals("taylor") ? ExactLola.Form.TAYLOR : ExactLola.Form.LOOKAHEAD;
+            double[][] directions = ExactLola.directions(ExactLola.rule(form, request.k(), request.eta()), game,
+                    theta1, theta2);
             return new Lola(request.k(), request.eta(), request.form(), directions[0], directions[1]);
         }
     }
@@ -158,7 +149,7 @@ public record ExactReport(
     public static ExactReport compute(Manifest manifest, IteratedGame game, double[] theta1, double[] theta2,
                                       double[] direction, LolaRequest lola) {
         MatrixGame stage = game.game();
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         exact.setPoint(theta1, theta2);
         int d = exact.dimension();
         double[] grad1 = new double[d];
@@ -173,10 +164,10 @@ public record ExactReport(
             exact.hessianVectorProduct(1, direction, h2);
             product = new Product(direction.clone(), h1, h2);
         }
-        PolicyLayout layout1 = game.layout(0);
-        PolicyLayout layout2 = game.layout(1);
+        PolicyLayout layout1 = game.policyLayout(0);
+        PolicyLayout layout2 = game.policyLayout(1);
         double[] occupancy = new double[stage.numOutcomes()];
-        exact.outcomeOccupancy(occupancy);
+        exact.jointActionOccupancy(occupancy);
         Map<String, Double> byOutcome = new LinkedHashMap<>();
         for (int j = 0; j < occupancy.length; j++) {
             // Outcome j = a1 * m + a2 is agent 1's state 1 + j, so agent 1's state label names it.

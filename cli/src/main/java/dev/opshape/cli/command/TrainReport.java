@@ -145,7 +145,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
     private static Map<String, Double> byState(IteratedGame game, int agent, double[] p) {
         Map<String, Double> map = new java.util.LinkedHashMap<>();
         for (int s = 0; s < p.length; s++) {
-            map.put(game.layout(agent).stateLabel(s), p[s]);
+            map.put(game.policyLayout(agent).stateLabel(s), p[s]);
         }
         return map;
     }

@@ -4,10 +4,10 @@ import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.agent.AgentFactory;
 import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
-import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.opshape.cli.option;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

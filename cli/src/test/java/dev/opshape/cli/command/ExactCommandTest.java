@@ -6,8 +6,8 @@ import dev.opshape.cli.ExitCode;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
 import dev.opshape.games.io.GameWriter;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,7 +141,7 @@ class ExactCommandTest {
         noisyArgs.add("--noise=0.05");
         JsonNode noisy = exactJson(noisyArgs.toArray(String[]::new));
         assertTrue(Math.abs(plain.get("V1").doubleValue() - noisy.get("V1").doubleValue()) > 1e-3);
-        ExactEvaluator exact = ExactEvaluator.create(IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.05));
+        ExactEvaluator exact = IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.05).newEvaluator();
         double inf = Double.POSITIVE_INFINITY;
         exact.setPoint(new double[] {0, 1, -1, 2, 0}, new double[] {inf, inf, -inf, inf, -inf});
         assertEquals(exact.value(0), noisy.get("V1").doubleValue(), 0.0);
@@ -236,8 +236,8 @@ class ExactCommandTest {
         JsonNode json = exactJson("--game", name, "--gamma", Double.toString(gamma), "--horizon",
                 Integer.toString(horizon), "--theta1=" + list(theta1), "--theta2=" + list(theta2),
                 "--hvp=" + list(v));
-        ExactEvaluator exact = ExactEvaluator.create(new IteratedGame(BuiltInGames.byName(name).orElseThrow(),
-                gamma, horizon));
+        ExactEvaluator exact = new IteratedGame(BuiltInGames.byName(name).orElseThrow(),
+                gamma, horizon).newEvaluator();
         exact.setPoint(theta1, theta2);
         int d = exact.dimension();
         // JSON carries the shortest decimal that reads back to the same double: equality is exact.
@@ -255,16 +255,16 @@ class ExactCommandTest {
         }
         assertArrayEquals(v, numbers(json.get("hvp").get("v")));
         assertArrayEquals(theta1, numbers(json.get("theta1")));
-        assertEquals(exact.dimension1(), json.get("logitLabels1").size());
-        assertEquals(exact.dimension2(), json.get("logitLabels2").size());
+        assertEquals(exact.layout().dimension(0), json.get("logitLabels1").size());
+        assertEquals(exact.layout().dimension(1), json.get("logitLabels2").size());
         // the policies: probabilities per state label and action label, in the evaluator's order
         double[] pi = new double[json.get("stateLabels1").size() * (name.equals("rps") ? 3 : 2)];
         exact.policy(0, pi);
         List<Double> listed = new ArrayList<>();
         json.get("policy1").forEach(state -> state.forEach(p -> listed.add(p.doubleValue())));
         assertEquals(DoubleStream.of(pi).boxed().toList(), listed);
-        double[] occupancy = new double[exact.game().game().numOutcomes()];
-        exact.outcomeOccupancy(occupancy);
+        double[] occupancy = new double[exact.problem().model().numJointActions()];
+        exact.jointActionOccupancy(occupancy);
         List<Double> occupancies = new ArrayList<>();
         json.get("occupancy").forEach(p -> occupancies.add(p.doubleValue()));
         assertEquals(DoubleStream.of(occupancy).boxed().toList(), occupancies);

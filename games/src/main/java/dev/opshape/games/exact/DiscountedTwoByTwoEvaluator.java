@@ -1,12 +1,18 @@
 package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
 
 /**
  * Exact derivatives for the infinite, discounted horizon of a noiseless 2 x 2 game (the IPD, matching pennies, ...):
- * the method of {@link DiscountedEvaluator} written out for one logit per state. This is the hot path of exact LOLA,
- * which calls it several times per update and agent. (With trembling-hand noise {@link ExactEvaluator#create}
- * picks DiscountedEvaluator instead, which keeps the noise terms out of this kernel.)
+ * the general tabular kernel's method written out for one logit per state and the memory-1 structure of the game
+ * (the state after a move is its joint outcome). This is the hot path of exact LOLA, which calls it several times
+ * per update and agent. {@link IteratedGame#newEvaluator} picks it for noiseless infinite-horizon 2 x 2 games; with
+ * noise or a finite horizon the general kernel ({@link ExactEvaluator#general}) keeps those terms out of this one.
+ *
+ * <p>It works with outcome values instead of state values: x_i(j) is the expected discounted reward from the move
+ * that produced joint outcome j on (its reward included), so that M = I - gamma P is 4 x 4 over the outcomes, not
+ * 5 x 5 over the states. The two are related by (state value of s) = q_s . x_i.
  *
  * <h2>Notation</h2>
  * Outcomes j = 0..3 are CC, CD, DC, DD (agent 1's action first). Row r = 0 is the first move, row 1 + j follows
@@ -42,15 +48,21 @@ import dev.opshape.games.IteratedGame;
  * Deterministic policies (logits +-infinity) give slopes of exactly 0 and finite x, y, so their derivative terms
  * are exactly 0.
  */
-final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
+public final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
 
     /** Joint outcomes CC, CD, DC, DD and rows (start, then after each outcome). */
     private static final int S = 4;
     private static final int ROWS = 5;
 
     private final double gamma;
+    /** Agent 2's own-view state in each row (agent 1's is the row itself). */
+    private final int[] state2OfRow = new int[ROWS];
     /** Agent 2's logit index in the joint vector for each row: 5 + s2(r). */
     private final int[] logit2OfRow = new int[ROWS];
+    /** Rewards by joint outcome, per agent. */
+    private final double[][] reward;
+    /** Next-outcome distributions by row: q[r * 4 + j]. Row 0 is the first move; rows 1.. form P. */
+    private final double[] q = new double[ROWS * S];
     /** By row: p_r, p'_r, q_r, q'_r and the slopes p_r p'_r, q_r q'_r. */
     private final double[] p = new double[ROWS];
     private final double[] pOther = new double[ROWS];
@@ -76,17 +88,26 @@ final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
     private final double[] xDot = new double[S];
     private final double[] yDot = new double[S];
 
-    DiscountedTwoByTwoEvaluator(IteratedGame game) {
+    /**
+     * @param game a noiseless infinite-horizon 2 x 2 game
+     * @throws IllegalArgumentException for any other game
+     */
+    public DiscountedTwoByTwoEvaluator(IteratedGame game) {
         super(game);
-        if (n != 2 || m != 2) {
-            throw new IllegalArgumentException("a 2 x 2 game is needed, not " + n + " x " + m);
+        if (game.game().rows() != 2 || game.game().columns() != 2) {
+            throw new IllegalArgumentException("a 2 x 2 game is needed, not " + game.game().rows() + " x "
+                    + game.game().columns());
         }
-        if (noisy) {
-            // The rows below are written from the intended probabilities; noisy games use DiscountedEvaluator.
-            throw new IllegalArgumentException("noise = " + game.noise() + "; this evaluator is for noiseless games");
+        if (noisy || game.isFinite()) {
+            // The rows below are written from the intended probabilities, for the discounted infinite horizon.
+            throw new IllegalArgumentException("this evaluator is for noiseless infinite-horizon games, not noise = "
+                    + game.noise() + ", horizon = " + game.horizon());
         }
         this.gamma = game.gamma();
+        this.reward = new double[][] {game.game().outcomeRewards(0), game.game().outcomeRewards(1)};
+        int dim1 = offset[1];
         for (int r = 0; r < ROWS; r++) {
+            state2OfRow[r] = model.player(1).observation(r);
             logit2OfRow[r] = dim1 + state2OfRow[r];
         }
     }
@@ -95,8 +116,9 @@ final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
      * The rows (p q, p q', p' q, p' q') written out, and the per-row probabilities and slopes the queries use. (The
      * general loops over n and m cost about as much as the rest of setPoint's arithmetic here.)
      */
-    @Override
-    protected void computeRows() {
+    private void computeRows() {
+        double[] pi1 = pi[0];
+        double[] pi2 = pi[1];
         for (int r = 0; r < ROWS; r++) {
             int s2 = state2OfRow[r];
             double p1 = pi1[2 * r];
@@ -118,6 +140,7 @@ final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
 
     @Override
     protected void prepare() {
+        computeRows();
         for (int i = 0; i < S; i++) {
             for (int j = 0; j < S; j++) {
                 lu[i * S + j] = (i == j ? 1.0 : 0.0) - gamma * q[(i + 1) * S + j];
@@ -212,8 +235,17 @@ final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
         return q[base] * xa[0] + q[base + 1] * xa[1] + q[base + 2] * xa[2] + q[base + 3] * xa[3];
     }
 
+    /** The start state is visited once (at t = 0), the state after outcome j as often as j is produced: gamma y_j. */
     @Override
-    public void outcomeOccupancy(double[] out) {
+    public void stateOccupancy(double[] out) {
+        out[0] = 1.0 - gamma;
+        for (int j = 0; j < S; j++) {
+            out[1 + j] = (1.0 - gamma) * gamma * y[j];
+        }
+    }
+
+    @Override
+    public void jointActionOccupancy(double[] out) {
         for (int j = 0; j < S; j++) {
             out[j] = (1.0 - gamma) * y[j];
         }

@@ -2,8 +2,8 @@ package dev.opshape.games.strategy;
 
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.policy.ActionLogits;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.tabular.policy.ActionLogits;
 
 import java.util.Arrays;
 

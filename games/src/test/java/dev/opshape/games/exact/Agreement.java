@@ -1,5 +1,7 @@
 package dev.opshape.games.exact;
 
+import dev.opshape.tabular.exact.ExactEvaluator;
+
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -68,7 +70,7 @@ final class Agreement {
 
     /** A fresh evaluator set to the point's logits. */
     static ExactEvaluator evaluatorAt(EvaluationPoint point) {
-        ExactEvaluator exact = ExactEvaluator.create(point.game());
+        ExactEvaluator exact = point.game().newEvaluator();
         exact.setPoint(point.theta1(), point.theta2());
         return exact;
     }

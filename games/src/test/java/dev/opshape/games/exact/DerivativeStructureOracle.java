@@ -1,6 +1,7 @@
 package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**

@@ -5,6 +5,7 @@ import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.strategy.FixedStrategies;
 import dev.opshape.games.strategy.Memory1Strategy;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,7 +83,7 @@ class DeterministicPolicyDerivativesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("deterministicPairs")
     void derivativesVanishWhenBothAgentsAreDeterministic(Pair pair) {
-        ExactEvaluator exact = ExactEvaluator.create(pair.game());
+        ExactEvaluator exact = pair.game().newEvaluator();
         exact.setPoint(pair.theta1(), pair.theta2());
         double[] v = EvaluationPoint.gaussian(new SplittableRandom(5), exact.dimension(), 1.0);
         double[] out = new double[exact.dimension()];
@@ -118,8 +119,8 @@ class DeterministicPolicyDerivativesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mixedPairs")
     void derivativesAgainstADeterministicAgentAreTheLimitOfLargeLogits(Pair pair) {
-        ExactEvaluator exact = ExactEvaluator.create(pair.game());
-        ExactEvaluator large = ExactEvaluator.create(pair.game());
+        ExactEvaluator exact = pair.game().newEvaluator();
+        ExactEvaluator large = pair.game().newEvaluator();
         exact.setPoint(pair.theta1(), pair.theta2());
         large.setPoint(clamped(pair.theta1()), clamped(pair.theta2()));
         double[] v = EvaluationPoint.gaussian(new SplittableRandom(6), exact.dimension(), 1.0);

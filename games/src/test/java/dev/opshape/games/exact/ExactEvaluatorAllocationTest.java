@@ -1,15 +1,15 @@
 package dev.opshape.games.exact;
 
-import dev.opshape.games.AllocationCounter;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.testkit.AllocationCounter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -103,7 +103,7 @@ class ExactEvaluatorAllocationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("workloads")
     void setPointValueAndGradientAllocateNothing(Workload w) {
-        ExactEvaluator exact = ExactEvaluator.create(w.game());
+        ExactEvaluator exact = w.game().newEvaluator();
         double[] gradient = new double[exact.dimension()];
         valueAndGradient(exact, w, gradient, WARM_UP);
         measurementOverhead();
@@ -117,7 +117,7 @@ class ExactEvaluatorAllocationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("workloads")
     void hessianVectorProductAllocatesNothing(Workload w) {
-        ExactEvaluator exact = ExactEvaluator.create(w.game());
+        ExactEvaluator exact = w.game().newEvaluator();
         double[] out = new double[exact.dimension()];
         exact.setPoint(w.theta1()[0], w.theta2()[0]);
         hessianVector(exact, w, out, WARM_UP);

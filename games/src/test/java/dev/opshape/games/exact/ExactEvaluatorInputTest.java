@@ -1,9 +1,10 @@
 package dev.opshape.games.exact;
 
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.strategy.FixedStrategies;
+import dev.opshape.tabular.InvalidModelException;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,30 +25,30 @@ class ExactEvaluatorInputTest {
 
     @Test
     void horizonSelectsTheEvaluator() {
-        assertTrue(ExactEvaluator.create(IPD) instanceof DiscountedTwoByTwoEvaluator, "2 x 2, infinite horizon");
-        assertTrue(ExactEvaluator.create(IteratedGame.infinite(TestGames.ASYMMETRIC_2X3, 0.9))
-                instanceof DiscountedEvaluator, "2 x 3, infinite horizon");
-        assertTrue(ExactEvaluator.create(IteratedGame.infinite(BuiltInGames.RPS, 0.9)) instanceof DiscountedEvaluator,
+        assertTrue(IPD.newEvaluator() instanceof DiscountedTwoByTwoEvaluator, "2 x 2, infinite horizon");
+        assertTrue(IteratedGame.infinite(TestGames.ASYMMETRIC_2X3, 0.9).newEvaluator()
+               .getClass().getSimpleName().equals("DiscountedEvaluator"), "2 x 3, infinite horizon");
+        assertTrue(IteratedGame.infinite(BuiltInGames.RPS, 0.9).newEvaluator().getClass().getSimpleName().equals("DiscountedEvaluator"),
                 "3 x 3, infinite horizon");
-        assertTrue(ExactEvaluator.create(IPD.withHorizon(150)) instanceof FiniteHorizonEvaluator);
+        assertTrue(IPD.withHorizon(150).newEvaluator().getClass().getSimpleName().equals("FiniteHorizonEvaluator"));
     }
 
     @Test
     void dimensionsFollowThePolicyLayout() {
-        ExactEvaluator ipd = ExactEvaluator.create(IPD);
-        assertEquals(5, ipd.dimension1());
-        assertEquals(5, ipd.dimension2());
+        ExactEvaluator ipd = IPD.newEvaluator();
+        assertEquals(5, ipd.layout().dimension(0));
+        assertEquals(5, ipd.layout().dimension(1));
         assertEquals(10, ipd.dimension());
-        ExactEvaluator asymmetric = ExactEvaluator.create(IteratedGame.infinite(TestGames.ASYMMETRIC_2X3, 0.9));
-        assertEquals(7, asymmetric.dimension1(), "7 states x 1 logit (2 actions, sigmoid)");
-        assertEquals(21, asymmetric.dimension2(), "7 states x 3 logits (3 actions, softmax)");
+        ExactEvaluator asymmetric = IteratedGame.infinite(TestGames.ASYMMETRIC_2X3, 0.9).newEvaluator();
+        assertEquals(7, asymmetric.layout().dimension(0), "7 states x 1 logit (2 actions, sigmoid)");
+        assertEquals(21, asymmetric.layout().dimension(1), "7 states x 3 logits (3 actions, softmax)");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 6})
     void wrongLengthIsRejectedWithTheLength(int length) {
-        ExactEvaluator exact = ExactEvaluator.create(IPD);
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        ExactEvaluator exact = IPD.newEvaluator();
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> exact.setPoint(new double[5], new double[length]));
         assertTrue(e.getMessage().contains("theta2 has " + length + " logits") && e.getMessage().contains("needs 5"),
                 e.getMessage());
@@ -55,17 +56,17 @@ class ExactEvaluatorInputTest {
 
     @Test
     void nanLogitIsRejectedWithItsIndex() {
-        ExactEvaluator exact = ExactEvaluator.create(IPD);
+        ExactEvaluator exact = IPD.newEvaluator();
         double[] theta1 = new double[5];
         theta1[3] = Double.NaN;
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> exact.setPoint(theta1, new double[5]));
         assertTrue(e.getMessage().contains("theta1[3] is NaN"), e.getMessage());
     }
 
     @Test
     void queriesBeforeSetPointAreRefused() {
-        ExactEvaluator exact = ExactEvaluator.create(IPD);
+        ExactEvaluator exact = IPD.newEvaluator();
         assertThrows(IllegalStateException.class, () -> exact.value(0));
         assertThrows(IllegalStateException.class, () -> exact.gradient(0, new double[10]));
         assertThrows(IllegalStateException.class, () -> exact.hessianVectorProduct(0, new double[10],
@@ -74,7 +75,7 @@ class ExactEvaluatorInputTest {
 
     @Test
     void shortHessianVectorArraysAreRejected() {
-        ExactEvaluator exact = ExactEvaluator.create(IPD);
+        ExactEvaluator exact = IPD.newEvaluator();
         exact.setPoint(new double[5], new double[5]);
         assertThrows(IllegalArgumentException.class, () -> exact.hessianVectorProduct(0, new double[9],
                 new double[10]));
@@ -84,7 +85,7 @@ class ExactEvaluatorInputTest {
 
     @Test
     void callerArraysAreCopiedNotRetained() {
-        ExactEvaluator exact = ExactEvaluator.create(IPD);
+        ExactEvaluator exact = IPD.newEvaluator();
         double[] theta1 = new double[5];
         double[] theta2 = new double[5];
         exact.setPoint(theta1, theta2);
@@ -98,7 +99,7 @@ class ExactEvaluatorInputTest {
 
     @Test
     void policyReportsTheActionProbabilitiesByOwnViewState() {
-        ExactEvaluator exact = ExactEvaluator.create(IPD);
+        ExactEvaluator exact = IPD.newEvaluator();
         exact.setPoint(FixedStrategies.create("tft", BuiltInGames.IPD, 0).logits(BuiltInGames.IPD, 0),
                 FixedStrategies.create("wsls", BuiltInGames.IPD, 1).logits(BuiltInGames.IPD, 1));
         double[] policy = new double[10];

@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,8 +58,8 @@ class ExactEvaluatorMatchesFiniteDifferencesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("gradientPoints")
     void gradientMatchesCentralDifferencesOfValue(EvaluationPoint point) {
-        ExactEvaluator exact = ExactEvaluator.create(point.game());
-        int d1 = exact.dimension1();
+        ExactEvaluator exact = point.game().newEvaluator();
+        int d1 = exact.layout().dimension(0);
         int d = exact.dimension();
         double[][] gradient = new double[2][d];
         exact.setPoint(point.theta1(), point.theta2());
@@ -94,8 +95,8 @@ class ExactEvaluatorMatchesFiniteDifferencesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hessianVectorPoints")
     void hessianVectorProductMatchesCentralDifferencesOfGradient(EvaluationPoint point) {
-        ExactEvaluator exact = ExactEvaluator.create(point.game());
-        int d1 = exact.dimension1();
+        ExactEvaluator exact = point.game().newEvaluator();
+        int d1 = exact.layout().dimension(0);
         int d = exact.dimension();
         double[] v = point.direction().clone();
         double norm = Agreement.maxAbs(v);

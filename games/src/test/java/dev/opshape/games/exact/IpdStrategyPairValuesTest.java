@@ -4,6 +4,7 @@ import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.strategy.FixedStrategies;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,7 +68,7 @@ class IpdStrategyPairValuesTest {
     }
 
     private static double[] values(IteratedGame game, String strategy1, String strategy2) {
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         exact.setPoint(FixedStrategies.create(strategy1, IPD, 0).logits(IPD, 0),
                 FixedStrategies.create(strategy2, IPD, 1).logits(IPD, 1));
         return new double[] {exact.value(0), exact.value(1)};

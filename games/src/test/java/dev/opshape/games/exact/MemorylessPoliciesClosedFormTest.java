@@ -1,9 +1,9 @@
 package dev.opshape.games.exact;
 
-import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.policy.ActionLogits;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.policy.ActionLogits;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +58,7 @@ class MemorylessPoliciesClosedFormTest {
     }
 
     private static ExactEvaluator at(Case c) {
-        ExactEvaluator exact = ExactEvaluator.create(c.game());
+        ExactEvaluator exact = c.game().newEvaluator();
         exact.setPoint(filled(c.x()), filled(c.y()));
         return exact;
     }
@@ -94,7 +94,7 @@ class MemorylessPoliciesClosedFormTest {
     void occupancyIsTheStageGameOutcomeDistribution(Case c) {
         ExactEvaluator exact = at(c);
         double[] occupancy = new double[4];
-        exact.outcomeOccupancy(occupancy);
+        exact.jointActionOccupancy(occupancy);
         Agreement.assertVector("occupancy", outcomeDistribution(ActionLogits.sigmoid(c.x()),
                 ActionLogits.sigmoid(c.y())), occupancy, TOLERANCE);
     }

@@ -3,6 +3,7 @@ package dev.opshape.games.exact;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,8 +85,8 @@ class NoisyGameMatchesDerivativeStructureTest {
             for (int horizon : HORIZONS) {
                 IteratedGame plain = new IteratedGame(stage, 0.9, horizon);
                 IteratedGame zero = plain.withNoise(0.0);
-                ExactEvaluator a = ExactEvaluator.create(plain);
-                ExactEvaluator b = ExactEvaluator.create(zero);
+                ExactEvaluator a = plain.newEvaluator();
+                ExactEvaluator b = zero.newEvaluator();
                 assertEquals(a.getClass(), b.getClass());
                 double[] t1 = EvaluationPoint.gaussian(rng, plain.dimension(0), 1.5);
                 double[] t2 = EvaluationPoint.gaussian(rng, plain.dimension(1), 1.5);
@@ -106,16 +107,15 @@ class NoisyGameMatchesDerivativeStructureTest {
             }
         }
         assertInstanceOf(DiscountedTwoByTwoEvaluator.class,
-                ExactEvaluator.create(IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.0)));
-        assertInstanceOf(DiscountedEvaluator.class,
-                ExactEvaluator.create(IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.1)));
+                IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.0).newEvaluator());
+        assertClassName("DiscountedEvaluator", IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(0.1).newEvaluator());
     }
 
     /** The evaluator reports the intended policies, not the executed ones. */
     @Test
     void policyIsTheIntendedOne() {
         IteratedGame game = IteratedGame.infinite(BuiltInGames.IPD, 0.9).withNoise(0.2);
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         double[] theta = {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1, -1};
         exact.setPoint(theta, theta);
         double[] pi = new double[10];
@@ -123,5 +123,9 @@ class NoisyGameMatchesDerivativeStructureTest {
         assertEquals(0.5, pi[0], 0.0);
         assertEquals(1.0, pi[2], 0.0);
         assertEquals(0.0, pi[4], 0.0);
+    }
+
+    private static void assertClassName(String expected, Object evaluator) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, evaluator.getClass().getSimpleName());
     }
 }

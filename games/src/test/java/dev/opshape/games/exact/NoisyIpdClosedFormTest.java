@@ -3,6 +3,7 @@ package dev.opshape.games.exact;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.strategy.FixedStrategies;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class NoisyIpdClosedFormTest {
         Agreement.assertScalar("V2", perMove * game.discountMass(), exact.value(1), TOLERANCE);
         Agreement.assertScalar("average reward", perMove, exact.averageReward(0), TOLERANCE);
         double[] occupancy = new double[4];
-        exact.outcomeOccupancy(occupancy);
+        exact.jointActionOccupancy(occupancy);
         Agreement.assertVector("occupancy", new double[] {e * e, e * (1 - e), (1 - e) * e, (1 - e) * (1 - e)},
                 occupancy, TOLERANCE);
     }
@@ -109,12 +110,12 @@ class NoisyIpdClosedFormTest {
         ExactEvaluator exact = evaluate(game, "tft", "tft");
         Agreement.assertScalar("average reward", -1.5, exact.averageReward(0), 5e-6);
         double[] occupancy = new double[4];
-        exact.outcomeOccupancy(occupancy);
+        exact.jointActionOccupancy(occupancy);
         Agreement.assertVectorAbsolute("occupancy", new double[] {0.25, 0.25, 0.25, 0.25}, occupancy, 5e-6);
     }
 
     private static ExactEvaluator evaluate(IteratedGame game, String strategy1, String strategy2) {
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         exact.setPoint(FixedStrategies.create(strategy1, game.game(), 0).logits(game.game(), 0),
                 FixedStrategies.create(strategy2, game.game(), 1).logits(game.game(), 1));
         return exact;

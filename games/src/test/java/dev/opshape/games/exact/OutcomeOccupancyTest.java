@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,11 +34,11 @@ class OutcomeOccupancyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("points")
     void occupancyIsADistributionThatReproducesTheAverageRewards(EvaluationPoint point) {
-        ExactEvaluator exact = ExactEvaluator.create(point.game());
+        ExactEvaluator exact = point.game().newEvaluator();
         exact.setPoint(point.theta1(), point.theta2());
         MatrixGame stage = point.game().game();
         double[] occupancy = new double[stage.numOutcomes()];
-        exact.outcomeOccupancy(occupancy);
+        exact.jointActionOccupancy(occupancy);
         double sum = 0;
         for (int j = 0; j < occupancy.length; j++) {
             assertTrue(occupancy[j] >= 0, "occupancy[" + j + "] = " + occupancy[j]);

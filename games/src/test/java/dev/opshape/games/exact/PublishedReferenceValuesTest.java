@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +29,7 @@ class PublishedReferenceValuesTest {
     private static final double HALF_UNIT_SIXTH_DECIMAL = 5e-7;
 
     private static ExactEvaluator atTheirLogits(double[] theirs1, double[] theirs2) {
-        ExactEvaluator exact = ExactEvaluator.create(IteratedGame.infinite(BuiltInGames.IPD, 0.96));
+        ExactEvaluator exact = IteratedGame.infinite(BuiltInGames.IPD, 0.96).newEvaluator();
         exact.setPoint(ours(theirs1), ours(theirs2));
         return exact;
     }

@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,8 +38,8 @@ class TwoByTwoMatchesGeneralEvaluatorTest {
             theta2[3] = Double.NEGATIVE_INFINITY;
         }
         MatrixGame stage = point.game().game();
-        ExactEvaluator special = ExactEvaluator.create(point.game());
-        ExactEvaluator general = new DiscountedEvaluator(point.game());
+        ExactEvaluator special = point.game().newEvaluator();
+        ExactEvaluator general = ExactEvaluator.general(point.game());
         special.setPoint(theta1, theta2);
         general.setPoint(theta1, theta2);
         int d = point.game().jointDimension();
@@ -60,8 +61,8 @@ class TwoByTwoMatchesGeneralEvaluatorTest {
         }
         double[] occupancyGeneral = new double[stage.numOutcomes()];
         double[] occupancySpecial = new double[stage.numOutcomes()];
-        general.outcomeOccupancy(occupancyGeneral);
-        special.outcomeOccupancy(occupancySpecial);
+        general.jointActionOccupancy(occupancyGeneral);
+        special.jointActionOccupancy(occupancySpecial);
         Agreement.assertVector("occupancy", occupancyGeneral, occupancySpecial, TOLERANCE);
     }
 }

@@ -2,6 +2,8 @@ package dev.opshape.games.sample;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,18 +58,18 @@ class CompactBatchTest {
             theta2[theta2.length - 1] = Double.POSITIVE_INFINITY;
         }
         TrajectorySampler sampler = new TrajectorySampler(game);
-        TrajectoryBatch full = new TrajectoryBatch(capacity, steps);
-        TrajectoryBatch bare = TrajectoryBatch.compact(capacity, steps, false);
-        TrajectoryBatch withLogProb = TrajectoryBatch.compact(capacity, steps, true);
+        TrajectoryBatch full = TrajectoryBatch.full(2, capacity, steps, false);
+        TrajectoryBatch bare = TrajectoryBatch.compact(capacity, steps, false, false);
+        TrajectoryBatch withLogProb = TrajectoryBatch.compact(capacity, steps, true, false);
         sampler.sample(theta1, theta2, seed, 3, full, from, to);
         sampler.sample(theta1, theta2, seed, 3, bare, from, to);
         sampler.sample(theta1, theta2, seed, 3, withLogProb, from, to);
         int m = stage.columns();
         for (int i = from * steps; i < to * steps; i++) {
-            assertEquals(full.action1()[i] * m + full.action2()[i], full.outcome()[i], "full outcome " + i);
-            assertEquals(full.outcome()[i], bare.outcome()[i], "compact outcome " + i);
-            assertEquals(full.outcome()[i], withLogProb.outcome()[i], "compact outcome " + i);
-            double joint = full.logProb1()[i] + full.logProb2()[i];
+            assertEquals(full.action(0)[i] * m + full.action(1)[i], full.jointAction()[i], "full joint action " + i);
+            assertEquals(full.cell()[i], bare.cell()[i], "compact outcome " + i);
+            assertEquals(full.cell()[i], withLogProb.cell()[i], "compact outcome " + i);
+            double joint = full.logProb(0)[i] + full.logProb(1)[i];
             assertEquals(Double.doubleToRawLongBits(joint), Double.doubleToRawLongBits(full.jointLogProb()[i]),
                     "full joint log-probability " + i);
             assertEquals(Double.doubleToRawLongBits(joint), Double.doubleToRawLongBits(withLogProb.jointLogProb()[i]),
@@ -76,31 +78,31 @@ class CompactBatchTest {
         // Outside the range nothing was written.
         for (int i = 0; i < capacity * steps; i++) {
             if (i < from * steps || i >= to * steps) {
-                assertEquals(0, bare.outcome()[i], "outcome " + i + " outside the range");
+                assertEquals(0, bare.cell()[i], "outcome " + i + " outside the range");
             }
         }
     }
 
     @Test
     void compactBatchesRefuseThePerAgentArraysAndSayWhy() {
-        TrajectoryBatch bare = TrajectoryBatch.compact(2, 3, false);
+        TrajectoryBatch bare = TrajectoryBatch.compact(2, 3, false, false);
         assertFalse(bare.isFull());
         assertFalse(bare.hasLogProbabilities());
-        assertEquals(6, bare.outcome().length);
-        for (Runnable access : List.<Runnable>of(bare::state1, bare::action2, bare::reward1, bare::logProb2,
+        assertEquals(6, bare.cell().length);
+        for (Runnable access : List.<Runnable>of(bare::state, bare::jointAction, () -> bare.reward(0), () -> bare.logProb(1),
                 () -> bare.reward(1), () -> bare.discountedReturn(0, 1, 0.9))) {
             String message = assertThrows(IllegalStateException.class, access::run).getMessage();
-            assertTrue(message.contains("compact") && message.contains("new TrajectoryBatch"), message);
+            assertTrue(message.contains("compact") && message.contains("TrajectoryBatch.full"), message);
         }
         String message = assertThrows(IllegalStateException.class, bare::jointLogProb).getMessage();
-        assertTrue(message.contains("compact(B, T, true)"), message);
+        assertTrue(message.contains("logProbabilities = true"), message);
 
-        TrajectoryBatch withLogProb = TrajectoryBatch.compact(2, 3, true);
+        TrajectoryBatch withLogProb = TrajectoryBatch.compact(2, 3, true, false);
         assertTrue(withLogProb.hasLogProbabilities());
         assertEquals(6, withLogProb.jointLogProb().length);
-        TrajectoryBatch full = new TrajectoryBatch(2, 3);
+        TrajectoryBatch full = TrajectoryBatch.full(2, 2, 3, false);
         assertTrue(full.isFull() && full.hasLogProbabilities());
-        assertArrayEquals(new int[6], full.outcome());
-        assertThrows(IllegalArgumentException.class, () -> TrajectoryBatch.compact(0, 3, false));
+        assertArrayEquals(new int[6], full.cell());
+        assertThrows(IllegalArgumentException.class, () -> TrajectoryBatch.compact(0, 3, false, false));
     }
 }

@@ -1,9 +1,11 @@
 package dev.opshape.games.sample;
 
-import dev.opshape.games.AllocationCounter;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
+import dev.opshape.testkit.AllocationCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,18 +31,18 @@ class NoisyTrajectorySamplerTest {
         IteratedGame noisy = IteratedGame.finite(BuiltInGames.IPD, 0.96, 10).withNoise(0.05);
         TrajectorySampler sampler = new TrajectorySampler(noisy);
         double[] theta = new double[noisy.dimension(0)];
-        for (TrajectoryBatch batch : new TrajectoryBatch[] {new TrajectoryBatch(4, 10),
-            TrajectoryBatch.compact(4, 10, true)}) {
+        for (TrajectoryBatch batch : new TrajectoryBatch[] {TrajectoryBatch.full(2, 4, 10, false),
+            TrajectoryBatch.compact(4, 10, true, false)}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> sampler.sample(theta, theta, 1, 2, batch));
             assertTrue(e.getMessage().contains("noise = 0.05") && e.getMessage().contains("intended")
-                    && e.getMessage().contains("TrajectoryBatch.compact(B, T, logProbabilities, true)"),
+                    && e.getMessage().contains("intendedActions = true"),
                     e.getMessage());
         }
-        assertThrows(IllegalStateException.class, () -> new TrajectoryBatch(4, 10).intended());
-        assertFalse(TrajectoryBatch.compact(4, 10, false).hasIntended());
+        assertThrows(IllegalStateException.class, () -> TrajectoryBatch.full(2, 4, 10, false).intendedCell());
+        assertFalse(TrajectoryBatch.compact(4, 10, false, false).hasIntended());
         assertTrue(TrajectoryBatch.compact(4, 10, false, true).hasIntended());
-        assertTrue(TrajectoryBatch.full(4, 10, true).hasIntended());
+        assertTrue(TrajectoryBatch.full(2, 4, 10, true).hasIntended());
     }
 
     /**
@@ -64,8 +66,9 @@ class NoisyTrajectorySamplerTest {
         long[] byShift2 = new long[3];
         long both = 0;
         for (int i = 0; i < n; i++) {
-            int intended = batch.intended()[i];
-            int executed = batch.outcome()[i];
+            // Both cells are in the same state: their joint actions are the cells modulo the 9 joint actions.
+            int intended = batch.intendedCell()[i] % 9;
+            int executed = batch.cell()[i] % 9;
             int shift1 = Math.floorMod(executed / 3 - intended / 3, 3);
             int shift2 = Math.floorMod(executed % 3 - intended % 3, 3);
             byShift1[shift1]++;
@@ -101,16 +104,16 @@ class NoisyTrajectorySamplerTest {
         SplittableRandom random = new SplittableRandom(5);
         double[] theta1 = SamplingFixtures.randomLogits(random, plain.dimension(0), 1.0);
         double[] theta2 = SamplingFixtures.randomLogits(random, plain.dimension(1), 1.0);
-        TrajectoryBatch without = new TrajectoryBatch(capacity, steps);
-        TrajectoryBatch with = TrajectoryBatch.full(capacity, steps, true);
+        TrajectoryBatch without = TrajectoryBatch.full(2, capacity, steps, false);
+        TrajectoryBatch with = TrajectoryBatch.full(2, capacity, steps, true);
         new TrajectorySampler(plain).sample(theta1, theta2, 8, 9, without);
         new TrajectorySampler(plain.withNoise(0.3)).sample(theta1, theta2, 8, 9, with);
         int trembled = 0;
         for (int b = 0; b < capacity; b++) {
             int i = b * steps;
-            assertEquals(without.outcome()[i], with.intended()[i], "intended first move of trajectory " + b);
-            assertEquals(without.logProb1()[i], with.logProb1()[i], 0.0);
-            trembled += with.outcome()[i] != with.intended()[i] ? 1 : 0;
+            assertEquals(without.cell()[i], with.intendedCell()[i], "intended first move of trajectory " + b);
+            assertEquals(without.logProb(0)[i], with.logProb(0)[i], 0.0);
+            trembled += with.cell()[i] != with.intendedCell()[i] ? 1 : 0;
         }
         assertTrue(trembled > 0 && trembled < capacity, trembled + " of " + capacity + " first moves trembled");
     }
@@ -127,7 +130,7 @@ class NoisyTrajectorySamplerTest {
         double[] theta1 = SamplingFixtures.randomLogits(random, game.dimension(0), 1.5);
         double[] theta2 = SamplingFixtures.randomLogits(random, game.dimension(1), 1.5);
         TrajectorySampler sampler = new TrajectorySampler(game);
-        TrajectoryBatch full = TrajectoryBatch.full(capacity, steps, true);
+        TrajectoryBatch full = TrajectoryBatch.full(2, capacity, steps, true);
         TrajectoryBatch compact = TrajectoryBatch.compact(capacity, steps, true, true);
         TrajectoryBatch bare = TrajectoryBatch.compact(capacity, steps, false, true);
         sampler.sample(theta1, theta2, 4, 5, full);
@@ -136,18 +139,19 @@ class NoisyTrajectorySamplerTest {
         int m = stage.columns();
         int n = stage.rows();
         for (int i = 0; i < capacity * steps; i++) {
-            assertEquals(full.action1()[i] * m + full.action2()[i], full.outcome()[i], "executed outcome " + i);
-            assertEquals(stage.payoff(0, full.action1()[i], full.action2()[i]), full.reward1()[i], 0.0);
+            assertEquals(full.action(0)[i] * m + full.action(1)[i], full.jointAction()[i], "executed outcome " + i);
+            assertEquals(full.state()[i] * n * m + full.jointAction()[i], full.cell()[i], "cell " + i);
+            assertEquals(stage.payoff(0, full.action(0)[i], full.action(1)[i]), full.reward(0)[i], 0.0);
             if (i % steps > 0) {
-                int previous = full.outcome()[i - 1];
-                assertEquals(1 + previous, full.state1()[i], "state1 follows the executed outcome");
-                assertEquals(1 + (previous % m) * n + previous / m, full.state2()[i], "state2");
+                int previous = full.jointAction()[i - 1];
+                assertEquals(1 + previous, full.observation(0)[i], "state1 follows the executed outcome");
+                assertEquals(1 + (previous % m) * n + previous / m, full.observation(1)[i], "state2");
             }
         }
-        assertArrayEquals(full.outcome(), compact.outcome());
-        assertArrayEquals(full.outcome(), bare.outcome());
-        assertArrayEquals(full.intended(), compact.intended());
-        assertArrayEquals(full.intended(), bare.intended());
+        assertArrayEquals(full.cell(), compact.cell());
+        assertArrayEquals(full.cell(), bare.cell());
+        assertArrayEquals(full.intendedCell(), compact.intendedCell());
+        assertArrayEquals(full.intendedCell(), bare.intendedCell());
         assertArrayEquals(full.jointLogProb(), compact.jointLogProb());
     }
 
@@ -166,21 +170,21 @@ class NoisyTrajectorySamplerTest {
         SplittableRandom random = new SplittableRandom(name.hashCode() + 1);
         double[] theta1 = SamplingFixtures.randomLogits(random, plain.dimension(0), 1.5);
         double[] theta2 = SamplingFixtures.randomLogits(random, plain.dimension(1), 1.5);
-        TrajectoryBatch expected = new TrajectoryBatch(capacity, steps);
-        TrajectoryBatch actual = new TrajectoryBatch(capacity, steps);
-        TrajectoryBatch withIntended = TrajectoryBatch.full(capacity, steps, true);
-        TrajectoryBatch compact = TrajectoryBatch.compact(capacity, steps, false);
-        TrajectoryBatch compactZero = TrajectoryBatch.compact(capacity, steps, false);
+        TrajectoryBatch expected = TrajectoryBatch.full(2, capacity, steps, false);
+        TrajectoryBatch actual = TrajectoryBatch.full(2, capacity, steps, false);
+        TrajectoryBatch withIntended = TrajectoryBatch.full(2, capacity, steps, true);
+        TrajectoryBatch compact = TrajectoryBatch.compact(capacity, steps, false, false);
+        TrajectoryBatch compactZero = TrajectoryBatch.compact(capacity, steps, false, false);
         new TrajectorySampler(plain).sample(theta1, theta2, 12, 13, expected);
         new TrajectorySampler(zero).sample(theta1, theta2, 12, 13, actual);
         new TrajectorySampler(zero).sample(theta1, theta2, 12, 13, withIntended);
         new TrajectorySampler(plain).sample(theta1, theta2, 12, 13, compact);
         new TrajectorySampler(zero).sample(theta1, theta2, 12, 13, compactZero);
         SamplingFixtures.assertSameTrajectories(expected, actual, capacity);
-        assertArrayEquals(expected.outcome(), withIntended.intended(), "intended = executed without noise");
-        assertArrayEquals(expected.state1(), withIntended.state1());
-        assertArrayEquals(expected.logProb2(), withIntended.logProb2());
-        assertArrayEquals(compact.outcome(), compactZero.outcome());
+        assertArrayEquals(expected.cell(), withIntended.intendedCell(), "intended = executed without noise");
+        assertArrayEquals(expected.observation(0), withIntended.observation(0));
+        assertArrayEquals(expected.logProb(1), withIntended.logProb(1));
+        assertArrayEquals(compact.cell(), compactZero.cell());
     }
 
     /** Sampling a noisy game allocates nothing after the first call, compact or full. */
@@ -190,7 +194,7 @@ class NoisyTrajectorySamplerTest {
         TrajectorySampler sampler = new TrajectorySampler(game);
         double[] theta1 = SamplingFixtures.randomLogits(new SplittableRandom(1), game.dimension(0), 1.0);
         double[] theta2 = SamplingFixtures.randomLogits(new SplittableRandom(2), game.dimension(1), 1.0);
-        TrajectoryBatch full = TrajectoryBatch.full(16, 20, true);
+        TrajectoryBatch full = TrajectoryBatch.full(2, 16, 20, true);
         TrajectoryBatch compact = TrajectoryBatch.compact(16, 20, true, true);
         for (int k = 0; k < 2000; k++) {
             sampler.sample(theta1, theta2, 3, k, full);

@@ -2,6 +2,7 @@ package dev.opshape.games.sample;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.sample.TrajectoryBatch;
 
 import java.util.SplittableRandom;
 
@@ -46,20 +47,20 @@ final class SamplingFixtures {
     static void assertSameTrajectories(TrajectoryBatch expected, TrajectoryBatch actual, int count) {
         assertEquals(expected.steps(), actual.steps(), "T");
         int n = count * expected.steps();
-        assertArrayEquals(prefix(expected.state1(), n), prefix(actual.state1(), n), "state1");
-        assertArrayEquals(prefix(expected.state2(), n), prefix(actual.state2(), n), "state2");
-        assertArrayEquals(prefix(expected.action1(), n), prefix(actual.action1(), n), "action1");
-        assertArrayEquals(prefix(expected.action2(), n), prefix(actual.action2(), n), "action2");
+        assertArrayEquals(prefix(expected.observation(0), n), prefix(actual.observation(0), n), "state1");
+        assertArrayEquals(prefix(expected.observation(1), n), prefix(actual.observation(1), n), "state2");
+        assertArrayEquals(prefix(expected.action(0), n), prefix(actual.action(0), n), "action1");
+        assertArrayEquals(prefix(expected.action(1), n), prefix(actual.action(1), n), "action2");
         // Without a delta JUnit compares the bits of each double: the same draws must give the same numbers.
-        assertArrayEquals(prefix(expected.reward1(), n), prefix(actual.reward1(), n), "reward1");
-        assertArrayEquals(prefix(expected.reward2(), n), prefix(actual.reward2(), n), "reward2");
-        assertArrayEquals(prefix(expected.logProb1(), n), prefix(actual.logProb1(), n), "logProb1");
-        assertArrayEquals(prefix(expected.logProb2(), n), prefix(actual.logProb2(), n), "logProb2");
-        assertArrayEquals(prefix(expected.outcome(), n), prefix(actual.outcome(), n), "outcome");
+        assertArrayEquals(prefix(expected.reward(0), n), prefix(actual.reward(0), n), "reward1");
+        assertArrayEquals(prefix(expected.reward(1), n), prefix(actual.reward(1), n), "reward2");
+        assertArrayEquals(prefix(expected.logProb(0), n), prefix(actual.logProb(0), n), "logProb1");
+        assertArrayEquals(prefix(expected.logProb(1), n), prefix(actual.logProb(1), n), "logProb2");
+        assertArrayEquals(prefix(expected.cell(), n), prefix(actual.cell(), n), "outcome");
         assertArrayEquals(prefix(expected.jointLogProb(), n), prefix(actual.jointLogProb(), n), "jointLogProb");
         assertEquals(expected.hasIntended(), actual.hasIntended(), "intended actions stored");
         if (expected.hasIntended()) {
-            assertArrayEquals(prefix(expected.intended(), n), prefix(actual.intended(), n), "intended");
+            assertArrayEquals(prefix(expected.intendedCell(), n), prefix(actual.intendedCell(), n), "intended");
         }
     }
 

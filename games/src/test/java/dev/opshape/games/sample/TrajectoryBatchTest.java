@@ -1,5 +1,6 @@
 package dev.opshape.games.sample;
 
+import dev.opshape.tabular.sample.TrajectoryBatch;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,7 @@ class TrajectoryBatchTest {
 
     @Test
     void layoutIsTrajectoryMajorWithOneArrayEntryPerStep() {
-        TrajectoryBatch batch = new TrajectoryBatch(3, 7);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, 3, 7, false);
         assertEquals(3, batch.capacity());
         assertEquals(7, batch.steps());
         assertEquals(0, batch.index(0, 0));
@@ -19,24 +20,24 @@ class TrajectoryBatchTest {
         assertEquals(7, batch.index(1, 0));
         assertEquals(20, batch.index(2, 6));
         for (int agent = 0; agent < 2; agent++) {
-            assertEquals(21, batch.state(agent).length);
+            assertEquals(21, batch.observation(agent).length);
             assertEquals(21, batch.action(agent).length);
             assertEquals(21, batch.reward(agent).length);
             assertEquals(21, batch.logProb(agent).length);
         }
         // The by-agent accessors are the live named arrays, not copies.
-        assertSame(batch.state1(), batch.state(0));
-        assertSame(batch.state2(), batch.state(1));
-        assertSame(batch.action2(), batch.action(1));
-        assertSame(batch.reward1(), batch.reward(0));
-        assertSame(batch.logProb2(), batch.logProb(1));
+        assertSame(batch.observation(0), batch.observation(0));
+        assertSame(batch.observation(1), batch.observation(1));
+        assertSame(batch.action(1), batch.action(1));
+        assertSame(batch.reward(0), batch.reward(0));
+        assertSame(batch.logProb(1), batch.logProb(1));
     }
 
     @Test
     void discountedReturnWeighsStepTByGammaToTheT() {
-        TrajectoryBatch batch = new TrajectoryBatch(2, 3);
-        double[] r1 = batch.reward1();
-        double[] r2 = batch.reward2();
+        TrajectoryBatch batch = TrajectoryBatch.full(2, 2, 3, false);
+        double[] r1 = batch.reward(0);
+        double[] r2 = batch.reward(1);
         // trajectory 1: rewards 1, 2, 4 for agent 1 and -1, 0, 3 for agent 2
         r1[3] = 1;
         r1[4] = 2;
@@ -52,12 +53,12 @@ class TrajectoryBatchTest {
 
     @Test
     void rejectsEmptyOrOversizedBatches() {
-        String message = assertThrows(IllegalArgumentException.class, () -> new TrajectoryBatch(0, 5)).getMessage();
+        String message = assertThrows(IllegalArgumentException.class, () -> TrajectoryBatch.full(2, 0, 5, false)).getMessage();
         assertTrue(message.contains("B = 0"), message);
-        message = assertThrows(IllegalArgumentException.class, () -> new TrajectoryBatch(5, -1)).getMessage();
+        message = assertThrows(IllegalArgumentException.class, () -> TrajectoryBatch.full(2, 5, -1, false)).getMessage();
         assertTrue(message.contains("T = -1"), message);
         message = assertThrows(IllegalArgumentException.class,
-                () -> new TrajectoryBatch(100_000, 100_000)).getMessage();
+                () -> TrajectoryBatch.full(2, 100_000, 100_000, false)).getMessage();
         assertTrue(message.contains("100000 x 100000"), message);
     }
 }

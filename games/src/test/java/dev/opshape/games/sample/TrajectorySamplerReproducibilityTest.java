@@ -2,8 +2,11 @@ package dev.opshape.games.sample;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.policy.ActionLogits;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.tabular.policy.ActionLogits;
+import dev.opshape.tabular.sample.ParallelTrajectorySampler;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
 import org.apache.commons.rng.core.source64.Philox4x64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +75,7 @@ class TrajectorySamplerReproducibilityTest {
 
     /** A full batch for the game: with intended actions if it is noisy. */
     private static TrajectoryBatch batch(IteratedGame game, int capacity) {
-        return TrajectoryBatch.full(capacity, game.horizon(), game.isNoisy());
+        return TrajectoryBatch.full(2, capacity, game.horizon(), game.isNoisy());
     }
 
     @ParameterizedTest(name = "{0} case {index}")
@@ -83,7 +86,7 @@ class TrajectorySamplerReproducibilityTest {
         new TrajectorySampler(game).sample(theta1, theta2, seed, stream, sequential);
         for (int workers : new int[] {1, 2, 3, 5}) {
             TrajectoryBatch parallel = batch(game, capacity);
-            new ParallelTrajectorySampler(game, twoThreads, workers).sample(theta1, theta2, seed, stream, parallel);
+            new ParallelTrajectorySampler(game, twoThreads, workers).sample(game.layout().join(theta1, theta2), seed, stream, parallel);
             SamplingFixtures.assertSameTrajectories(sequential, parallel, capacity);
         }
     }
@@ -151,8 +154,8 @@ class TrajectorySamplerReproducibilityTest {
         TrajectoryBatch batch = batch(game, capacity);
         new TrajectorySampler(game).sample(theta1, theta2, seed, stream, batch);
         MatrixGame stage = game.game();
-        PolicyLayout layout1 = game.layout(0);
-        PolicyLayout layout2 = game.layout(1);
+        PolicyLayout layout1 = game.policyLayout(0);
+        PolicyLayout layout2 = game.policyLayout(1);
         int n = stage.rows();
         int m = stage.columns();
         double[] pi1 = new double[n];
@@ -173,14 +176,14 @@ class TrajectorySamplerReproducibilityTest {
                 if (game.isNoisy()) {
                     e1 = trembled(a1, n, noise.nextDouble(), e);
                     e2 = trembled(a2, m, noise.nextDouble(), e);
-                    assertEquals(a1 * m + a2, batch.intended()[batch.index(b, t)], "intended of " + b + ", " + t);
+                    assertEquals(s1 * n * m + a1 * m + a2, batch.intendedCell()[batch.index(b, t)], "intended cell of " + b + ", " + t);
                 }
                 int i = batch.index(b, t);
-                assertEquals(e1, batch.action1()[i], "action1 of trajectory " + b + " step " + t);
-                assertEquals(e2, batch.action2()[i], "action2 of trajectory " + b + " step " + t);
-                assertEquals(ActionLogits.logProbability(theta1, layout1.offset(s1), n, a1), batch.logProb1()[i],
+                assertEquals(e1, batch.action(0)[i], "action1 of trajectory " + b + " step " + t);
+                assertEquals(e2, batch.action(1)[i], "action2 of trajectory " + b + " step " + t);
+                assertEquals(ActionLogits.logProbability(theta1, layout1.offset(s1), n, a1), batch.logProb(0)[i],
                         "logProb1 of trajectory " + b + " step " + t);
-                assertEquals(stage.payoff(0, e1, e2), batch.reward1()[i], "reward1 of " + b + ", " + t);
+                assertEquals(stage.payoff(0, e1, e2), batch.reward(0)[i], "reward1 of " + b + ", " + t);
                 s1 = layout1.stateAfter(e1, e2);
                 s2 = layout2.stateAfter(e1, e2);
             }

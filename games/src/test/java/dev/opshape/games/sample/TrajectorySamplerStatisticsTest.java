@@ -2,9 +2,11 @@ package dev.opshape.games.sample;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
-import dev.opshape.games.policy.ActionLogits;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.policy.ActionLogits;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,9 +51,9 @@ class TrajectorySamplerStatisticsTest {
     @MethodSource("points")
     void meanDiscountedReturnMatchesExactFiniteHorizonValue(String name, int point, IteratedGame game,
                                                            double[] theta1, double[] theta2, long seed) {
-        TrajectoryBatch batch = new TrajectoryBatch(BATCH, STEPS);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, BATCH, STEPS, false);
         new TrajectorySampler(game).sample(theta1, theta2, seed, 0, batch);
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         exact.setPoint(theta1, theta2);
         for (int agent = 0; agent < 2; agent++) {
             double sum = 0;
@@ -76,7 +78,7 @@ class TrajectorySamplerStatisticsTest {
     @MethodSource("points")
     void firstMoveFrequenciesMatchTheStartStatePolicy(String name, int point, IteratedGame game, double[] theta1,
                                                      double[] theta2, long seed) {
-        TrajectoryBatch batch = new TrajectoryBatch(BATCH, STEPS);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, BATCH, STEPS, false);
         new TrajectorySampler(game).sample(theta1, theta2, seed, 1, batch);
         MatrixGame stage = game.game();
         for (int agent = 0; agent < 2; agent++) {
@@ -86,7 +88,7 @@ class TrajectorySamplerStatisticsTest {
             ActionLogits.probabilities(theta, 0, k, pi, 0);
             long[] counts = new long[k];
             int[] actions = batch.action(agent);
-            int[] states = batch.state(agent);
+            int[] states = batch.observation(agent);
             for (int b = 0; b < BATCH; b++) {
                 int i = batch.index(b, 0);
                 assertTrue(states[i] == 0, "t = 0 is played from the start state");
@@ -113,16 +115,16 @@ class TrajectorySamplerStatisticsTest {
     void actionFrequenciesInEveryVisitedStateMatchThePolicy(String name, int point, IteratedGame game,
                                                            double[] theta1, double[] theta2, long seed) {
         int batchSize = 4_000;
-        TrajectoryBatch batch = new TrajectoryBatch(batchSize, STEPS);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, batchSize, STEPS, false);
         new TrajectorySampler(game).sample(theta1, theta2, seed, 2, batch);
         MatrixGame stage = game.game();
         for (int agent = 0; agent < 2; agent++) {
-            PolicyLayout layout = game.layout(agent);
+            PolicyLayout layout = game.policyLayout(agent);
             int k = layout.numActions();
             double[] theta = agent == 0 ? theta1 : theta2;
             long[][] counts = new long[layout.numStates()][k];
             int[] actions = batch.action(agent);
-            int[] states = batch.state(agent);
+            int[] states = batch.observation(agent);
             for (int i = 0; i < batchSize * STEPS; i++) {
                 counts[states[i]][actions[i]]++;
             }

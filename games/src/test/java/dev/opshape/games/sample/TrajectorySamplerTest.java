@@ -1,13 +1,16 @@
 package dev.opshape.games.sample;
 
-import dev.opshape.games.AllocationCounter;
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
-import dev.opshape.games.policy.ActionLogits;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.tabular.InvalidModelException;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.policy.ActionLogits;
+import dev.opshape.tabular.sample.ParallelTrajectorySampler;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
+import dev.opshape.testkit.AllocationCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,11 +64,11 @@ class TrajectorySamplerTest {
                                                      double[] theta2, long seed) {
         int capacity = 200;
         int steps = game.horizon();
-        TrajectoryBatch batch = new TrajectoryBatch(capacity, steps);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, capacity, steps, false);
         new TrajectorySampler(game).sample(theta1, theta2, seed, 3, batch);
         MatrixGame stage = game.game();
-        PolicyLayout layout1 = game.layout(0);
-        PolicyLayout layout2 = game.layout(1);
+        PolicyLayout layout1 = game.policyLayout(0);
+        PolicyLayout layout2 = game.policyLayout(1);
         int n = stage.rows();
         int m = stage.columns();
         double[] pi1 = new double[n];
@@ -73,28 +76,28 @@ class TrajectorySamplerTest {
         for (int b = 0; b < capacity; b++) {
             for (int t = 0; t < steps; t++) {
                 int i = batch.index(b, t);
-                int s1 = batch.state1()[i];
-                int s2 = batch.state2()[i];
-                int a1 = batch.action1()[i];
-                int a2 = batch.action2()[i];
+                int s1 = batch.observation(0)[i];
+                int s2 = batch.observation(1)[i];
+                int a1 = batch.action(0)[i];
+                int a2 = batch.action(1)[i];
                 if (t == 0) {
                     assertEquals(0, s1, "start state of agent 1");
                     assertEquals(0, s2, "start state of agent 2");
                 } else {
-                    int prev1 = batch.action1()[i - 1];
-                    int prev2 = batch.action2()[i - 1];
+                    int prev1 = batch.action(0)[i - 1];
+                    int prev2 = batch.action(1)[i - 1];
                     assertEquals(layout1.stateAfter(prev1, prev2), s1, "agent 1's own-view state");
                     assertEquals(layout2.stateAfter(prev1, prev2), s2, "agent 2's own-view state");
                 }
-                assertEquals(stage.payoff(0, a1, a2), batch.reward1()[i], 0.0);
-                assertEquals(stage.payoff(1, a1, a2), batch.reward2()[i], 0.0);
+                assertEquals(stage.payoff(0, a1, a2), batch.reward(0)[i], 0.0);
+                assertEquals(stage.payoff(1, a1, a2), batch.reward(1)[i], 0.0);
                 ActionLogits.probabilities(theta1, layout1.offset(s1), n, pi1, 0);
                 ActionLogits.probabilities(theta2, layout2.offset(s2), m, pi2, 0);
                 assertTrue(pi1[a1] > 0, "agent 1 drew an impossible action");
                 assertTrue(pi2[a2] > 0, "agent 2 drew an impossible action");
                 // Same computation, so the bits must agree (assertEquals without delta compares bits).
-                assertEquals(ActionLogits.logProbability(theta1, layout1.offset(s1), n, a1), batch.logProb1()[i]);
-                assertEquals(ActionLogits.logProbability(theta2, layout2.offset(s2), m, a2), batch.logProb2()[i]);
+                assertEquals(ActionLogits.logProbability(theta1, layout1.offset(s1), n, a1), batch.logProb(0)[i]);
+                assertEquals(ActionLogits.logProbability(theta2, layout2.offset(s2), m, a2), batch.logProb(1)[i]);
             }
         }
     }
@@ -111,7 +114,7 @@ class TrajectorySamplerTest {
         double[] alwaysDefect = {-INF, -INF, -INF, -INF, -INF};
         // [start, CC, CD, DC, DD] with p(C) = sigmoid(logit): cooperate first, then copy the other's last move.
         double[] titForTat = {INF, INF, -INF, INF, -INF};
-        TrajectoryBatch batch = new TrajectoryBatch(50, steps);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, 50, steps, false);
         new TrajectorySampler(game).sample(alwaysDefect, titForTat, 1, 2, batch);
         double expected1 = 0;
         double expected2 = -3;
@@ -121,16 +124,16 @@ class TrajectorySamplerTest {
             expected1 += -2 * weight;
             expected2 += -2 * weight;
         }
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         exact.setPoint(alwaysDefect, titForTat);
         assertEquals(expected1, exact.value(0), 1e-12, "closed form vs exact evaluator");
         for (int b = 0; b < batch.capacity(); b++) {
             for (int t = 0; t < steps; t++) {
                 int i = batch.index(b, t);
-                assertEquals(1, batch.action1()[i], "agent 1 always defects");
-                assertEquals(t == 0 ? 0 : 1, batch.action2()[i], "tit-for-tat cooperates first, then defects");
-                assertEquals(0.0, batch.logProb1()[i], 0.0, "log-probability of a certain action");
-                assertEquals(0.0, batch.logProb2()[i], 0.0, "log-probability of a certain action");
+                assertEquals(1, batch.action(0)[i], "agent 1 always defects");
+                assertEquals(t == 0 ? 0 : 1, batch.action(1)[i], "tit-for-tat cooperates first, then defects");
+                assertEquals(0.0, batch.logProb(0)[i], 0.0, "log-probability of a certain action");
+                assertEquals(0.0, batch.logProb(1)[i], 0.0, "log-probability of a certain action");
             }
             assertEquals(expected1, batch.discountedReturn(0, b, gamma), 1e-12);
             assertEquals(expected2, batch.discountedReturn(1, b, gamma), 1e-12);
@@ -146,7 +149,7 @@ class TrajectorySamplerTest {
         int steps = 20;
         int capacity = 2_000;
         IteratedGame game = IteratedGame.finite(BuiltInGames.RPS, 0.9, steps);
-        int states = game.layout(0).numStates();
+        int states = game.policyLayout(0).numStates();
         double[] theta1 = new double[3 * states];
         double[] theta2 = new double[3 * states];
         for (int s = 0; s < states; s++) {
@@ -157,14 +160,14 @@ class TrajectorySamplerTest {
             theta2[3 * s + 1] = -INF;
             theta2[3 * s + 2] = -0.2;
         }
-        TrajectoryBatch batch = new TrajectoryBatch(capacity, steps);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, capacity, steps, false);
         new TrajectorySampler(game).sample(theta1, theta2, 77, 0, batch);
         long rock = 0;
         for (int i = 0; i < capacity * steps; i++) {
-            assertTrue(batch.action1()[i] != 2, "agent 1 drew its -infinity action");
-            assertTrue(batch.action2()[i] != 1, "agent 2 drew its -infinity action");
-            assertEquals(-Math.log(2), batch.logProb1()[i], 0.0);
-            rock += batch.action1()[i] == 0 ? 1 : 0;
+            assertTrue(batch.action(0)[i] != 2, "agent 1 drew its -infinity action");
+            assertTrue(batch.action(1)[i] != 1, "agent 2 drew its -infinity action");
+            assertEquals(-Math.log(2), batch.logProb(0)[i], 0.0);
+            rock += batch.action(0)[i] == 0 ? 1 : 0;
         }
         // Draws are independent across steps for agent 1 (its policy is the same in every state): Binomial(N, 1/2).
         double total = capacity * steps;
@@ -181,7 +184,7 @@ class TrajectorySamplerTest {
         double[] theta1 = SamplingFixtures.randomLogits(random, game.dimension(0), 1.0);
         double[] theta2 = SamplingFixtures.randomLogits(random, game.dimension(1), 1.0);
         TrajectorySampler sampler = new TrajectorySampler(game);
-        TrajectoryBatch batch = new TrajectoryBatch(64, 150);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, 64, 150, false);
         for (int warm = 0; warm < 200; warm++) {
             sampler.sample(theta1, theta2, 5, warm, batch);
             sampler.sample(theta1, theta2, 5, warm, batch, 3, 40);
@@ -201,21 +204,21 @@ class TrajectorySamplerTest {
         TrajectorySampler sampler = new TrajectorySampler(game);
         double[] theta = new double[5];
         for (int steps : new int[] {1, 7, 150}) {
-            TrajectoryBatch batch = new TrajectoryBatch(3, steps);
+            TrajectoryBatch batch = TrajectoryBatch.full(2, 3, steps, false);
             sampler.sample(theta, theta, 0, 0, batch);
-            assertEquals(0, batch.state1()[batch.index(2, 0)]);
+            assertEquals(0, batch.observation(0)[batch.index(2, 0)]);
         }
     }
 
     @Test
     void rangeOutsideTheCallIsUntouched() {
         IteratedGame game = IteratedGame.finite(BuiltInGames.IPD, 0.96, 5);
-        TrajectoryBatch batch = new TrajectoryBatch(6, 5);
-        Arrays.fill(batch.reward1(), 99.0);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, 6, 5, false);
+        Arrays.fill(batch.reward(0), 99.0);
         new TrajectorySampler(game).sample(new double[5], new double[5], 0, 0, batch, 2, 4);
         for (int i = 0; i < 30; i++) {
             boolean inside = i >= 10 && i < 20;
-            assertEquals(inside, batch.reward1()[i] != 99.0, "index " + i);
+            assertEquals(inside, batch.reward(0)[i] != 99.0, "index " + i);
         }
     }
 
@@ -230,17 +233,17 @@ class TrajectorySamplerTest {
     @Test
     void rejectsLogitVectorsOfTheWrongLengthOrWithNaN() {
         TrajectorySampler sampler = new TrajectorySampler(IPD_10);
-        TrajectoryBatch batch = new TrajectoryBatch(4, 10);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, 4, 10, false);
         double[] ok = new double[5];
-        String message = rejection(InvalidGameException.class,
+        String message = rejection(InvalidModelException.class,
                 () -> sampler.sample(new double[4], ok, 0, 0, batch));
         assertTrue(message.contains("theta1 has 4 logits") && message.contains("needs 5"), message);
-        message = rejection(InvalidGameException.class, () -> sampler.sample(ok, null, 0, 0, batch));
+        message = rejection(InvalidModelException.class, () -> sampler.sample(ok, null, 0, 0, batch));
         assertTrue(message.contains("theta2 has no logits"), message);
         double[] withNaN = {0, 1, 2, Double.NaN, 4};
-        message = rejection(InvalidGameException.class, () -> sampler.sample(ok, withNaN, 0, 0, batch));
+        message = rejection(InvalidModelException.class, () -> sampler.sample(ok, withNaN, 0, 0, batch));
         assertTrue(message.contains("theta2[3] is NaN"), message);
-        message = rejection(InvalidGameException.class, () -> sampler.sample(withNaN, ok, 0, 0, batch));
+        message = rejection(InvalidModelException.class, () -> sampler.sample(withNaN, ok, 0, 0, batch));
         assertTrue(message.contains("theta1[3] is NaN"), message);
     }
 
@@ -250,10 +253,10 @@ class TrajectorySamplerTest {
         double[] ok = new double[5];
         String message = rejection(IllegalArgumentException.class, () -> sampler.sample(ok, ok, 0, 0, null));
         assertTrue(message.contains("batch is null"), message);
-        TrajectoryBatch wrongLength = new TrajectoryBatch(4, 7);
+        TrajectoryBatch wrongLength = TrajectoryBatch.full(2, 4, 7, false);
         message = rejection(IllegalArgumentException.class, () -> sampler.sample(ok, ok, 0, 0, wrongLength));
         assertTrue(message.contains("T = 7") && message.contains("horizon is 10"), message);
-        TrajectoryBatch batch = new TrajectoryBatch(4, 10);
+        TrajectoryBatch batch = TrajectoryBatch.full(2, 4, 10, false);
         for (int[] range : new int[][] {{-1, 2}, {3, 2}, {0, 5}, {5, 5}}) {
             message = rejection(IllegalArgumentException.class,
                     () -> sampler.sample(ok, ok, 0, 0, batch, range[0], range[1]));
@@ -276,8 +279,9 @@ class TrajectorySamplerTest {
             assertTrue(message.contains("workers = 0"), message);
             ParallelTrajectorySampler parallel = new ParallelTrajectorySampler(IPD_10, executor, 3);
             double[] withNaN = {0, Double.NaN, 0, 0, 0};
-            message = rejection(InvalidGameException.class,
-                    () -> parallel.sample(withNaN, new double[5], 0, 0, new TrajectoryBatch(9, 10)));
+            message = rejection(InvalidModelException.class,
+                    () -> parallel.sample(IPD_10.layout().join(withNaN, new double[5]), 0, 0,
+                            TrajectoryBatch.full(2, 9, 10, false)));
             assertTrue(message.contains("theta1[1] is NaN"), message);
         } finally {
             executor.shutdownNow();

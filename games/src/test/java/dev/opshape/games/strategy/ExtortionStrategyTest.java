@@ -2,7 +2,7 @@ package dev.opshape.games.strategy;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,7 +65,7 @@ class ExtortionStrategyTest {
         double p = 1;
         double largestPayoff = 5;
         double[] extort = FixedStrategies.create("extort", AXELROD, 0).logits(AXELROD, 0);
-        ExactEvaluator exact = ExactEvaluator.create(IteratedGame.infinite(AXELROD, gamma));
+        ExactEvaluator exact = IteratedGame.infinite(AXELROD, gamma).newEvaluator();
         SplittableRandom rng = new SplittableRandom(0x2D);
         double[] occupancy = new double[4];
         for (int trial = 0; trial < 10; trial++) {
@@ -74,7 +74,7 @@ class ExtortionStrategyTest {
                 opponent[i] = 2 * rng.nextGaussian();
             }
             exact.setPoint(extort, opponent);
-            exact.outcomeOccupancy(occupancy);
+            exact.jointActionOccupancy(occupancy);
             double f = occupancy[0] + occupancy[1];
             double lhs = (exact.averageReward(0) - p) - chi * (exact.averageReward(1) - p);
             double rhs = (1 - gamma) * (f - 1.0) / (phi * gamma);

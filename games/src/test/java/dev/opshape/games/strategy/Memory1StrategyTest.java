@@ -2,7 +2,7 @@ package dev.opshape.games.strategy;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.InvalidGameException;
-import dev.opshape.games.policy.ActionLogits;
+import dev.opshape.tabular.policy.ActionLogits;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -4,6 +4,7 @@ import dev.opshape.shaping.estimator.BaselineKind;
 import dev.opshape.shaping.estimator.EstimatorSpec;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import dev.opshape.shaping.estimator.Surrogate;
+import dev.opshape.shaping.estimator.Surrogates;
 
 import java.util.Locale;
 import java.util.Set;
@@ -76,11 +77,8 @@ final class EstimatorKeys {
             return EstimatorSpec.EXACT;
         }
         String[] parts = lower.split("/", -1);
-        Surrogate surrogate = switch (parts[0]) {
-            case "dice" -> Surrogate.DICE;
-            case "lvc" -> Surrogate.LVC;
-            default -> throw bad(key, "is not exact, dice[/B] or lvc[/B]");
-        };
+        Surrogate surrogate = Surrogates.byName(parts[0])
+                .orElseThrow(() -> bad(key, "is not exact, dice[/B] or lvc[/B]"));
         int b = batch;
         if (parts.length == 2) {
             try {

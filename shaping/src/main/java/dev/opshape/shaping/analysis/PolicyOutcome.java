@@ -2,7 +2,7 @@ package dev.opshape.shaping.analysis;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
+import dev.opshape.tabular.exact.ExactEvaluator;
 
 /**
  * The exact outcome of a pair of memory-1 policies: each agent's value and average reward per move, its
@@ -35,12 +35,16 @@ public record PolicyOutcome(double value1, double value2, double avgReward1, dou
      */
     public static PolicyOutcome evaluate(ExactEvaluator exact, double[] theta1, double[] theta2) {
         exact.setPoint(theta1, theta2);
-        MatrixGame game = exact.game().game();
+        if (!(exact.problem() instanceof IteratedGame iterated)) {
+            throw new IllegalArgumentException("policy outcomes are defined for iterated games; this evaluator is for "
+                    + exact.problem().model().name());
+        }
+        MatrixGame game = iterated.game();
         int n = game.rows();
         int m = game.columns();
         int states = 1 + n * m;
         double[] occupancy = new double[n * m];
-        exact.outcomeOccupancy(occupancy);
+        exact.jointActionOccupancy(occupancy);
         double pCoop1 = 0;
         double pCoop2 = 0;
         for (int a1 = 0; a1 < n; a1++) {
@@ -50,7 +54,6 @@ public record PolicyOutcome(double value1, double value2, double avgReward1, dou
                 pCoop2 += a2 == 0 ? o : 0;
             }
         }
-        IteratedGame iterated = exact.game();
         if (iterated.isNoisy()) {
             // Executed action 0 has probability f + c pi(0 | state) in every state, and the occupancy weights the
             // states the same way for both, so the intended frequency is the executed one mapped back (c > 0 for

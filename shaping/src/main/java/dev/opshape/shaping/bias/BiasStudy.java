@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a {@link BiasStudyConfig}. Estimate i of every configuration at point p uses the random streams of
@@ -51,7 +51,7 @@ public final class BiasStudy {
                             key -> {
                                 double[] g = new double[dim];
                                 configuration.exact().newLearner(config.game(), agent)
-                                        .direction(point.theta1(), point.theta2(), new UpdateKey(0, 0, 0), g);
+                                        .direction(point.joint(config.game()), new UpdateKey(0, 0, 0), g);
                                 return g;
                             });
                     double[][] samples = estimates(config, configuration, point, p, pool, progress);
@@ -82,6 +82,7 @@ public final class BiasStudy {
         int dim = config.game().dimension(config.agent());
         double[][] samples = new double[n][dim];
         int workers = pool == null ? 1 : config.threads();
+        double[] theta = point.joint(config.game());
         AtomicInteger next = new AtomicInteger();
         List<Runnable> chunks = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -91,7 +92,7 @@ public final class BiasStudy {
                     int to = Math.min(n, from + CLAIM);
                     for (int i = from; i < to; i++) {
                         learner.reset();
-                        learner.direction(point.theta1(), point.theta2(),
+                        learner.direction(theta,
                                 new UpdateKey(config.seed(), pointIndex, i), samples[i]);
                         progress.advanced(1);
                     }

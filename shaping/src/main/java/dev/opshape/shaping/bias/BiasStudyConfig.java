@@ -1,7 +1,7 @@
 package dev.opshape.shaping.bias;
 
-import dev.opshape.games.IteratedGame;
 import dev.opshape.games.InvalidGameException;
+import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import dev.opshape.shaping.learner.StreamIndex;
 import dev.opshape.shaping.training.Initialisation;

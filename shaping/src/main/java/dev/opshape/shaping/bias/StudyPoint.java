@@ -1,5 +1,7 @@
 package dev.opshape.shaping.bias;
 
+import dev.opshape.tabular.TabularProblem;
+
 /**
  * A parameter point of a bias study: both agents' logits.
  *
@@ -11,5 +13,10 @@ public record StudyPoint(double[] theta1, double[] theta2) {
     public StudyPoint {
         theta1 = theta1.clone();
         theta2 = theta2.clone();
+    }
+
+    /** The joint vector (theta1, theta2) of the problem's layout (a new array). */
+    public double[] joint(TabularProblem problem) {
+        return problem.layout().join(theta1, theta2);
     }
 }

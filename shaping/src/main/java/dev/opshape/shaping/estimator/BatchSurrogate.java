@@ -1,161 +1,161 @@
 package dev.opshape.shaping.estimator;
 
-import dev.opshape.games.IteratedGame;
-import dev.opshape.games.policy.PolicyLayout;
-import dev.opshape.games.sample.TrajectoryBatch;
+import dev.opshape.tabular.TabularModel;
+import dev.opshape.tabular.TabularProblem;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+
+import java.util.Arrays;
 
 /**
- * The DiCE and LVC surrogates of a set of stored trajectories, and their exact derivatives at the current
- * parameters, in closed form over per-step score vectors: O(N T) per query plus a small per-query table work, no
- * autodiff graph, no allocation.
+ * A set of stored trajectories with the per-step weights of the sampled surrogates, and the surrogates' exact
+ * derivatives at the current parameters, in closed form over per-step score vectors: O(N T) per query plus a small
+ * per-query table work, no autodiff graph, no allocation.
  *
  * <h2>Formulas</h2>
- * For one trajectory, with score vectors grad l_u (sparse: each agent's logits of the state it acted in), their
- * Hessians h_u, weights omega_t (c_t = gamma^t r_t, centred by the mean baseline if any, times the importance weight
- * w_t), baseline terms beta_t = gamma^t b(s_t) rho_t, suffix sums G_u = sum_{t &gt;= u} omega_t and, along v,
- * sigma_t = sum_{u &lt;= t} grad l_u . v and Q_u = sum_{t &gt;= u} omega_t sigma_t:
+ * For one trajectory, with score vectors grad l_u (sparse: each player's logits of the observation it acted on),
+ * their Hessians h_u, weights omega_t (c_t = gamma^t r_t, centred by the mean baseline if any, times the importance
+ * weight w_t), baseline terms beta_t = gamma^t b(s_t) rho_t and suffix sums G_u = sum_{t &gt;= u} omega_t:
  * <ul>
- *   <li>gradient (both surrogates): sum_u grad l_u (G_u - beta_u);</li>
- *   <li>DiCE Hessian times v: sum_u [grad l_u (Q_u - beta_u grad l_u . v) + (G_u - beta_u) h_u v], which is
- *       sum_t omega_t (grad S_t grad S_t^T + hess S_t) v minus the baseline term, rearranged so that each step is
- *       visited twice;</li>
- *   <li>LVC Hessian times v: sum_u (G_u - beta_u) (grad l_u (grad l_u . v) + h_u v).</li>
+ *   <li>gradient (every surrogate): sum_u grad l_u (G_u - beta_u);</li>
+ *   <li>Hessian times v: sum_u (G_u - beta_u) h_u v plus a score part that each {@link Surrogate} supplies (DiCE's
+ *       cross-time terms, LVC's same-time terms).</li>
  * </ul>
  * All are averaged over the N trajectories.
  *
  * <h2>Cells: why the queries touch no score vector per step</h2>
- * A step is fully described by its cell (row, j): the joint outcome j = a1 m + a2 it produced and the row it was
- * drawn in, row = 0 at t = 0 and 1 + (previous outcome) afterwards (agent 1's own-view state; agent 2's state, both
- * actions, both score vectors, the Hessians h_u and the reward all follow from the cell). Each sum above is a sum
- * over steps of a scalar coefficient times a vector that depends on the cell only, so the backward passes add the
- * scalar into a table of (1 + S) S cells (S = n m outcomes), and the table is expanded into logit space once per
- * query. Likewise grad l_u . v is looked up per cell. A pass thus costs a few arithmetic operations per step,
- * whatever the number of logits; the batch needs to store only the outcome of each step (a compact
- * {@link TrajectoryBatch}). The per-cell sums of G_u - beta_u are both the gradient's coefficients and those of the
- * Hessian terms h_u v, and do not depend on v: one backward pass per load and agent computes them for every later
- * gradient and product, so a product's own passes only accumulate its score terms.
+ * A step is fully described by its cell c = s * A + a (state and joint action, see {@link TabularModel}): every
+ * player's observation, action, score vector and Hessian, and the reward, follow from it. Each sum above is a sum
+ * over steps of a scalar coefficient times a vector that depends on the cell only, so the passes add the scalar into
+ * a table of S * A cells, and the table is expanded into logit space once per query. Likewise grad l_u . v is looked
+ * up per cell. A pass thus costs a few arithmetic operations per step, whatever the number of logits; the batch needs
+ * to store only the cell of each step (a compact {@link TrajectoryBatch}). The per-cell sums of G_u - beta_u are both
+ * the gradient's coefficients and those of the Hessian terms h_u v, and do not depend on v: one backward pass per load
+ * and player computes them for every later gradient and product.
  *
- * <p>The per-step reward weight depends only on (t, j): gamma^t r(j), and with the mean baseline
- * gamma^t (r(j) - (R_t - r(j)) / (N - 1)) where R_t = sum_b r_{b,t} comes from a histogram of outcomes per move. So
- * each agent's weights are a T x S table (and a state baseline a T x (1 + S) table), computed in {@link #setWeights}
- * in O(T S), not per step.
+ * <p>The per-step reward weight depends only on (t, c): gamma^t r(c), and with the mean baseline
+ * gamma^t (r(c) - (R_t - r(c)) / (N - 1)) where R_t = sum_b r_{b,t} comes from a histogram of cells per move. So each
+ * player's weights are a T x C table (and a state baseline a T x S table), computed in {@link #setWeights} in O(T C),
+ * not per step.
  *
  * <h2>Off-policy weighting</h2>
- * For trajectories drawn by behaviour policies mu, the per-step ratio rho_t = pi(a_t | s_t) / mu(a_t | s_t) (both
- * agents' actions) and the cumulative per-decision weight w_t = rho_0 ... rho_t replace the magic boxes: DiCE's
- * MB(S_t) becomes w_t (value w_t, derivative w_t grad S_t) and its baseline weight 1 - MB(l_t) becomes 1 - rho_t,
- * as in the seed paper's off-policy DiCE code; LVC keeps the same-time part of the resulting Hessian. With a clip
- * c, rho_t is replaced by min(rho_t, c) and a clipped step passes no derivative (its score is dropped). On-policy
- * loads skip this (w_t = rho_t = 1); the weighted code path multiplies by the weights where the unweighted one
- * does not, so that at ratios of exactly 1 both give the same bits.
+ * For trajectories drawn by behaviour policies mu, the per-step ratio rho_t = pi(a_t | s_t) / mu(a_t | s_t) (every
+ * player's action) and the cumulative per-decision weight w_t = rho_0 ... rho_t replace the magic boxes: DiCE's
+ * MB(S_t) becomes w_t (value w_t, derivative w_t grad S_t) and its baseline weight 1 - MB(l_t) becomes 1 - rho_t, as in
+ * the seed paper's off-policy DiCE code; LVC keeps the same-time part of the resulting Hessian. With a clip c, rho_t is
+ * replaced by min(rho_t, c) and a clipped step passes no derivative (its score is dropped). On-policy loads skip this
+ * (w_t = rho_t = 1); the weighted code path multiplies by the weights where the unweighted one does not, so that at
+ * ratios of exactly 1 both give the same bits.
  *
  * <h2>Trembling-hand noise</h2>
- * In a noisy game the batch also stores each step's intended joint outcome ({@link TrajectoryBatch#intended()}).
- * A step's cell is then (row, i): the row from the previous <em>executed</em> outcome (the state the agents
- * observed) and i the <em>intended</em> outcome, whose actions the policies drew and whose scores, Hessians and
- * log-probabilities (hence importance ratios: the noise cancels from pi / mu) are used; the reward weight of the
- * step is that of its executed outcome, stepWeight[t * S + j]. This is the likelihood-ratio estimator of the noisy
- * game: the noise does not depend on the logits, so the score of a trajectory is the sum of its intended actions'
- * scores. The backward passes take the scored outcomes as an argument: the intended ones in a noisy game, the
- * executed ones (the same array) otherwise.
+ * In a noisy problem the batch also stores each step's intended cell ({@link TrajectoryBatch#intendedCell()}): the
+ * cell whose actions the policies drew. Scores, Hessians and log-probabilities (hence importance ratios: the noise
+ * cancels from pi / mu) are those of the intended cell; the reward weight and the baseline's state are those of the
+ * executed cell. This is the likelihood-ratio estimator of the noisy problem: the noise does not depend on the
+ * logits, so the score of a trajectory is the sum of its intended actions' scores.
  */
 final class BatchSurrogate {
 
-    private final int steps;
-    /** S = n m joint outcomes, 1 + S rows, (1 + S) S cells (index row * S + j). */
-    private final int numOutcomes;
-    private final int numRows;
-    private final int numCells;
+    /** T, and the model's states S, joint actions A and cells C = S * A. */
+    final int steps;
+    final int numStates;
+    final int numJoint;
+    final int numCells;
+    final int numPlayers;
     private final double[] discount;
-    /** Rewards by joint outcome, per agent. */
+    /** Rewards by cell, per player. */
     private final double[][] reward;
-    /** The actions and agent 2's own-view state of each cell (agent 1's state is the row). */
-    private final int[] cellAction1;
-    private final int[] cellAction2;
-    private final int[] rowState2;
+    /** The state of each cell, and each player's observation and action in it. */
+    final int[] cellState;
+    private final int[][] cellObservation;
+    private final int[][] cellAction;
+    /** Each player's observation in each state. */
+    private final int[][] stateObservation;
 
     /** Per step (index b * T + t), filled only off-policy: cumulative weight w_t, ratio rho_t, derivatives flow. */
-    private final double[] weight;
-    private final double[] ratio;
-    private final boolean[] active;
-    /** Number of the loaded trajectories with outcome j at move t: outcomeCount[t * S + j] (mean baseline). */
-    private final int[] outcomeCount;
+    final double[] weight;
+    final double[] ratio;
+    final boolean[] active;
+    /** Number of the loaded trajectories in cell c at move t: cellCount[t * C + c] (mean baseline). */
+    private final int[] cellCount;
     private boolean countsReady;
-    /** Per agent: the reward weight of outcome j at move t, stepWeight[t * S + j] (see the class comment). */
-    private final double[][] stepWeight = new double[2][];
-    /** Per agent: gamma^t b(row, T - t) at stateTerm[t * (1 + S) + row], used when hasStateTerm. */
-    private final double[][] stateTerm = new double[2][];
-    private final boolean[] hasStateTerm = new boolean[2];
+    /** Per player: the reward weight of cell c at move t, stepWeight[t * C + c] (see the class comment). */
+    private final double[][] stepWeight;
+    /** Per player: gamma^t b(s, T - t) at stateTerm[t * S + s], used when hasStateTerm. */
+    private final double[][] stateTerm;
+    private final boolean[] hasStateTerm;
 
     /** Per-load scratch: current and behaviour joint log-probabilities by cell. */
     private final double[] cellLogProb;
     private final double[] behaviourLogProb;
     /**
-     * Per agent, by cell: the sum over the steps in that cell of G_u - beta_u, the gradient's coefficient and the
-     * Hessian term's, which do not depend on v. Computed by the first query after a load or setWeights and reused
-     * by every later gradient and Hessian-vector product of the agent (LOLA asks for a gradient and a product of the
-     * same batch).
+     * Per player, by cell: the sum over the steps in that cell of G_u - beta_u, the gradient's coefficient and the
+     * Hessian term's, which do not depend on v. Computed by the first query after a load or setWeights and reused by
+     * every later gradient and Hessian-vector product of the player.
      */
-    private final double[][] advantage = new double[2][];
-    private final boolean[] advantageReady = new boolean[2];
+    private final double[][] advantage;
+    private final boolean[] advantageReady;
     /** Per-query scratch: score . v and the accumulated score coefficients of a product, by cell. */
     private final double[] cellDot;
     private final double[] cellScore;
-    /** Per-trajectory scratch along v: sigma_t. */
-    private final double[] sigma;
+    /** Per-trajectory scratch of the surrogates' passes (length T). */
+    final double[] sigma;
 
     private ScoreTables tables;
     private TrajectoryBatch batch;
-    /** The loaded batch's intended outcomes, or null for a batch without them (then they are the outcomes). */
-    private int[] intended;
+    /** The loaded batch's scored cells: the intended ones if it has them, else the cells themselves. */
+    private int[] scored;
     private int count;
     private boolean offPolicy;
 
     /**
-     * @param game     the game (its discount, rewards and shape; the horizon is {@code steps})
+     * @param problem  the problem (its discount, rewards and shape; the horizon is {@code steps})
      * @param capacity largest number of trajectories a load may hold
      * @param steps    T, the length of every trajectory
      */
-    BatchSurrogate(IteratedGame game, int capacity, int steps) {
+    BatchSurrogate(TabularProblem problem, int capacity, int steps) {
+        TabularModel model = problem.model();
         this.steps = steps;
-        int n = game.game().numActions(0);
-        int m = game.game().numActions(1);
-        this.numOutcomes = n * m;
-        this.numRows = 1 + numOutcomes;
-        this.numCells = numRows * numOutcomes;
+        this.numStates = model.numStates();
+        this.numJoint = model.numJointActions();
+        this.numCells = model.numCells();
+        this.numPlayers = model.numPlayers();
         this.discount = new double[steps];
         double d = 1;
         for (int t = 0; t < steps; t++) {
             discount[t] = d;
-            d *= game.gamma();
+            d *= problem.gamma();
         }
-        this.reward = new double[][] {game.game().outcomeRewards(0), game.game().outcomeRewards(1)};
-        PolicyLayout layout2 = game.layout(1);
-        this.cellAction1 = new int[numCells];
-        this.cellAction2 = new int[numCells];
-        this.rowState2 = new int[numRows];
-        for (int row = 0; row < numRows; row++) {
-            rowState2[row] = row == 0 ? 0 : layout2.stateAfter((row - 1) / m, (row - 1) % m);
-            for (int j = 0; j < numOutcomes; j++) {
-                cellAction1[row * numOutcomes + j] = j / m;
-                cellAction2[row * numOutcomes + j] = j % m;
+        this.reward = new double[numPlayers][];
+        this.cellState = new int[numCells];
+        this.cellObservation = new int[numPlayers][numCells];
+        this.cellAction = new int[numPlayers][numCells];
+        this.stateObservation = new int[numPlayers][];
+        for (int i = 0; i < numPlayers; i++) {
+            reward[i] = model.rewards(i);
+            stateObservation[i] = model.player(i).observationTable();
+        }
+        for (int c = 0; c < numCells; c++) {
+            int s = c / numJoint;
+            cellState[c] = s;
+            for (int i = 0; i < numPlayers; i++) {
+                cellObservation[i][c] = stateObservation[i][s];
+                cellAction[i][c] = model.action(i, c % numJoint);
             }
         }
         int size = capacity * steps;
         this.weight = new double[size];
         this.ratio = new double[size];
         this.active = new boolean[size];
-        this.outcomeCount = new int[steps * numOutcomes];
-        for (int i = 0; i < 2; i++) {
-            stepWeight[i] = new double[steps * numOutcomes];
-            stateTerm[i] = new double[steps * numRows];
-        }
+        this.cellCount = new int[steps * numCells];
+        this.stepWeight = new double[numPlayers][steps * numCells];
+        this.stateTerm = new double[numPlayers][steps * numStates];
+        this.hasStateTerm = new boolean[numPlayers];
         this.cellLogProb = new double[numCells];
         this.behaviourLogProb = new double[numCells];
         this.cellDot = new double[numCells];
         this.cellScore = new double[numCells];
-        this.advantage[0] = new double[numCells];
-        this.advantage[1] = new double[numCells];
+        this.advantage = new double[numPlayers][numCells];
+        this.advantageReady = new boolean[numPlayers];
         this.sigma = new double[steps];
     }
 
@@ -187,34 +187,30 @@ final class BatchSurrogate {
     private void start(ScoreTables tables, TrajectoryBatch batch, int count, boolean offPolicy) {
         this.tables = tables;
         this.batch = batch;
-        this.intended = batch.hasIntended() ? batch.intended() : null;
+        this.scored = batch.hasIntended() ? batch.intendedCell() : batch.cell();
         this.count = count;
         this.offPolicy = offPolicy;
         this.countsReady = false;
-        this.advantageReady[0] = false;
-        this.advantageReady[1] = false;
+        Arrays.fill(advantageReady, false);
     }
 
     /**
      * The per-step ratios, weights and clip flags. The behaviour log-probability of a step is read from
-     * {@code stored} if not null, else looked up in {@code behaviour}'s tables (the same sum, log mu1 + log mu2).
+     * {@code stored} if not null, else looked up in {@code behaviour}'s tables (the same sum over players).
      */
     private void importanceWeights(double[] stored, ScoreTables behaviour, double clip) {
         cellLogProbabilities(tables, cellLogProb);
         if (stored == null) {
             cellLogProbabilities(behaviour, behaviourLogProb);
         }
-        int[] outcome = batch.outcome();
-        // The ratio is of the intended actions' probabilities, in the state of the executed history.
-        int[] scored = intended != null ? intended : outcome;
         for (int b = 0; b < count; b++) {
             double w = 1.0;
-            int prev = -1;
             for (int t = 0; t < steps; t++) {
                 int idx = b * steps + t;
-                int cell = (1 + prev) * numOutcomes + scored[idx];
-                double logMu = stored != null ? stored[idx] : behaviourLogProb[cell];
-                double rho = Math.exp(cellLogProb[cell] - logMu);
+                // The ratio is of the intended actions' probabilities, in the state of the executed history.
+                int c = scored[idx];
+                double logMu = stored != null ? stored[idx] : behaviourLogProb[c];
+                double rho = Math.exp(cellLogProb[c] - logMu);
                 boolean flows = true;
                 if (rho > clip) {
                     rho = clip;
@@ -224,240 +220,203 @@ final class BatchSurrogate {
                 weight[idx] = w;
                 ratio[idx] = rho;
                 active[idx] = flows;
-                prev = outcome[idx];
             }
         }
     }
 
-    /** out[cell] = log pi1(a1 | row) + log pi2(a2 | s2(row)) under the given tables. */
+    /** out[cell] = sum_i log pi_i(a_i | o_i(s)) under the given tables (player 0's term first). */
     private void cellLogProbabilities(ScoreTables t, double[] out) {
-        int n = t.actions[0];
-        int m = t.actions[1];
-        for (int row = 0; row < numRows; row++) {
-            for (int j = 0; j < numOutcomes; j++) {
-                int cell = row * numOutcomes + j;
-                out[cell] = t.logProb[0][row * n + cellAction1[cell]] + t.logProb[1][rowState2[row] * m
-                        + cellAction2[cell]];
+        for (int c = 0; c < numCells; c++) {
+            double sum = t.logProb[0][cellObservation[0][c] * t.actions[0] + cellAction[0][c]];
+            for (int i = 1; i < numPlayers; i++) {
+                sum += t.logProb[i][cellObservation[i][c] * t.actions[i] + cellAction[i][c]];
             }
+            out[c] = sum;
         }
     }
 
     /**
-     * Computes the agent's per-(move, outcome) reward weights and, for a state baseline, its per-(move, row)
-     * baseline terms. O(T S) (plus, for the mean baseline, one pass over the outcomes per load).
+     * Computes the player's per-(move, cell) reward weights and, for a state baseline, its per-(move, state)
+     * baseline terms. O(T C) (plus, for the mean baseline, one pass over the cells per load).
      *
      * @param baseline the state values for LEARNED and EXACT (ignored otherwise); read here, not retained
      */
-    void setWeights(int agent, BaselineKind kind, StateBaseline baseline) {
-        advantageReady[agent] = false;
-        double[] r = reward[agent];
-        double[] sw = stepWeight[agent];
+    void setWeights(int player, BaselineKind kind, StateBaseline baseline) {
+        advantageReady[player] = false;
+        double[] r = reward[player];
+        double[] sw = stepWeight[player];
         boolean mean = kind == BaselineKind.MEAN && count > 1;
         if (mean && !countsReady) {
-            countOutcomes();
+            countCells();
         }
         for (int t = 0; t < steps; t++) {
             double total = 0;   // R_t, the sum of the loaded trajectories' rewards at move t
             if (mean) {
-                for (int j = 0; j < numOutcomes; j++) {
-                    total += outcomeCount[t * numOutcomes + j] * r[j];
+                for (int c = 0; c < numCells; c++) {
+                    total += cellCount[t * numCells + c] * r[c];
                 }
             }
-            for (int j = 0; j < numOutcomes; j++) {
+            for (int c = 0; c < numCells; c++) {
                 // Leave-one-out: the mean of the other N - 1 trajectories' rewards at this move.
-                sw[t * numOutcomes + j] = mean
-                        ? discount[t] * (r[j] - (total - r[j]) / (count - 1))
-                        : discount[t] * r[j];
+                sw[t * numCells + c] = mean
+                        ? discount[t] * (r[c] - (total - r[c]) / (count - 1))
+                        : discount[t] * r[c];
             }
         }
         boolean state = kind == BaselineKind.LEARNED || kind == BaselineKind.EXACT;
-        hasStateTerm[agent] = state;
+        hasStateTerm[player] = state;
         if (state) {
-            double[] st = stateTerm[agent];
+            double[] st = stateTerm[player];
             for (int t = 0; t < steps; t++) {
-                for (int row = 0; row < numRows; row++) {
-                    st[t * numRows + row] = discount[t] * baseline.value(agent, row, steps - t);
+                for (int s = 0; s < numStates; s++) {
+                    st[t * numStates + s] = discount[t] * baseline.value(player, s, steps - t);
                 }
             }
         }
     }
 
-    /** The histogram of outcomes per move over the loaded trajectories (agent independent, once per load). */
-    private void countOutcomes() {
-        java.util.Arrays.fill(outcomeCount, 0);
-        int[] outcome = batch.outcome();
+    /** The histogram of cells per move over the loaded trajectories (player independent, once per load). */
+    private void countCells() {
+        Arrays.fill(cellCount, 0);
+        int[] cell = batch.cell();
         for (int b = 0; b < count; b++) {
             int base = b * steps;
             for (int t = 0; t < steps; t++) {
-                outcomeCount[t * numOutcomes + outcome[base + t]]++;
+                cellCount[t * numCells + cell[base + t]]++;
             }
         }
         countsReady = true;
     }
 
-    /** The importance-weighted Monte Carlo estimate of V_agent: mean over trajectories of sum_t gamma^t r_t w_t. */
-    double value(int agent) {
-        double[] r = reward[agent];
-        int[] outcome = batch.outcome();
+    /** The importance-weighted Monte Carlo estimate of V_player: mean over trajectories of sum_t gamma^t r_t w_t. */
+    double value(int player) {
+        double[] r = reward[player];
+        int[] cell = batch.cell();
         double total = 0;
         for (int b = 0; b < count; b++) {
             for (int t = 0; t < steps; t++) {
                 int idx = b * steps + t;
-                double x = discount[t] * r[outcome[idx]];
+                double x = discount[t] * r[cell[idx]];
                 total += offPolicy ? x * weight[idx] : x;
             }
         }
         return total / count;
     }
 
-    /** Writes the gradient estimate of V_agent (joint vector, overwritten). */
-    void gradient(int agent, double[] out) {
-        double[] adv = advantages(agent);
-        java.util.Arrays.fill(out, 0.0);
+    /** Writes the gradient estimate of V_player (joint vector, overwritten). */
+    void gradient(int player, double[] out) {
+        double[] adv = advantages(player);
+        Arrays.fill(out, 0.0);
         double inv = 1.0 / count;
-        for (int cell = 0; cell < numCells; cell++) {
-            addCellScore(cell, adv[cell] * inv, out);
+        for (int c = 0; c < numCells; c++) {
+            addCellScore(c, adv[c] * inv, out);
         }
     }
 
     /**
-     * The agent's per-cell sums of G_u - beta_u (see {@link #advantage}), by one backward pass over the trajectories
-     * if they are not known yet for this load and these weights.
+     * The player's per-cell sums of G_u - beta_u (see {@link #advantage}), by one backward pass over the trajectories
+     * if they are not known yet for this load and these weights. A step's cell for the sum is its scored cell, its
+     * reward weight and baseline state the executed cell's.
      */
-    private double[] advantages(int agent) {
-        double[] adv = advantage[agent];
-        if (advantageReady[agent]) {
+    private double[] advantages(int player) {
+        double[] adv = advantage[player];
+        if (advantageReady[player]) {
             return adv;
         }
-        java.util.Arrays.fill(adv, 0.0);
-        double[] sw = stepWeight[agent];
-        double[] st = stateTerm[agent];
-        boolean state = hasStateTerm[agent];
-        int[] outcome = batch.outcome();
-        scoredAdvantages(adv, sw, st, state, outcome, intended != null ? intended : outcome);
-        advantageReady[agent] = true;
-        return adv;
-    }
-
-    /**
-     * {@link #advantages}'s backward pass: a step's cell is (row of the previous executed outcome, scored outcome),
-     * its reward weight the executed outcome's. {@code scored} is the batch's intended outcomes in a noisy game (see
-     * "Trembling-hand noise" in the class comment), else the outcomes themselves.
-     */
-    private void scoredAdvantages(double[] adv, double[] sw, double[] st, boolean state, int[] outcome,
-                                  int[] scored) {
+        Arrays.fill(adv, 0.0);
+        double[] sw = stepWeight[player];
+        double[] st = stateTerm[player];
+        boolean state = hasStateTerm[player];
+        int[] cell = batch.cell();
         for (int b = 0; b < count; b++) {
             int base = b * steps;
             double g = 0;
-            int j = outcome[base + steps - 1];
             for (int t = steps - 1; t >= 0; t--) {
                 int idx = base + t;
-                // The row of step t is 1 + the previous outcome, 0 at t = 0 (prev = -1); j, the executed outcome of
-                // step t, is carried over from the step after it.
-                int prev = t > 0 ? outcome[idx - 1] : -1;
-                int row = 1 + prev;
-                double omega = sw[t * numOutcomes + j];
+                int c = cell[idx];
+                double omega = sw[t * numCells + c];
                 g += offPolicy ? omega * weight[idx] : omega;
                 if (!offPolicy || active[idx]) {
                     double a = g;
                     if (state) {
-                        double beta = st[t * numRows + row];
+                        double beta = st[t * numStates + cellState[c]];
                         a -= offPolicy ? beta * ratio[idx] : beta;
                     }
-                    adv[row * numOutcomes + scored[idx]] += a;
+                    adv[scored[idx]] += a;
                 }
-                j = prev;
             }
         }
+        advantageReady[player] = true;
+        return adv;
     }
 
-    /** Writes the surrogate's Hessian of V_agent times v (joint vectors; out overwritten, v read only). */
-    void hessianVectorProduct(Surrogate surrogate, int agent, double[] v, double[] out) {
-        boolean dice = surrogate == Surrogate.DICE;
-        double[] adv = advantages(agent);
-        double[] sw = stepWeight[agent];
-        double[] st = stateTerm[agent];
-        boolean state = hasStateTerm[agent];
-        int[] outcome = batch.outcome();
-        for (int cell = 0; cell < numCells; cell++) {
-            int row = cell / numOutcomes;
-            cellDot[cell] = tables.scoreDot(0, row, cellAction1[cell], v)
-                    + tables.scoreDot(1, rowState2[row], cellAction2[cell], v);
+    /** Writes the surrogate's Hessian of V_player times v (joint vectors; out overwritten, v read only). */
+    void hessianVectorProduct(Surrogate surrogate, int player, double[] v, double[] out) {
+        double[] adv = advantages(player);
+        for (int c = 0; c < numCells; c++) {
+            double dot = tables.scoreDot(0, cellObservation[0][c], cellAction[0][c], v);
+            for (int i = 1; i < numPlayers; i++) {
+                dot += tables.scoreDot(i, cellObservation[i][c], cellAction[i][c], v);
+            }
+            cellDot[c] = dot;
         }
-        // The score terms, per step: DiCE (Q_u - beta_u d_u), LVC (G_u - beta_u) d_u, with d_u = grad l_u . v; the
-        // Hessian terms (G_u - beta_u) h_u v come from the per-cell advantages.
-        java.util.Arrays.fill(cellScore, 0.0);
-        scoreTerms(dice, sw, st, state, outcome, intended != null ? intended : outcome);
-        java.util.Arrays.fill(out, 0.0);
+        Arrays.fill(cellScore, 0.0);
+        surrogate.addScoreTerms(this, player, cellDot, cellScore);
+        Arrays.fill(out, 0.0);
         double inv = 1.0 / count;
-        for (int row = 0; row < numRows; row++) {
+        for (int s = 0; s < numStates; s++) {
             double h = 0;
-            for (int j = 0; j < numOutcomes; j++) {
-                int cell = row * numOutcomes + j;
-                addCellScore(cell, cellScore[cell] * inv, out);
-                h += adv[cell];
+            for (int a = 0; a < numJoint; a++) {
+                int c = s * numJoint + a;
+                addCellScore(c, cellScore[c] * inv, out);
+                h += adv[c];
             }
-            // h_u depends on the row only: one Hessian product per row and agent.
-            tables.addHessianProduct(0, row, v, h * inv, out);
-            tables.addHessianProduct(1, rowState2[row], v, h * inv, out);
-        }
-    }
-
-    /**
-     * The score terms of {@link #hessianVectorProduct} into {@link #cellScore}: per trajectory, for DiCE a forward
-     * pass sigma_t = sum_{u <= t} grad l_u . v (a clipped step contributes no score), then a backward pass adding
-     * G_u (LVC) or Q_u (DiCE) as a suffix sum into the cells' score coefficients. A step's cell is (row of the
-     * previous executed outcome, scored outcome), its reward weight the executed outcome's; {@code scored} is the
-     * intended outcomes in a noisy game, else the outcomes themselves.
-     */
-    private void scoreTerms(boolean dice, double[] sw, double[] st, boolean state, int[] outcome, int[] scored) {
-        for (int b = 0; b < count; b++) {
-            int base = b * steps;
-            if (dice) {
-                double prefix = 0;
-                int prev = -1;
-                for (int t = 0; t < steps; t++) {
-                    int idx = base + t;
-                    if (!offPolicy || active[idx]) {
-                        prefix += cellDot[(1 + prev) * numOutcomes + scored[idx]];
-                    }
-                    sigma[t] = prefix;
-                    prev = outcome[idx];
-                }
-            }
-            double suffix = 0;
-            int j = outcome[base + steps - 1];
-            for (int t = steps - 1; t >= 0; t--) {
-                int idx = base + t;
-                int prev = t > 0 ? outcome[idx - 1] : -1;
-                int row = 1 + prev;
-                int cell = row * numOutcomes + scored[idx];
-                double omega = sw[t * numOutcomes + j];
-                if (offPolicy) {
-                    omega *= weight[idx];
-                }
-                suffix += dice ? omega * sigma[t] : omega;
-                j = prev;
-                if (offPolicy && !active[idx]) {
-                    continue;
-                }
-                double beta = 0;
-                if (state) {
-                    beta = st[t * numRows + row];
-                    if (offPolicy) {
-                        beta *= ratio[idx];
-                    }
-                }
-                double d = cellDot[cell];
-                cellScore[cell] += dice ? suffix - beta * d : (suffix - beta) * d;
+            // h_u depends on the state only (through the observations): one Hessian product per state and player.
+            for (int i = 0; i < numPlayers; i++) {
+                tables.addHessianProduct(i, stateObservation[i][s], v, h * inv, out);
             }
         }
     }
 
-    /** out += scale * (grad l of the cell): both agents' score vectors. */
-    private void addCellScore(int cell, double scale, double[] out) {
-        int row = cell / numOutcomes;
-        tables.addScore(0, row, cellAction1[cell], scale, out);
-        tables.addScore(1, rowState2[row], cellAction2[cell], scale, out);
+    /** out += scale * (grad l of the cell): every player's score vector. */
+    private void addCellScore(int c, double scale, double[] out) {
+        for (int i = 0; i < numPlayers; i++) {
+            tables.addScore(i, cellObservation[i][c], cellAction[i][c], scale, out);
+        }
+    }
+
+    /** Number of loaded trajectories. */
+    int count() {
+        return count;
+    }
+
+    /** Whether the loaded trajectories carry importance weights. */
+    boolean offPolicy() {
+        return offPolicy;
+    }
+
+    /** The loaded batch's (executed) cells. */
+    int[] cells() {
+        return batch.cell();
+    }
+
+    /** The loaded batch's scored cells: the intended ones in a noisy problem, else the cells. */
+    int[] scoredCells() {
+        return scored;
+    }
+
+    /** The player's reward weights by (move, cell), see {@link #setWeights}. */
+    double[] stepWeight(int player) {
+        return stepWeight[player];
+    }
+
+    /** The player's baseline terms by (move, state). */
+    double[] stateTerm(int player) {
+        return stateTerm[player];
+    }
+
+    /** Whether the player's weights have a state-baseline term. */
+    boolean hasStateTerm(int player) {
+        return hasStateTerm[player];
     }
 }

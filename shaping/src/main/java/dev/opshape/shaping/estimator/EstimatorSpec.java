@@ -1,6 +1,6 @@
 package dev.opshape.shaping.estimator;
 
-import dev.opshape.games.IteratedGame;
+import dev.opshape.tabular.TabularProblem;
 
 /**
  * How one part of a learner's computation obtains its derivatives: exactly, or from a sampled estimator with its
@@ -11,8 +11,8 @@ public interface EstimatorSpec {
     /** The exact estimator. */
     EstimatorSpec EXACT = new EstimatorSpec() {
         @Override
-        public GradientEstimator create(IteratedGame game) {
-            return new ExactGradients(game);
+        public GradientEstimator create(TabularProblem problem) {
+            return new ExactGradients(problem);
         }
 
         @Override
@@ -26,8 +26,8 @@ public interface EstimatorSpec {
         }
     };
 
-    /** A new estimator workspace for the game. */
-    GradientEstimator create(IteratedGame game);
+    /** A new estimator workspace for the problem. */
+    GradientEstimator create(TabularProblem problem);
 
     /** True if the estimator carries no sampling error. */
     boolean isExact();

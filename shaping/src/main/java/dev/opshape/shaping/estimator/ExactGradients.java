@@ -1,51 +1,47 @@
 package dev.opshape.shaping.estimator;
 
-import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
+import dev.opshape.tabular.TabularProblem;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.policy.ParameterLayout;
 
-/** The exact {@link GradientEstimator}: a thin view of the games module's {@link ExactEvaluator}. */
+/** The exact {@link GradientEstimator}: a thin view of the problem's {@link ExactEvaluator}. */
 public final class ExactGradients implements GradientEstimator {
 
     private final ExactEvaluator exact;
 
-    /** An exact estimator for the game (infinite or finite horizon, as the game says). */
-    public ExactGradients(IteratedGame game) {
-        this.exact = ExactEvaluator.create(game);
+    /** An exact estimator for the problem (infinite or finite horizon, as the problem says). */
+    public ExactGradients(TabularProblem problem) {
+        this.exact = problem.newEvaluator();
     }
 
     @Override
-    public int dimension1() {
-        return exact.dimension1();
+    public ParameterLayout layout() {
+        return exact.layout();
     }
 
     @Override
-    public int dimension() {
-        return exact.dimension();
+    public void setPoint(double[] theta, long seed, long stream) {
+        exact.setPoint(theta);
     }
 
     @Override
-    public void setPoint(double[] theta1, double[] theta2, long seed, long stream) {
-        exact.setPoint(theta1, theta2);
+    public void revisit(double[] theta) {
+        exact.setPoint(theta);
     }
 
     @Override
-    public void revisit(double[] theta1, double[] theta2) {
-        exact.setPoint(theta1, theta2);
+    public double value(int player) {
+        return exact.value(player);
     }
 
     @Override
-    public double value(int agent) {
-        return exact.value(agent);
+    public void gradient(int player, double[] out) {
+        exact.gradient(player, out);
     }
 
     @Override
-    public void gradient(int agent, double[] out) {
-        exact.gradient(agent, out);
-    }
-
-    @Override
-    public void hessianVectorProduct(int agent, double[] v, double[] out) {
-        exact.hessianVectorProduct(agent, v, out);
+    public void hessianVectorProduct(int player, double[] v, double[] out) {
+        exact.hessianVectorProduct(player, v, out);
     }
 
     @Override

@@ -1,15 +1,18 @@
 package dev.opshape.shaping.estimator;
 
-import dev.opshape.games.IteratedGame;
-import dev.opshape.games.sample.TrajectoryBatch;
+import dev.opshape.tabular.TabularModel;
+import dev.opshape.tabular.TabularProblem;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+
+import java.util.Arrays;
 
 /**
- * A learned state-value table per agent, indexed by the previous joint outcome (agent 1's own-view state, 0 =
- * start). After each batch, each visited state's entry moves a fraction {@value #RATE} of the way to the batch mean
+ * A learned state-value table per player, indexed by the model's state (for an iterated game the previous joint
+ * outcome, 0 = start). After each batch, each visited state's entry moves a fraction {@value #RATE} of the way to the batch mean
  * of the Monte Carlo discounted reward-to-go sum_{t' &gt;= t} gamma^(t' - t) r_t' of the moves made from that state
  * (an exponential moving average, i.e. a normalised gradient step on the squared error). Entries start at 0. Under
- * trembling-hand noise the states and rewards are those of the executed outcomes (what the agents observe and are
- * paid), which is what the batch's outcomes are.
+ * trembling-hand noise the states and rewards are those of the executed cells (what the players observe and are
+ * paid), which is what the batch's cells are.
  */
 final class LearnedBaseline implements StateBaseline {
 
@@ -18,7 +21,8 @@ final class LearnedBaseline implements StateBaseline {
 
     private final double gamma;
     private final int numStates;
-    /** Rewards by joint outcome, per agent. */
+    private final int numJoint;
+    /** Rewards by cell, per player. */
     private final double[][] reward;
     private final double[][] table;
     private final double[] sum;
@@ -26,28 +30,34 @@ final class LearnedBaseline implements StateBaseline {
     private final double[] toGo;
 
     /**
-     * @param game  the game (discount, rewards, number of states)
-     * @param steps T, the length of the trajectories it is fitted on
+     * @param problem the problem (discount, rewards, number of states)
+     * @param steps   T, the length of the trajectories it is fitted on
      */
-    LearnedBaseline(IteratedGame game, int steps) {
-        this.gamma = game.gamma();
-        this.numStates = 1 + game.game().numOutcomes();
-        this.reward = new double[][] {game.game().outcomeRewards(0), game.game().outcomeRewards(1)};
-        this.table = new double[2][numStates];
+    LearnedBaseline(TabularProblem problem, int steps) {
+        TabularModel model = problem.model();
+        this.gamma = problem.gamma();
+        this.numStates = model.numStates();
+        this.numJoint = model.numJointActions();
+        this.reward = new double[model.numPlayers()][];
+        for (int i = 0; i < reward.length; i++) {
+            reward[i] = model.rewards(i);
+        }
+        this.table = new double[reward.length][numStates];
         this.sum = new double[numStates];
         this.visits = new int[numStates];
         this.toGo = new double[steps];
     }
 
     @Override
-    public double value(int agent, int row, int movesLeft) {
-        return table[agent][row];
+    public double value(int player, int state, int movesLeft) {
+        return table[player][state];
     }
 
     /** Back to the initial all-zero tables. */
     void clear() {
-        java.util.Arrays.fill(table[0], 0.0);
-        java.util.Arrays.fill(table[1], 0.0);
+        for (double[] t : table) {
+            Arrays.fill(t, 0.0);
+        }
     }
 
     /**
@@ -56,9 +66,9 @@ final class LearnedBaseline implements StateBaseline {
      * ring boundary falls.
      */
     void fit(TrajectoryBatch batch, int from, int to, int wrapped) {
-        for (int agent = 0; agent < 2; agent++) {
-            java.util.Arrays.fill(sum, 0.0);
-            java.util.Arrays.fill(visits, 0);
+        for (int agent = 0; agent < table.length; agent++) {
+            Arrays.fill(sum, 0.0);
+            Arrays.fill(visits, 0);
             accumulate(batch, agent, from, to);
             accumulate(batch, agent, 0, wrapped);
             for (int s = 0; s < numStates; s++) {
@@ -70,24 +80,23 @@ final class LearnedBaseline implements StateBaseline {
     }
 
     /**
-     * Adds the reward-to-go of every move of trajectories [from, to) to its state's sum and visit count. The state
-     * of move t is agent 1's own-view state: 0 at t = 0, else 1 + the previous joint outcome.
+     * Adds the reward-to-go of every move of trajectories [from, to) to its state's sum and visit count (the state
+     * of a move is its cell's).
      */
     private void accumulate(TrajectoryBatch batch, int agent, int from, int to) {
         int steps = batch.steps();
-        int[] outcome = batch.outcome();
+        int[] cell = batch.cell();
         double[] r = reward[agent];
         for (int b = from; b < to; b++) {
             double g = 0;
             for (int t = steps - 1; t >= 0; t--) {
-                g = r[outcome[b * steps + t]] + gamma * g;
+                g = r[cell[b * steps + t]] + gamma * g;
                 toGo[t] = g;
             }
-            int s = 0;
             for (int t = 0; t < steps; t++) {
+                int s = cell[b * steps + t] / numJoint;
                 sum[s] += toGo[t];
                 visits[s]++;
-                s = 1 + outcome[b * steps + t];
             }
         }
     }

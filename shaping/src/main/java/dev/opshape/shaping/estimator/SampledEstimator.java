@@ -1,35 +1,34 @@
 package dev.opshape.shaping.estimator;
 
-import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
+import dev.opshape.tabular.TabularProblem;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.policy.ParameterLayout;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
 
 /**
  * A {@link GradientEstimator} from sampled trajectories: at each {@link #setPoint} it draws B fresh trajectories of
  * T moves at the point, from the Philox streams (seed, stream, trajectory b), and answers every query from the
  * DiCE or LVC surrogate of that batch (or, with a replay buffer, of the whole buffer with importance weights). See
- * {@link BatchSurrogate} for the formulas. The estimates are of the T-move value (the game's horizon is replaced by
+ * {@link BatchSurrogate} for the formulas. The estimates are of the T-move value (the problem's horizon is replaced by
  * the spec's T). A workspace: allocation happens in the constructor only.
  *
- * <p>The trajectories are kept in a compact {@link TrajectoryBatch} (one outcome per step), which is all the
+ * <p>The trajectories are kept in a compact {@link TrajectoryBatch} (one cell per step), which is all the
  * surrogate reads; with a replay buffer also the behaviour log-probability of each step, since the buffer mixes
  * trajectories drawn at different points. Without one, every held trajectory was drawn at the last setPoint's
  * parameters, whose tables are kept and give the behaviour policy when {@link #revisit} re-weights the batch.
  *
- * <p>In a game with trembling-hand noise the trajectories are the noisy game's (the sampler executes the trembles)
- * and the batch also keeps the intended outcome of each step: scores, log-probabilities and importance ratios are
+ * <p>In a problem with trembling-hand noise the trajectories are the noisy problem's (the sampler executes the trembles)
+ * and the batch also keeps the intended cell of each step: scores, log-probabilities and importance ratios are
  * those of the intended actions, rewards, states and baselines those of the executed outcomes (see
- * {@link BatchSurrogate}), so the estimates are of the noisy game's T-move value and stay unbiased where they are
- * without noise. The exact baseline is the noisy game's (the evaluator is built for the same game). Without noise
- * the batch holds no intended outcomes and nothing changes.
+ * {@link BatchSurrogate}), so the estimates are of the noisy problem's T-move value and stay unbiased where they are
+ * without noise. The exact baseline is the noisy problem's (the evaluator is built for the same problem). Without noise
+ * the batch holds no intended cells and nothing changes.
  */
 public final class SampledEstimator implements GradientEstimator {
 
     private final SampledEstimatorSpec spec;
-    private final IteratedGame game;
-    private final int dim1;
-    private final int dim;
+    private final TabularProblem problem;
     private final TrajectorySampler sampler;
     /** The tables at the point of the last setPoint (the behaviour policy of an on-policy batch) and at a revisit. */
     private final ScoreTables tables;
@@ -44,26 +43,24 @@ public final class SampledEstimator implements GradientEstimator {
     private int head;
 
     /**
-     * @param game a game with finite horizon T (the spec's), with or without trembling-hand noise
-     * @param spec the estimator's configuration
+     * @param problem a problem with finite horizon T (the spec's), with or without trembling-hand noise
+     * @param spec    the estimator's configuration
      */
-    SampledEstimator(IteratedGame game, SampledEstimatorSpec spec) {
+    SampledEstimator(TabularProblem problem, SampledEstimatorSpec spec) {
         this.spec = spec;
-        this.game = game;
-        this.dim1 = game.dimension(0);
-        this.dim = game.jointDimension();
-        this.sampler = new TrajectorySampler(game);
-        this.tables = new ScoreTables(game);
-        this.revisited = new ScoreTables(game);
+        this.problem = problem;
+        this.sampler = new TrajectorySampler(problem);
+        this.tables = new ScoreTables(problem);
+        this.revisited = new ScoreTables(problem);
         int capacity = spec.buffer() > 0 ? spec.buffer() : spec.batch();
         // Outcomes only (all the surrogate reads); the behaviour log-probabilities only where trajectories drawn at
         // different points share the buffer. An on-policy batch comes from one point, whose tables stand in for them.
-        // The intended outcomes only in a noisy game, the only one where they differ from the executed ones.
-        this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), spec.buffer() > 0, game.isNoisy());
-        this.surrogate = new BatchSurrogate(game, capacity, spec.horizon());
-        this.exact = spec.baseline() == BaselineKind.EXACT ? ExactEvaluator.create(game) : null;
+        // The intended cells only in a noisy problem, the only one where they differ from the executed ones.
+        this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), spec.buffer() > 0, problem.isNoisy());
+        this.surrogate = new BatchSurrogate(problem, capacity, spec.horizon());
+        this.exact = spec.baseline() == BaselineKind.EXACT ? problem.newEvaluator() : null;
         this.learned = spec.baseline() == BaselineKind.LEARNED
-                ? new LearnedBaseline(game, spec.horizon()) : null;
+                ? new LearnedBaseline(problem, spec.horizon()) : null;
         this.baseline = exact != null ? exact::stateValue : learned;
     }
 
@@ -73,24 +70,19 @@ public final class SampledEstimator implements GradientEstimator {
     }
 
     @Override
-    public int dimension1() {
-        return dim1;
+    public ParameterLayout layout() {
+        return problem.layout();
     }
 
     @Override
-    public int dimension() {
-        return dim;
-    }
-
-    @Override
-    public void setPoint(double[] theta1, double[] theta2, long seed, long stream) {
+    public void setPoint(double[] theta, long seed, long stream) {
         int batch = spec.batch();
         // The fresh trajectories occupy [from, to) and, when the ring wraps, [0, wrapped).
         int from = 0;
         int to = batch;
         int wrapped = 0;
         if (spec.buffer() == 0) {
-            sampler.sample(theta1, theta2, seed, stream, trajectories, 0, batch);
+            sampler.sample(theta, seed, stream, trajectories, 0, batch);
             filled = batch;
         } else {
             // FIFO ring: the B fresh trajectories overwrite the oldest ones (slot index = trajectory counter).
@@ -98,20 +90,21 @@ public final class SampledEstimator implements GradientEstimator {
             from = head;
             to = Math.min(head + batch, capacity);
             wrapped = head + batch - to;
-            sampler.sample(theta1, theta2, seed, stream, trajectories, from, to);
+            sampler.sample(theta, seed, stream, trajectories, from, to);
             if (wrapped > 0) {
-                sampler.sample(theta1, theta2, seed, stream, trajectories, 0, wrapped);
+                sampler.sample(theta, seed, stream, trajectories, 0, wrapped);
             }
             head = (head + batch) % capacity;
             filled = Math.min(filled + batch, capacity);
         }
-        tables.load(theta1, theta2);
+        tables.load(theta);
         surrogate.load(tables, trajectories, filled, spec.buffer() > 0, spec.clip());
         if (exact != null) {
-            exact.setPoint(theta1, theta2);
+            exact.setPoint(theta);
         }
-        surrogate.setWeights(0, spec.baseline(), baseline);
-        surrogate.setWeights(1, spec.baseline(), baseline);
+        for (int player = 0; player < problem.model().numPlayers(); player++) {
+            surrogate.setWeights(player, spec.baseline(), baseline);
+        }
         if (learned != null) {
             // Fit on the fresh trajectories only after they were used, so no estimate sees its own fit.
             learned.fit(trajectories, from, to, wrapped);
@@ -119,11 +112,11 @@ public final class SampledEstimator implements GradientEstimator {
     }
 
     @Override
-    public void revisit(double[] theta1, double[] theta2) {
+    public void revisit(double[] theta) {
         if (filled == 0) {
             throw new IllegalStateException("revisit needs samples: call setPoint first");
         }
-        revisited.load(theta1, theta2);
+        revisited.load(theta);
         // The held trajectories were drawn elsewhere (or here): weight them by pi / mu either way. Without a buffer
         // they were all drawn at the last setPoint's parameters, whose tables give mu.
         if (spec.buffer() > 0) {
@@ -132,10 +125,11 @@ public final class SampledEstimator implements GradientEstimator {
             surrogate.load(revisited, tables, trajectories, filled, spec.clip());
         }
         if (exact != null) {
-            exact.setPoint(theta1, theta2);
+            exact.setPoint(theta);
         }
-        surrogate.setWeights(0, spec.baseline(), baseline);
-        surrogate.setWeights(1, spec.baseline(), baseline);
+        for (int player = 0; player < problem.model().numPlayers(); player++) {
+            surrogate.setWeights(player, spec.baseline(), baseline);
+        }
     }
 
     @Override
@@ -148,18 +142,18 @@ public final class SampledEstimator implements GradientEstimator {
     }
 
     @Override
-    public double value(int agent) {
-        return surrogate.value(agent);
+    public double value(int player) {
+        return surrogate.value(player);
     }
 
     @Override
-    public void gradient(int agent, double[] out) {
-        surrogate.gradient(agent, out);
+    public void gradient(int player, double[] out) {
+        surrogate.gradient(player, out);
     }
 
     @Override
-    public void hessianVectorProduct(int agent, double[] v, double[] out) {
-        surrogate.hessianVectorProduct(spec.surrogate(), agent, v, out);
+    public void hessianVectorProduct(int player, double[] v, double[] out) {
+        surrogate.hessianVectorProduct(spec.surrogate(), player, v, out);
     }
 
     @Override
@@ -167,8 +161,8 @@ public final class SampledEstimator implements GradientEstimator {
         return false;
     }
 
-    /** The game whose T-move value is estimated. */
-    public IteratedGame game() {
-        return game;
+    /** The problem whose T-move value is estimated. */
+    public TabularProblem problem() {
+        return problem;
     }
 }

@@ -1,6 +1,6 @@
 package dev.opshape.shaping.estimator;
 
-import dev.opshape.games.IteratedGame;
+import dev.opshape.tabular.TabularProblem;
 
 /**
  * The configuration of a sampled estimator: surrogate, batch size, trajectory length, baseline and off-policy
@@ -44,8 +44,8 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
     }
 
     @Override
-    public GradientEstimator create(IteratedGame game) {
-        return new SampledEstimator(game.withHorizon(horizon), this);
+    public GradientEstimator create(TabularProblem problem) {
+        return new SampledEstimator(problem.withHorizon(horizon), this);
     }
 
     @Override

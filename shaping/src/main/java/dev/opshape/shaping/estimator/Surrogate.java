@@ -1,39 +1,52 @@
 package dev.opshape.shaping.estimator;
 
 /**
- * The sampled surrogate objectives whose derivatives estimate those of the value. Notation (per trajectory, moves
- * t = 0..T-1): l_t = log pi1(a1_t | s1_t) + log pi2(a2_t | s2_t), S_t = sum_{u &lt;= t} l_u, c_t = gamma^t r_t,
- * G_t = sum_{t' &gt;= t} c_t' and MB(x) = exp(x - stopgrad(x)) (the DiCE magic box: value 1, derivative dx).
+ * A sampled surrogate objective whose derivatives estimate those of the value: it decides how a batch's scores enter
+ * the Hessian-vector product. Notation (per trajectory, moves t = 0..T-1): l_t = sum_i log pi_i(a_i,t | o_i(s_t)),
+ * S_t = sum_{u &lt;= t} l_u, c_t = gamma^t r_t, G_t = sum_{t' &gt;= t} c_t' and MB(x) = exp(x - stopgrad(x)) (the DiCE
+ * magic box: value 1, derivative dx).
+ *
+ * <p>Every surrogate here has the same first derivative, the score-function gradient sum_u grad l_u (G_u - beta_u)
+ * (beta_u the baseline term), and the same "Hessian of the log-probabilities" part of the second derivative,
+ * sum_u (G_u - beta_u) hess l_u: {@link BatchSurrogate} computes both once per load from per-cell advantage sums.
+ * What differs is the score (outer-product) part of the Hessian, which a surrogate adds per cell in
+ * {@link #addScoreTerms}. A new estimator is one subclass and its registration in {@link Surrogates}.
+ *
+ * <p>Implementations are stateless singletons; the workspace they write into belongs to the batch.
  */
-public enum Surrogate {
-    /**
-     * DiCE (Foerster et al. 2018, "DiCE: The Infinitely Differentiable Monte Carlo Estimator", ICML):
-     * L = mean_b sum_t c_t MB(S_t). Its gradient, sum_t grad l_t G_t, and its Hessian,
-     * sum_t c_t (grad S_t grad S_t^T + hess S_t), are unbiased for the T-move value's gradient and Hessian;
-     * the Hessian has high variance (cross-time products of scores).
-     */
-    DICE("dice"),
-    /**
-     * LVC, low variance curvature (Rothfuss et al. 2019, "ProMP: Proximal Meta-Policy Search", ICLR):
-     * L = mean_b sum_t MB(l_t) G_t. Same gradient as DiCE; Hessian sum_t G_t (grad l_t grad l_t^T + hess l_t),
-     * which keeps only the same-time terms of DiCE's Hessian: lower variance, but biased (it drops
-     * sum_{u != u'} grad l_u grad l_u'^T G_max(u,u')).
-     */
-    LVC("lvc");
+public abstract class Surrogate {
 
-    private final String display;
+    private final String name;
+    private final String description;
 
-    Surrogate(String display) {
-        this.display = display;
+    /**
+     * @param name        the name used in specs, for example {@code dice}
+     * @param description one line with the formula's source, for help texts
+     */
+    protected Surrogate(String name, String description) {
+        this.name = name;
+        this.description = description;
     }
 
-    /** The name used in specs, {@code dice} or {@code lvc}. */
-    public String display() {
-        return display;
+    /** The name used in specs, for example {@code dice}. */
+    public final String name() {
+        return name;
     }
+
+    /** One line: what the surrogate is and where it comes from. */
+    public final String description() {
+        return description;
+    }
+
+    /**
+     * Adds, for every loaded trajectory, the score part of the Hessian-vector product of the player's surrogate into
+     * {@code cellScore}: the coefficient of grad l_u of each step, summed by the step's scored cell. {@code cellDot}
+     * holds grad l . v by cell. Must not allocate.
+     */
+    abstract void addScoreTerms(BatchSurrogate batch, int player, double[] cellDot, double[] cellScore);
 
     @Override
-    public String toString() {
-        return display;
+    public final String toString() {
+        return name;
     }
 }

@@ -3,6 +3,7 @@ package dev.opshape.shaping.learner;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.strategy.FixedStrategies;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -33,8 +34,8 @@ public record FixedStrategyRule(String name, Map<String, String> params) impleme
             }
 
             @Override
-            public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
-                java.util.Arrays.fill(out, 0.0);
+            public void direction(double[] theta, UpdateKey key, double[] out) {
+                Arrays.fill(out, 0.0);
             }
         };
     }

@@ -14,12 +14,12 @@ public interface Learner {
     boolean learns();
 
     /**
-     * Writes the update direction over this agent's own logits into {@code out} (length of its logit vector,
-     * overwritten). theta1 and theta2 are read only.
+     * Writes the update direction over this agent's own logits into {@code out} (length of its logit block,
+     * overwritten). theta, the joint vector of both agents' logits (agent 1's block first), is read only.
      *
      * @param key identifies the run and update for the random streams of sampled estimators
      */
-    void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out);
+    void direction(double[] theta, UpdateKey key, double[] out);
 
     /**
      * Forgets state carried between directions (replay buffers, learned baselines of sampled estimators), so that

@@ -22,22 +22,15 @@ public record LookAhead(double eta, EstimatorSpec estimator) implements Learning
 
     @Override
     public Learner newLearner(IteratedGame game, int agent) {
-        JointBlocks blocks = new JointBlocks(game, agent);
-        double[] grad = new double[blocks.dim];
-        double[] dir = new double[blocks.dim];
-        double[] hv = new double[blocks.dim];
+        ShapingTerms terms = new ShapingTerms(new JointBlocks(game, agent));
         return new PointEstimateLearner(agent, estimator.create(game)) {
 
             @Override
-            public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
-                int i = blocks.agent;
-                load(theta1, theta2, key);
-                est.gradient(blocks.opponent, grad);
-                blocks.opponentPart(grad, dir);
-                est.hessianVectorProduct(i, dir, hv);
-                est.gradient(i, grad);
-                for (int c = 0; c < blocks.ownLength; c++) {
-                    out[c] = grad[blocks.ownOffset + c] + eta * hv[blocks.ownOffset + c];
+            public void direction(double[] theta, UpdateKey key, double[] out) {
+                load(theta, key);
+                terms.compute(est, true, false);
+                for (int c = 0; c < out.length; c++) {
+                    out[c] = terms.naive[c] + eta * terms.lookAhead[c];
                 }
             }
         };

@@ -3,6 +3,7 @@ package dev.opshape.shaping.learner;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.estimator.EstimatorSpec;
 import dev.opshape.shaping.estimator.GradientEstimator;
+import dev.opshape.shaping.meta.UnrolledGradient;
 
 /**
  * LOLA with K lookahead steps: the agent differentiates its value through K gradient steps of its opponent.
@@ -15,7 +16,8 @@ import dev.opshape.shaping.estimator.GradientEstimator;
  * v_k = v_{k+1} + eta (grad_jj V_j)(theta_i, theta_j^k) v_{k+1};
  * the direction is grad_i V_i(theta_i, theta_j^K) + g. Both products of a step are the two blocks of one
  * Hessian-vector product of V_j along (0, v_{k+1}), so the cost is K gradients, K Hessian-vector products and one
- * outer gradient. K = 0 is the naive learner.
+ * outer gradient. K = 0 is the naive learner. The recursion itself is {@link UnrolledGradient}'s, shared with the
+ * meta-RL meta-gradients.
  *
  * <p>The three places an estimate enters are configured separately: the first-order lookahead steps
  * ({@code inner}: their sampling error is the compositional bias), the Hessian-vector products of the backward
@@ -65,8 +67,14 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         return "lola(k=" + lookahead + ", eta=" + eta + ", " + parts + ")";
     }
 
-    private final class Instance implements Learner {
+    /**
+     * One agent's LOLA-K workspace: the K-step recursion of {@link UnrolledGradient} with psi = the agent's own
+     * logits and phi = the opponent's, its inner loop served by this rule's estimators (each part with its own
+     * random streams, see {@link StreamIndex}).
+     */
+    private final class Instance implements Learner, UnrolledGradient.InnerLoop {
         private final JointBlocks blocks;
+        private final UnrolledGradient unrolled;
         /**
          * One estimator per lookahead step when products are shared and samples are not reused (each stays loaded
          * at its step); otherwise one in all.
@@ -76,17 +84,18 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         private final boolean revisit;
         private final GradientEstimator hessianEst;
         private final GradientEstimator outerEst;
-        /** Opponent logits along the lookahead: opp[k] = theta_j^k, k = 0..K. */
-        private final double[][] opp;
         private final double[] own;
+        private final double[] opp;
+        private final double[] point;
         private final double[] grad;
         private final double[] hv;
         private final double[] dir;
-        private final double[] v;
-        private final double[] correction;
+        /** The update whose streams the current direction draws from. */
+        private UpdateKey key;
 
         Instance(IteratedGame game, int agent) {
             this.blocks = new JointBlocks(game, agent);
+            this.unrolled = new UnrolledGradient(blocks.ownLength, blocks.oppLength, lookahead, eta);
             int steps = Math.max(lookahead, 1);
             this.revisit = sharedInnerHessian && inner.reusesSamples();
             this.innerEst = new GradientEstimator[sharedInnerHessian && !revisit ? steps : 1];
@@ -95,13 +104,12 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
             }
             this.hessianEst = sharedInnerHessian ? null : hessian.create(game);
             this.outerEst = outer.create(game);
-            this.opp = new double[lookahead + 1][blocks.oppLength];
             this.own = new double[blocks.ownLength];
+            this.opp = new double[blocks.oppLength];
+            this.point = new double[blocks.dim];
             this.grad = new double[blocks.dim];
             this.hv = new double[blocks.dim];
             this.dir = new double[blocks.dim];
-            this.v = new double[blocks.oppLength];
-            this.correction = new double[blocks.ownLength];
         }
 
         @Override
@@ -126,57 +134,55 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         }
 
         @Override
-        public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
-            int i = blocks.agent;
-            int j = blocks.opponent;
-            System.arraycopy(blocks.agent == 0 ? theta1 : theta2, 0, own, 0, blocks.ownLength);
-            System.arraycopy(blocks.agent == 0 ? theta2 : theta1, 0, opp[0], 0, blocks.oppLength);
+        public void direction(double[] theta, UpdateKey updateKey, double[] out) {
+            this.key = updateKey;
+            blocks.own(theta, own);
+            blocks.opponent(theta, opp);
+            unrolled.compute(opp, this, out);
+        }
 
-            // Forward: the opponent's K lookahead steps.
-            for (int k = 0; k < lookahead; k++) {
-                GradientEstimator est = innerEst[innerEst.length > 1 ? k : 0];
-                est.setPoint(blocks.theta1(own, opp[k]), blocks.theta2(own, opp[k]), key.seed(),
-                        StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.INNER, k));
-                est.gradient(j, grad);
-                double[] next = opp[k + 1];
-                for (int c = 0; c < blocks.oppLength; c++) {
-                    next[c] = opp[k][c] + eta * grad[blocks.oppOffset + c];
-                }
-            }
+        /** The joint point (own logits, the opponent's phi), in {@link #point}. */
+        private double[] at(double[] phi) {
+            blocks.join(own, phi, point);
+            return point;
+        }
 
-            // Outer gradient at the looked-ahead point.
-            outerEst.setPoint(blocks.theta1(own, opp[lookahead]), blocks.theta2(own, opp[lookahead]), key.seed(),
-                    StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.OUTER, 0));
-            outerEst.gradient(i, grad);
-            blocks.own(grad, out);
-            System.arraycopy(grad, blocks.oppOffset, v, 0, blocks.oppLength);
+        private long stream(StreamIndex.Part part, int step) {
+            return StreamIndex.of(key.run(), key.update(), blocks.agent, part, step);
+        }
 
-            // Backward: accumulate the shaping term through the lookahead steps.
-            java.util.Arrays.fill(correction, 0.0);
-            for (int k = lookahead - 1; k >= 0; k--) {
-                GradientEstimator est;
-                if (revisit) {
-                    est = innerEst[0];
-                    est.revisit(blocks.theta1(own, opp[k]), blocks.theta2(own, opp[k]));
-                } else if (sharedInnerHessian) {
-                    est = innerEst[k];
-                } else {
-                    est = hessianEst;
-                    est.setPoint(blocks.theta1(own, opp[k]), blocks.theta2(own, opp[k]), key.seed(),
-                            StreamIndex.of(key.run(), key.update(), i, StreamIndex.Part.HESSIAN, k));
-                }
-                blocks.opponentDirection(v, dir);
-                est.hessianVectorProduct(j, dir, hv);
-                for (int c = 0; c < blocks.ownLength; c++) {
-                    correction[c] += eta * hv[blocks.ownOffset + c];
-                }
-                for (int c = 0; c < blocks.oppLength; c++) {
-                    v[c] += eta * hv[blocks.oppOffset + c];
-                }
+        @Override
+        public void innerGradient(int k, double[] phi, double[] out) {
+            GradientEstimator est = innerEst[innerEst.length > 1 ? k : 0];
+            est.setPoint(at(phi), key.seed(), stream(StreamIndex.Part.INNER, k));
+            est.gradient(blocks.opponent, grad);
+            blocks.opponent(grad, out);
+        }
+
+        @Override
+        public void innerHessian(int k, double[] phi, double[] w, double[] outPsi, double[] outPhi) {
+            GradientEstimator est;
+            if (revisit) {
+                est = innerEst[0];
+                est.revisit(at(phi));
+            } else if (sharedInnerHessian) {
+                est = innerEst[k];
+            } else {
+                est = hessianEst;
+                est.setPoint(at(phi), key.seed(), stream(StreamIndex.Part.HESSIAN, k));
             }
-            for (int c = 0; c < blocks.ownLength; c++) {
-                out[c] += correction[c];
-            }
+            blocks.opponentDirection(w, dir);
+            est.hessianVectorProduct(blocks.opponent, dir, hv);
+            blocks.own(hv, outPsi);
+            blocks.opponent(hv, outPhi);
+        }
+
+        @Override
+        public void outerGradient(double[] phi, double[] outPsi, double[] outPhi) {
+            outerEst.setPoint(at(phi), key.seed(), stream(StreamIndex.Part.OUTER, 0));
+            outerEst.gradient(blocks.agent, grad);
+            blocks.own(grad, outPsi);
+            blocks.opponent(grad, outPhi);
         }
     }
 }

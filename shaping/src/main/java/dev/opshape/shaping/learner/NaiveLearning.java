@@ -17,8 +17,8 @@ public record NaiveLearning(EstimatorSpec estimator) implements LearningRule {
         return new PointEstimateLearner(agent, estimator.create(game)) {
 
             @Override
-            public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
-                load(theta1, theta2, key);
+            public void direction(double[] theta, UpdateKey key, double[] out) {
+                load(theta, key);
                 est.gradient(agent, grad);
                 blocks.own(grad, out);
             }

@@ -34,9 +34,9 @@ abstract class PointEstimateLearner implements Learner {
         est.reset();
     }
 
-    /** Loads the estimator at (theta1, theta2), sampling (if it samples) from this agent's outer stream. */
-    protected final void load(double[] theta1, double[] theta2, UpdateKey key) {
-        est.setPoint(theta1, theta2, key.seed(),
+    /** Loads the estimator at the joint point, sampling (if it samples) from this agent's outer stream. */
+    protected final void load(double[] theta, UpdateKey key) {
+        est.setPoint(theta, key.seed(),
                 StreamIndex.of(key.run(), key.update(), agent, StreamIndex.Part.OUTER, 0));
     }
 }

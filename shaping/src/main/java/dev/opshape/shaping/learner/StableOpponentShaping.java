@@ -52,69 +52,43 @@ public record StableOpponentShaping(double eta, double a, double b, EstimatorSpe
     }
 
     private final class Instance extends PointEstimateLearner {
-        private final int dim1;
-        private final int dim;
-        private final double[][] grad = new double[2][];
-        private final double[] dir;
-        private final double[] hv;
-        /** Joint LookAhead and shaping vectors (each agent's own block filled). */
-        private final double[] la;
-        private final double[] chi;
+        /** Both agents' terms: SOS's p is a joint quantity (see the class comment). */
+        private final ShapingTerms[] terms = new ShapingTerms[2];
+        private final int[] length = new int[2];
 
         Instance(IteratedGame game, int agent) {
             super(agent, estimator.create(game));
-            this.dim1 = game.dimension(0);
-            this.dim = game.jointDimension();
-            grad[0] = new double[dim];
-            grad[1] = new double[dim];
-            this.dir = new double[dim];
-            this.hv = new double[dim];
-            this.la = new double[dim];
-            this.chi = new double[dim];
+            for (int i = 0; i < 2; i++) {
+                JointBlocks blocks = new JointBlocks(game, i);
+                terms[i] = new ShapingTerms(blocks);
+                length[i] = blocks.ownLength;
+            }
         }
 
         @Override
-        public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
-            load(theta1, theta2, key);
-            est.gradient(0, grad[0]);
-            est.gradient(1, grad[1]);
-            for (int i = 0; i < 2; i++) {
-                int j = 1 - i;
-                int ownFrom = i == 0 ? 0 : dim1;
-                int ownTo = i == 0 ? dim1 : dim;
-                int oppFrom = j == 0 ? 0 : dim1;
-                int oppTo = j == 0 ? dim1 : dim;
-                // LA_i = grad_i V_i + eta H^{V_i}_{ij} grad_j V_j
-                java.util.Arrays.fill(dir, 0.0);
-                System.arraycopy(grad[j], oppFrom, dir, oppFrom, oppTo - oppFrom);
-                est.hessianVectorProduct(i, dir, hv);
-                for (int c = ownFrom; c < ownTo; c++) {
-                    la[c] = grad[i][c] + eta * hv[c];
-                }
-                // chi_i = H^{V_j}_{ij} grad_j V_i
-                java.util.Arrays.fill(dir, 0.0);
-                System.arraycopy(grad[i], oppFrom, dir, oppFrom, oppTo - oppFrom);
-                est.hessianVectorProduct(j, dir, hv);
-                for (int c = ownFrom; c < ownTo; c++) {
-                    chi[c] = hv[c];
-                }
-            }
+        public void direction(double[] theta, UpdateKey key, double[] out) {
+            load(theta, key);
+            terms[0].compute(est, true, true);
+            terms[1].compute(est, true, true);
             double dot = 0;
             double laNorm2 = 0;
             double xiNorm2 = 0;
-            for (int c = 0; c < dim; c++) {
-                dot += eta * chi[c] * la[c];
-                laNorm2 += la[c] * la[c];
-                double xi = c < dim1 ? grad[0][c] : grad[1][c];
-                xiNorm2 += xi * xi;
+            for (int i = 0; i < 2; i++) {
+                ShapingTerms t = terms[i];
+                for (int c = 0; c < length[i]; c++) {
+                    // LA_i = grad_i V_i + eta H^{V_i}_{ij} grad_j V_j;  chi_i = H^{V_j}_{ij} grad_j V_i
+                    double la = t.naive[c] + eta * t.lookAhead[c];
+                    dot += eta * t.shaping[c] * la;
+                    laNorm2 += la * la;
+                    xiNorm2 += t.naive[c] * t.naive[c];
+                }
             }
             double p1 = dot >= 0 ? 1.0 : Math.min(1.0, -a * laNorm2 / dot);
             double p2 = Math.sqrt(xiNorm2) < b ? xiNorm2 : 1.0;
             double p = Math.min(p1, p2);
-            int from = agent == 0 ? 0 : dim1;
-            int to = agent == 0 ? dim1 : dim;
-            for (int c = from; c < to; c++) {
-                out[c - from] = la[c] + p * eta * chi[c];
+            ShapingTerms own = terms[agent];
+            for (int c = 0; c < length[agent]; c++) {
+                out[c] = own.naive[c] + eta * own.lookAhead[c] + p * eta * own.shaping[c];
             }
         }
     }

@@ -26,33 +26,22 @@ public record TaylorLola(double eta, boolean full, EstimatorSpec estimator) impl
 
     @Override
     public Learner newLearner(IteratedGame game, int agent) {
-        JointBlocks blocks = new JointBlocks(game, agent);
-        double[] gradOwn = new double[blocks.dim];
-        double[] gradOpp = new double[blocks.dim];
-        double[] dir = new double[blocks.dim];
-        double[] hv = new double[blocks.dim];
+        ShapingTerms terms = new ShapingTerms(new JointBlocks(game, agent));
         return new PointEstimateLearner(agent, estimator.create(game)) {
 
             @Override
-            public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
-                int i = blocks.agent;
-                int j = blocks.opponent;
-                load(theta1, theta2, key);
-                est.gradient(i, gradOwn);
-                blocks.own(gradOwn, out);
-                // Shaping term: (d/dtheta_i grad_j V_j) grad_j V_i.
-                blocks.opponentPart(gradOwn, dir);
-                est.hessianVectorProduct(j, dir, hv);
-                for (int c = 0; c < blocks.ownLength; c++) {
-                    out[c] += eta * hv[blocks.ownOffset + c];
+            public void direction(double[] theta, UpdateKey key, double[] out) {
+                load(theta, key);
+                terms.compute(est, full, true);
+                for (int c = 0; c < out.length; c++) {
+                    out[c] = terms.naive[c];
+                }
+                for (int c = 0; c < out.length; c++) {
+                    out[c] += eta * terms.shaping[c];
                 }
                 if (full) {
-                    // LookAhead term: (d/dtheta_i grad_j V_i) grad_j V_j.
-                    est.gradient(j, gradOpp);
-                    blocks.opponentPart(gradOpp, dir);
-                    est.hessianVectorProduct(i, dir, hv);
-                    for (int c = 0; c < blocks.ownLength; c++) {
-                        out[c] += eta * hv[blocks.ownOffset + c];
+                    for (int c = 0; c < out.length; c++) {
+                        out[c] += eta * terms.lookAhead[c];
                     }
                 }
             }

@@ -1,10 +1,11 @@
 package dev.opshape.shaping.training;
 
-import dev.opshape.games.exact.ExactEvaluator;
 import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.policy.ParameterLayout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,9 @@ public final class Trainer {
         Optimizer[] optimizers = {config.optimizer().create(config.lr(), theta[0].length),
                 config.optimizer().create(config.lr(), theta[1].length)};
         double[][] direction = {new double[theta[0].length], new double[theta[1].length]};
-        ExactEvaluator exact = ExactEvaluator.create(config.game());
+        ParameterLayout layout = config.game().layout();
+        double[] joint = new double[layout.dimension()];
+        ExactEvaluator exact = config.game().newEvaluator();
 
         int points = config.steps() + 1;
         TrainingCurve curve = recordCurve ? new TrainingCurve(new double[points], new double[points],
@@ -99,9 +102,11 @@ public final class Trainer {
         }
         for (int u = 0; u < config.steps(); u++) {
             UpdateKey key = new UpdateKey(config.seed(), r, u);
+            layout.setBlock(joint, 0, theta[0]);
+            layout.setBlock(joint, 1, theta[1]);
             for (int i = 0; i < 2; i++) {
                 if (learners[i].learns()) {
-                    learners[i].direction(theta[0], theta[1], key, direction[i]);
+                    learners[i].direction(joint, key, direction[i]);
                 }
             }
             for (int i = 0; i < 2; i++) {

@@ -3,9 +3,9 @@ package dev.opshape.shaping.analysis;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
 import dev.opshape.games.strategy.FixedStrategies;
 import dev.opshape.games.strategy.Memory1Strategy;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OutcomeClassifierTest {
 
     private static PolicyOutcome outcome(MatrixGame game, double gamma, String s1, String s2) {
-        ExactEvaluator exact = ExactEvaluator.create(IteratedGame.infinite(game, gamma));
+        ExactEvaluator exact = IteratedGame.infinite(game, gamma).newEvaluator();
         return PolicyOutcome.evaluate(exact, FixedStrategies.create(s1, game, 0).logits(game, 0),
                 FixedStrategies.create(s2, game, 1).logits(game, 1));
     }
@@ -43,7 +43,7 @@ class OutcomeClassifierTest {
         double[] probs = {0.5, 0.5, 0.5, 0.5, 0.5};
         probs[3] = p;
         Memory1Strategy s = Memory1Strategy.ofCooperation("x", probs);
-        ExactEvaluator exact = ExactEvaluator.create(IteratedGame.infinite(imp, 0.9));
+        ExactEvaluator exact = IteratedGame.infinite(imp, 0.9).newEvaluator();
         PolicyOutcome o = PolicyOutcome.evaluate(exact, s.logits(imp, 0),
                 FixedStrategies.create("random", imp, 1).logits(imp, 1));
         assertEquals(label, o.label().display());

@@ -1,9 +1,10 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.policy.ActionLogits;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
+import dev.opshape.tabular.policy.ActionLogits;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -96,7 +97,7 @@ class BatchSurrogateReferenceTest {
         double[] sample1 = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
         double[] sample2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
         // Two spare trajectories beyond count: the surrogate must read trajectories [0, count) only.
-        TrajectoryBatch batch = TrajectoryBatch.full(count + 2, steps, game.isNoisy());
+        TrajectoryBatch batch = TrajectoryBatch.full(2, count + 2, steps, game.isNoisy());
         new TrajectorySampler(game).sample(sample1, sample2, random.nextLong(), random.nextInt(1000), batch);
         boolean offPolicy = mode != Mode.ON_POLICY;
         double[] eval1 = offPolicy ? EstimatorFixtures.perturbed(random, sample1, 0.5) : sample1;
@@ -131,10 +132,10 @@ class BatchSurrogateReferenceTest {
         int total = count * batch.steps();
         double[] ratios = new double[total];
         for (int idx = 0; idx < total; idx++) {
-            double current = ActionLogits.logProbability(theta1, batch.state1()[idx] * l1, n,
-                    intended(batch, 0, idx, m))
-                    + ActionLogits.logProbability(theta2, batch.state2()[idx] * l2, m, intended(batch, 1, idx, m));
-            ratios[idx] = Math.exp(current - batch.logProb1()[idx] - batch.logProb2()[idx]);
+            double current = ActionLogits.logProbability(theta1, batch.observation(0)[idx] * l1, n,
+                    intended(batch, 0, idx, n, m))
+                    + ActionLogits.logProbability(theta2, batch.observation(1)[idx] * l2, m, intended(batch, 1, idx, n, m));
+            ratios[idx] = Math.exp(current - batch.logProb(0)[idx] - batch.logProb(1)[idx]);
         }
         Arrays.sort(ratios);
         for (int k = (2 * total) / 3; k < total - 1; k++) {
@@ -151,11 +152,13 @@ class BatchSurrogateReferenceTest {
     }
 
     /** The agent's intended action at a step: the executed one in a noiseless batch. */
-    private static int intended(TrajectoryBatch batch, int agent, int idx, int m) {
+    private static int intended(TrajectoryBatch batch, int agent, int idx, int n, int m) {
         if (!batch.hasIntended()) {
             return batch.action(agent)[idx];
         }
-        return agent == 0 ? batch.intended()[idx] / m : batch.intended()[idx] % m;
+        // The intended joint action is the intended cell modulo the n m joint actions.
+        int joint = batch.intendedCell()[idx] % (n * m);
+        return agent == 0 ? joint / m : joint % m;
     }
 
     @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
@@ -166,7 +169,7 @@ class BatchSurrogateReferenceTest {
         Setup s = setup(name, mode, count, steps, seed, noise);
         IteratedGame game = s.game();
         ScoreTables tables = new ScoreTables(game);
-        tables.load(s.eval1(), s.eval2());
+        tables.load(Vectors.concat(s.eval1(), s.eval2()));
         BatchSurrogate surrogate = new BatchSurrogate(game, s.batch().capacity(), steps);
         surrogate.load(tables, s.batch(), count, s.offPolicy(), s.clip());
         surrogate.setWeights(0, baseline, s.values());
@@ -180,9 +183,9 @@ class BatchSurrogateReferenceTest {
         double[] out = new double[d];
         for (int agent = 0; agent < 2; agent++) {
             MagicBoxReference.Result dice = MagicBoxReference.evaluate(game, s.batch(), count, s.eval1(), s.eval2(),
-                    agent, Surrogate.DICE, baseline, s.values(), s.offPolicy(), s.clip());
+                    agent, Surrogates.dice(), baseline, s.values(), s.offPolicy(), s.clip());
             MagicBoxReference.Result lvc = MagicBoxReference.evaluate(game, s.batch(), count, s.eval1(), s.eval2(),
-                    agent, Surrogate.LVC, baseline, s.values(), s.offPolicy(), s.clip());
+                    agent, Surrogates.lvc(), baseline, s.values(), s.offPolicy(), s.clip());
             String where = "agent " + agent + " ";
 
             assertEquals(dice.weightedReturn(), surrogate.value(agent), RELATIVE * dice.returnMagnitude(),
@@ -196,9 +199,9 @@ class BatchSurrogateReferenceTest {
             for (double[] direction : new double[][] {v, mixed}) {
                 String label = direction == v ? "Hessian times random v" : "mixed product, v = (0, w)";
                 double tolerance = RELATIVE * dice.curvatureMagnitude() * EstimatorFixtures.maxAbs(direction);
-                surrogate.hessianVectorProduct(Surrogate.DICE, agent, direction, out);
+                surrogate.hessianVectorProduct(Surrogates.dice(), agent, direction, out);
                 assertClose(dice.hessianTimes(direction), out, tolerance, where + "DiCE " + label);
-                surrogate.hessianVectorProduct(Surrogate.LVC, agent, direction, out);
+                surrogate.hessianVectorProduct(Surrogates.lvc(), agent, direction, out);
                 assertClose(lvc.hessianTimes(direction), out, tolerance, where + "LVC " + label);
             }
         }
@@ -216,9 +219,9 @@ class BatchSurrogateReferenceTest {
         Setup s = setup(name, mode, count, steps, seed, noise);
         for (int agent = 0; agent < 2; agent++) {
             MagicBoxReference.Result dice = MagicBoxReference.evaluate(s.game(), s.batch(), count, s.eval1(),
-                    s.eval2(), agent, Surrogate.DICE, baseline, s.values(), s.offPolicy(), s.clip());
+                    s.eval2(), agent, Surrogates.dice(), baseline, s.values(), s.offPolicy(), s.clip());
             MagicBoxReference.Result lvc = MagicBoxReference.evaluate(s.game(), s.batch(), count, s.eval1(),
-                    s.eval2(), agent, Surrogate.LVC, baseline, s.values(), s.offPolicy(), s.clip());
+                    s.eval2(), agent, Surrogates.lvc(), baseline, s.values(), s.offPolicy(), s.clip());
             assertClose(dice.gradient(), lvc.gradient(), RELATIVE * dice.gradientMagnitude(),
                     "agent " + agent + " LVC vs DiCE objective gradient");
         }
@@ -236,7 +239,7 @@ class BatchSurrogateReferenceTest {
         Setup s = setup(name, mode, count, steps, seed, noise);
         IteratedGame game = s.game();
         ScoreTables tables = new ScoreTables(game);
-        tables.load(s.eval1(), s.eval2());
+        tables.load(Vectors.concat(s.eval1(), s.eval2()));
         BatchSurrogate onPolicy = new BatchSurrogate(game, s.batch().capacity(), steps);
         BatchSurrogate replay = new BatchSurrogate(game, s.batch().capacity(), steps);
         onPolicy.load(tables, s.batch(), count, false, Double.POSITIVE_INFINITY);
@@ -258,15 +261,15 @@ class BatchSurrogateReferenceTest {
         assumeTrue(noise == 0, "noiseless cases only");
         Setup s = setup(name, mode, count, steps, seed, noise);
         IteratedGame game = s.game();
-        TrajectoryBatch withIntended = TrajectoryBatch.full(s.batch().capacity(), steps, true);
+        TrajectoryBatch withIntended = TrajectoryBatch.full(2, s.batch().capacity(), steps, true);
         SplittableRandom again = new SplittableRandom(seed);
         again.nextDouble();
         double[] sample1 = EstimatorFixtures.gaussian(again, game.dimension(0), 1.0);
         double[] sample2 = EstimatorFixtures.gaussian(again, game.dimension(1), 1.0);
         new TrajectorySampler(game).sample(sample1, sample2, again.nextLong(), again.nextInt(1000), withIntended);
-        assertArrayEquals(s.batch().outcome(), withIntended.intended(), "the same batch, intended = executed");
+        assertArrayEquals(s.batch().cell(), withIntended.intendedCell(), "the same batch, intended = executed");
         ScoreTables tables = new ScoreTables(game);
-        tables.load(s.eval1(), s.eval2());
+        tables.load(Vectors.concat(s.eval1(), s.eval2()));
         BatchSurrogate plain = new BatchSurrogate(game, s.batch().capacity(), steps);
         BatchSurrogate generic = new BatchSurrogate(game, s.batch().capacity(), steps);
         plain.load(tables, s.batch(), count, s.offPolicy(), s.clip());
@@ -288,7 +291,7 @@ class BatchSurrogateReferenceTest {
             x.gradient(agent, a);
             y.gradient(agent, b);
             assertArrayEquals(a, b, "gradient");
-            for (Surrogate surrogate : Surrogate.values()) {
+            for (Surrogate surrogate : Surrogates.all()) {
                 x.hessianVectorProduct(surrogate, agent, v, a);
                 y.hessianVectorProduct(surrogate, agent, v, b);
                 assertArrayEquals(a, b, surrogate + " Hessian-vector product");
@@ -308,11 +311,11 @@ class BatchSurrogateReferenceTest {
         int m = s.game().game().numActions(1);
         int clipped = 0;
         for (int idx = 0; idx < count * steps; idx++) {
-            double current = ActionLogits.logProbability(s.eval1(), s.batch().state1()[idx]
-                    * ActionLogits.logitsFor(n), n, intended(s.batch(), 0, idx, m))
-                    + ActionLogits.logProbability(s.eval2(), s.batch().state2()[idx] * ActionLogits.logitsFor(m), m,
-                    intended(s.batch(), 1, idx, m));
-            clipped += Math.exp(current - s.batch().logProb1()[idx] - s.batch().logProb2()[idx]) > s.clip() ? 1 : 0;
+            double current = ActionLogits.logProbability(s.eval1(), s.batch().observation(0)[idx]
+                    * ActionLogits.logitsFor(n), n, intended(s.batch(), 0, idx, n, m))
+                    + ActionLogits.logProbability(s.eval2(), s.batch().observation(1)[idx] * ActionLogits.logitsFor(m), m,
+                    intended(s.batch(), 1, idx, n, m));
+            clipped += Math.exp(current - s.batch().logProb(0)[idx] - s.batch().logProb(1)[idx]) > s.clip() ? 1 : 0;
         }
         assertTrue(clipped > 0 && clipped < count * steps, clipped + " of " + count * steps + " steps clipped");
     }

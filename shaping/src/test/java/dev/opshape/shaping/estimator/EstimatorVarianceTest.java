@@ -2,6 +2,7 @@ package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -109,9 +110,9 @@ class EstimatorVarianceTest {
         IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), GAMMA, HORIZON);
         int d = game.jointDimension();
         for (BaselineKind baseline : List.of(BaselineKind.NONE, BaselineKind.EXACT)) {
-            GradientEstimator dice = new SampledEstimatorSpec(Surrogate.DICE, BATCH, HORIZON, baseline, 0,
+            GradientEstimator dice = new SampledEstimatorSpec(Surrogates.dice(), BATCH, HORIZON, baseline, 0,
                     Double.POSITIVE_INFINITY).create(game);
-            GradientEstimator lvc = new SampledEstimatorSpec(Surrogate.LVC, BATCH, HORIZON, baseline, 0,
+            GradientEstimator lvc = new SampledEstimatorSpec(Surrogates.lvc(), BATCH, HORIZON, baseline, 0,
                     Double.POSITIVE_INFINITY).create(game);
             Replicates diceStats = new Replicates(2 * d);
             Replicates lvcStats = new Replicates(2 * d);
@@ -119,7 +120,7 @@ class EstimatorVarianceTest {
             double[] row = new double[2 * d];
             for (int r = 0; r < REPLICATES; r++) {
                 for (GradientEstimator estimator : List.of(dice, lvc)) {
-                    estimator.setPoint(theta1, theta2, seed, r);
+                    estimator.setPoint(Vectors.concat(theta1, theta2), seed, r);
                     for (int agent = 0; agent < 2; agent++) {
                         estimator.hessianVectorProduct(agent, v, out);
                         System.arraycopy(out, 0, row, agent * d, d);
@@ -147,20 +148,20 @@ class EstimatorVarianceTest {
         GradientEstimator[] estimators = new GradientEstimator[kinds.length];
         Replicates[] stats = new Replicates[kinds.length];
         for (int k = 0; k < kinds.length; k++) {
-            estimators[k] = new SampledEstimatorSpec(Surrogate.DICE, BATCH, HORIZON, kinds[k], 0,
+            estimators[k] = new SampledEstimatorSpec(Surrogates.dice(), BATCH, HORIZON, kinds[k], 0,
                     Double.POSITIVE_INFINITY).create(game);
             stats[k] = new Replicates(2 * d);
         }
         // The learned table is warmed up on 20 batches first (from streams the replicates do not use), as in
         // SampledEstimatorUnbiasednessTest; its replicates then see the very same batches as the others.
         for (int warm = 0; warm < 20; warm++) {
-            estimators[BaselineKind.LEARNED.ordinal()].setPoint(theta1, theta2, seed, -1 - warm);
+            estimators[BaselineKind.LEARNED.ordinal()].setPoint(Vectors.concat(theta1, theta2), seed, -1 - warm);
         }
         double[] out = new double[d];
         double[] row = new double[2 * d];
         for (int r = 0; r < REPLICATES; r++) {
             for (int k = 0; k < kinds.length; k++) {
-                estimators[k].setPoint(theta1, theta2, seed, r);
+                estimators[k].setPoint(Vectors.concat(theta1, theta2), seed, r);
                 for (int agent = 0; agent < 2; agent++) {
                     estimators[k].gradient(agent, out);
                     System.arraycopy(out, 0, row, agent * d, d);
@@ -209,13 +210,13 @@ class EstimatorVarianceTest {
         int batch = 8;
         int replicates = 6000;
         IteratedGame game = IteratedGame.finite(BuiltInGames.IPD, 0.96, steps);
-        GradientEstimator dice = new SampledEstimatorSpec(Surrogate.DICE, batch, steps, BaselineKind.NONE, 0,
+        GradientEstimator dice = new SampledEstimatorSpec(Surrogates.dice(), batch, steps, BaselineKind.NONE, 0,
                 Double.POSITIVE_INFINITY).create(game);
         double[] zero = new double[5];
         double[] out = new double[10];
         Replicates stats = new Replicates(5);
         for (int r = 0; r < replicates; r++) {
-            dice.setPoint(zero, zero, 2024, r);
+            dice.setPoint(Vectors.concat(zero, zero), 2024, r);
             dice.gradient(0, out);
             stats.add(java.util.Arrays.copyOf(out, 5));
         }

@@ -1,7 +1,7 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectoryBatch;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**
@@ -105,16 +105,17 @@ final class MagicBoxReference {
             double clipped = 1.0;                   // product of the clipped constants so far
             for (int t = 0; t < steps; t++) {
                 int idx = b * steps + t;
-                int a1 = batch.hasIntended() ? batch.intended()[idx] / m : batch.action1()[idx];
-                int a2 = batch.hasIntended() ? batch.intended()[idx] % m : batch.action2()[idx];
-                DerivativeStructure l = logPi1[batch.state1()[idx] * n + a1].add(logPi2[batch.state2()[idx] * m + a2]);
+                // The intended joint action is the intended cell modulo the n m joint actions.
+                int a1 = batch.hasIntended() ? batch.intendedCell()[idx] % (n * m) / m : batch.action(0)[idx];
+                int a2 = batch.hasIntended() ? batch.intendedCell()[idx] % m : batch.action(1)[idx];
+                DerivativeStructure l = logPi1[batch.observation(0)[idx] * n + a1].add(logPi2[batch.observation(1)[idx] * m + a2]);
                 if (!offPolicy) {
                     logWeight = logWeight.add(l);
                     cumulative[t] = magicBox(logWeight);
                     perStep[t] = magicBox(l);
                     ownBox[t] = perStep[t];
                 } else {
-                    DerivativeStructure logRatio = l.subtract(batch.logProb1()[idx] + batch.logProb2()[idx]);
+                    DerivativeStructure logRatio = l.subtract(batch.logProb(0)[idx] + batch.logProb(1)[idx]);
                     if (Math.exp(logRatio.getValue()) > clip) {
                         clipped *= clip;
                         perStep[t] = one.multiply(clip);
@@ -145,14 +146,14 @@ final class MagicBoxReference {
                 int idx = b * steps + t;
                 double w = cumulative[t].getValue();
                 suffix += c[t] * w;
-                if (surrogate == Surrogate.DICE) {
+                if (surrogate == Surrogates.dice()) {
                     total = total.add(cumulative[t].multiply(c[t]));
                 } else {
                     total = total.add(ownBox[t].multiply(suffix));
                 }
                 double beta = 0;
                 if (state) {
-                    double bt = discount[t] * values.value(agent, batch.state1()[idx], steps - t);
+                    double bt = discount[t] * values.value(agent, batch.observation(0)[idx], steps - t);
                     total = total.add(one.subtract(perStep[t]).multiply(bt));
                     beta = Math.abs(bt * perStep[t].getValue());
                 }

@@ -1,9 +1,10 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,10 +77,10 @@ class NoisySampledEstimatorUnbiasednessTest {
         double[] mixed = EstimatorFixtures.opponentDirection(game.dimension(0), w);
         int d = game.jointDimension();
         ExactGradients exact = new ExactGradients(game);
-        exact.setPoint(theta1, theta2, 0, 0);
+        exact.setPoint(Vectors.concat(theta1, theta2), 0, 0);
         double[] reference = SampledEstimatorUnbiasednessTest.queries(exact, v, mixed);
 
-        SampledEstimatorSpec spec = new SampledEstimatorSpec(Surrogate.DICE, BATCH, HORIZON, baseline, 0,
+        SampledEstimatorSpec spec = new SampledEstimatorSpec(Surrogates.dice(), BATCH, HORIZON, baseline, 0,
                 Double.POSITIVE_INFINITY);
         GradientEstimator dice = spec.create(game);
         GradientEstimator noiseIgnored = spec.create(game.withNoise(0.0));
@@ -88,8 +89,8 @@ class NoisySampledEstimatorUnbiasednessTest {
         Replicates ignoredStats = new Replicates(6 * d);
         Replicates executedStats = new Replicates(6 * d);
         for (int r = 0; r < REPLICATES; r++) {
-            dice.setPoint(theta1, theta2, seed, r);
-            noiseIgnored.setPoint(theta1, theta2, seed, r);
+            dice.setPoint(Vectors.concat(theta1, theta2), seed, r);
+            noiseIgnored.setPoint(Vectors.concat(theta1, theta2), seed, r);
             diceStats.add(SampledEstimatorUnbiasednessTest.queries(dice, v, mixed));
             ignoredStats.add(SampledEstimatorUnbiasednessTest.queries(noiseIgnored, v, mixed));
             executedStats.add(executed.queries(seed, r, v, mixed));
@@ -144,16 +145,16 @@ class NoisySampledEstimatorUnbiasednessTest {
             this.sampler = new TrajectorySampler(game);
             this.batch = TrajectoryBatch.compact(BATCH, HORIZON, false, true);
             this.tables = new ScoreTables(game);
-            tables.load(theta1, theta2);
+            tables.load(Vectors.concat(theta1, theta2));
             this.surrogate = new BatchSurrogate(game, BATCH, HORIZON);
-            ExactEvaluator evaluator = ExactEvaluator.create(game);
+            ExactEvaluator evaluator = game.newEvaluator();
             evaluator.setPoint(theta1, theta2);
             this.values = evaluator::stateValue;
         }
 
         double[] queries(long seed, long stream, double[] v, double[] mixed) {
             sampler.sample(theta1, theta2, seed, stream, batch);
-            System.arraycopy(batch.outcome(), 0, batch.intended(), 0, batch.outcome().length);
+            System.arraycopy(batch.cell(), 0, batch.intendedCell(), 0, batch.cell().length);
             surrogate.load(tables, batch, BATCH, false, Double.POSITIVE_INFINITY);
             surrogate.setWeights(0, baseline, values);
             surrogate.setWeights(1, baseline, values);
@@ -163,9 +164,9 @@ class NoisySampledEstimatorUnbiasednessTest {
             for (int agent = 0; agent < 2; agent++) {
                 surrogate.gradient(agent, out);
                 System.arraycopy(out, 0, all, (3 * agent) * d, d);
-                surrogate.hessianVectorProduct(Surrogate.DICE, agent, v, out);
+                surrogate.hessianVectorProduct(Surrogates.dice(), agent, v, out);
                 System.arraycopy(out, 0, all, (3 * agent + 1) * d, d);
-                surrogate.hessianVectorProduct(Surrogate.DICE, agent, mixed, out);
+                surrogate.hessianVectorProduct(Surrogates.dice(), agent, mixed, out);
                 System.arraycopy(out, 0, all, (3 * agent + 2) * d, d);
             }
             return all;

@@ -1,8 +1,10 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
+import dev.opshape.tabular.policy.ParameterLayout;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,19 +95,19 @@ class OffPolicyUnbiasednessTest {
                 EstimatorFixtures.gaussian(random, game.dimension(1), 1.0));
         int d = game.jointDimension();
         ExactGradients exact = new ExactGradients(game);
-        exact.setPoint(theta1, theta2, 0, 0);
+        exact.setPoint(Vectors.concat(theta1, theta2), 0, 0);
         double[] reference = queries(exact, v, mixed);
 
-        SampledEstimatorSpec spec = new SampledEstimatorSpec(Surrogate.DICE, BATCH, HORIZON, baseline,
+        SampledEstimatorSpec spec = new SampledEstimatorSpec(Surrogates.dice(), BATCH, HORIZON, baseline,
                 (FILLS + 1) * BATCH, Double.POSITIVE_INFINITY);
         // The same buffers rebuilt and read without importance weights (as if drawn at the current point): the
         // estimator this test must be able to tell from the weighted one.
-        TrajectoryBatch rebuilt = TrajectoryBatch.full((FILLS + 1) * BATCH, HORIZON, game.isNoisy());
+        TrajectoryBatch rebuilt = TrajectoryBatch.full(2, (FILLS + 1) * BATCH, HORIZON, game.isNoisy());
         TrajectorySampler sampler = new TrajectorySampler(game);
         ScoreTables tables = new ScoreTables(game);
-        tables.load(theta1, theta2);
+        tables.load(Vectors.concat(theta1, theta2));
         BatchSurrogate unweighted = new BatchSurrogate(game, (FILLS + 1) * BATCH, HORIZON);
-        GradientEstimator unweightedView = new SurrogateView(unweighted, d, game.dimension(0));
+        GradientEstimator unweightedView = new SurrogateView(unweighted, game.layout());
 
         Replicates weightedStats = new Replicates(6 * d);
         Replicates unweightedStats = new Replicates(6 * d);
@@ -113,10 +115,10 @@ class OffPolicyUnbiasednessTest {
             long replicateSeed = seed + 1 + r;
             GradientEstimator estimator = spec.create(game);
             for (int k = 0; k < FILLS; k++) {
-                estimator.setPoint(behaviour1[k], behaviour2[k], replicateSeed, k);
+                estimator.setPoint(Vectors.concat(behaviour1[k], behaviour2[k]), replicateSeed, k);
                 sampler.sample(behaviour1[k], behaviour2[k], replicateSeed, k, rebuilt, k * BATCH, (k + 1) * BATCH);
             }
-            estimator.setPoint(theta1, theta2, replicateSeed, FILLS);
+            estimator.setPoint(Vectors.concat(theta1, theta2), replicateSeed, FILLS);
             sampler.sample(theta1, theta2, replicateSeed, FILLS, rebuilt, FILLS * BATCH, (FILLS + 1) * BATCH);
             weightedStats.add(queries(estimator, v, mixed));
             if (baseline == BaselineKind.NONE) {
@@ -148,16 +150,15 @@ class OffPolicyUnbiasednessTest {
     }
 
     /** A {@link GradientEstimator} view of a loaded {@link BatchSurrogate} (DiCE), for {@link #queries}. */
-    private record SurrogateView(BatchSurrogate surrogate, int dimension, int dimension1)
-            implements GradientEstimator {
+    private record SurrogateView(BatchSurrogate surrogate, ParameterLayout layout) implements GradientEstimator {
 
         @Override
-        public void setPoint(double[] theta1, double[] theta2, long seed, long stream) {
+        public void setPoint(double[] theta, long seed, long stream) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public void revisit(double[] theta1, double[] theta2) {
+        public void revisit(double[] theta) {
             throw new UnsupportedOperationException();
         }
 
@@ -173,7 +174,7 @@ class OffPolicyUnbiasednessTest {
 
         @Override
         public void hessianVectorProduct(int agent, double[] v, double[] out) {
-            surrogate.hessianVectorProduct(Surrogate.DICE, agent, v, out);
+            surrogate.hessianVectorProduct(Surrogates.dice(), agent, v, out);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +27,7 @@ class SampledEstimatorAllocationTest {
         List<Arguments> cases = new ArrayList<>();
         for (String name : List.of("ipd", "rps")) {
             for (BaselineKind baseline : BaselineKind.values()) {
-                for (Surrogate surrogate : Surrogate.values()) {
+                for (Surrogate surrogate : Surrogates.all()) {
                     for (int buffer : new int[] {0, 20}) {
                         cases.add(Arguments.of(name, baseline, surrogate, buffer, 0.0));
                         cases.add(Arguments.of(name, baseline, surrogate, buffer, 0.2));
@@ -49,16 +50,16 @@ class SampledEstimatorAllocationTest {
         GradientEstimator estimator = new SampledEstimatorSpec(surrogate, 8, 10, baseline, buffer,
                 buffer > 0 ? 3.0 : Double.POSITIVE_INFINITY).create(game);
         SplittableRandom random = new SplittableRandom(5);
-        double[][] points1 = new double[4][];
-        double[][] points2 = new double[4][];
+        double[][] points = new double[4][];
         for (int k = 0; k < 4; k++) {
-            points1[k] = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
-            points2[k] = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
+            double[] theta1 = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
+            double[] theta2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
+            points[k] = Vectors.concat(theta1, theta2);
         }
         double[] v = EstimatorFixtures.gaussian(random, game.jointDimension(), 1.0);
         double[] out = new double[game.jointDimension()];
         for (int call = 0; call < 3000; call++) {
-            round(estimator, points1[call % 4], points2[call % 4], call, v, out);
+            round(estimator, points[call % 4], call, v, out);
         }
         // The fewest bytes over up to three attempts: per-call allocation shows on every attempt, while a one-off
         // event (the JIT deoptimising a frame and materialising its scalar-replaced objects) does not recur.
@@ -66,16 +67,15 @@ class SampledEstimatorAllocationTest {
         for (int attempt = 0; attempt < 3 && allocated > 0; attempt++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int call = 0; call < 30; call++) {
-                round(estimator, points1[call % 4], points2[call % 4], 10_000 + 100 * attempt + call, v, out);
+                round(estimator, points[call % 4], 10_000 + 100 * attempt + call, v, out);
             }
             allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
         }
         assertEquals(0, allocated, "bytes allocated by 30 rounds of setPoint, 2 gradients and 2 HVPs");
     }
 
-    private static void round(GradientEstimator estimator, double[] theta1, double[] theta2, long stream, double[] v,
-                              double[] out) {
-        estimator.setPoint(theta1, theta2, 42, stream);
+    private static void round(GradientEstimator estimator, double[] theta, long stream, double[] v, double[] out) {
+        estimator.setPoint(theta, 42, stream);
         for (int agent = 0; agent < 2; agent++) {
             estimator.value(agent);
             estimator.gradient(agent, out);

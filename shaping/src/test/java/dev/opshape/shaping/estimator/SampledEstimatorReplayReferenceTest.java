@@ -1,9 +1,10 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,14 +60,14 @@ class SampledEstimatorReplayReferenceTest {
         SplittableRandom random = new SplittableRandom(seed);
         IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), 0.9, steps);
         // The DiCE estimator is created from the infinite-horizon game: create() must replace the horizon by T.
-        SampledEstimator dice = (SampledEstimator) new SampledEstimatorSpec(Surrogate.DICE, batch, steps, baseline,
+        SampledEstimator dice = (SampledEstimator) new SampledEstimatorSpec(Surrogates.dice(), batch, steps, baseline,
                 buffer, clip).create(IteratedGame.infinite(game.game(), game.gamma()));
-        SampledEstimator lvc = (SampledEstimator) new SampledEstimatorSpec(Surrogate.LVC, batch, steps, baseline,
+        SampledEstimator lvc = (SampledEstimator) new SampledEstimatorSpec(Surrogates.lvc(), batch, steps, baseline,
                 buffer, clip).create(game);
         int capacity = buffer > 0 ? buffer : batch;
-        TrajectoryBatch rebuilt = new TrajectoryBatch(capacity, steps);
+        TrajectoryBatch rebuilt = TrajectoryBatch.full(2, capacity, steps, false);
         TrajectorySampler sampler = new TrajectorySampler(game);
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         double[][] learned = new double[2][1 + game.game().numOutcomes()];
         double[] base1 = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
         double[] base2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
@@ -78,8 +79,8 @@ class SampledEstimatorReplayReferenceTest {
             double[] theta2 = EstimatorFixtures.perturbed(random, base2, 0.3);
             long callSeed = random.nextLong();
             long stream = random.nextInt(1 << 20);
-            dice.setPoint(theta1, theta2, callSeed, stream);
-            lvc.setPoint(theta1, theta2, callSeed, stream);
+            dice.setPoint(Vectors.concat(theta1, theta2), callSeed, stream);
+            lvc.setPoint(Vectors.concat(theta1, theta2), callSeed, stream);
 
             int[] fresh = new int[batch];
             for (int k = 0; k < batch; k++) {
@@ -96,9 +97,9 @@ class SampledEstimatorReplayReferenceTest {
             for (int agent = 0; agent < 2; agent++) {
                 String where = "call " + call + " agent " + agent + " ";
                 MagicBoxReference.Result refDice = MagicBoxReference.evaluate(game, rebuilt, count, theta1, theta2,
-                        agent, Surrogate.DICE, baseline, values, buffer > 0, clip);
+                        agent, Surrogates.dice(), baseline, values, buffer > 0, clip);
                 MagicBoxReference.Result refLvc = MagicBoxReference.evaluate(game, rebuilt, count, theta1, theta2,
-                        agent, Surrogate.LVC, baseline, values, buffer > 0, clip);
+                        agent, Surrogates.lvc(), baseline, values, buffer > 0, clip);
                 assertEquals(refDice.weightedReturn(), dice.value(agent), RELATIVE * refDice.returnMagnitude(),
                         where + "value");
                 dice.gradient(agent, out);
@@ -129,7 +130,7 @@ class SampledEstimatorReplayReferenceTest {
                     for (int u = steps - 1; u >= t; u--) {
                         toGo = batch.reward(agent)[slot * steps + u] + gamma * toGo;
                     }
-                    int row = batch.state1()[slot * steps + t];
+                    int row = batch.observation(0)[slot * steps + t];
                     sum[row] += toGo;
                     visits[row]++;
                 }

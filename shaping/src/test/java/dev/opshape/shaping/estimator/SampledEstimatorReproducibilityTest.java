@@ -1,6 +1,7 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,7 @@ class SampledEstimatorReproducibilityTest {
         List<Arguments> cases = new ArrayList<>();
         for (String name : List.of("ipd", "rps", "asym-2x3")) {
             for (BaselineKind baseline : BaselineKind.values()) {
-                for (Surrogate surrogate : Surrogate.values()) {
+                for (Surrogate surrogate : Surrogates.all()) {
                     for (int buffer : new int[] {0, 10}) {
                         cases.add(Arguments.of(name, baseline, surrogate, buffer));
                     }
@@ -62,9 +63,9 @@ class SampledEstimatorReproducibilityTest {
     void diceAndLvcEstimatorsGiveBitwiseEqualGradientsOnTheSameBatches(String name, BaselineKind baseline,
                                                                        int buffer) {
         IteratedGame game = IteratedGame.finite(EstimatorFixtures.game(name), 0.95, 12);
-        GradientEstimator dice = new SampledEstimatorSpec(Surrogate.DICE, 4, 12, baseline, buffer,
+        GradientEstimator dice = new SampledEstimatorSpec(Surrogates.dice(), 4, 12, baseline, buffer,
                 Double.POSITIVE_INFINITY).create(game);
-        GradientEstimator lvc = new SampledEstimatorSpec(Surrogate.LVC, 4, 12, baseline, buffer,
+        GradientEstimator lvc = new SampledEstimatorSpec(Surrogates.lvc(), 4, 12, baseline, buffer,
                 Double.POSITIVE_INFINITY).create(game);
         SplittableRandom random = new SplittableRandom(31 + baseline.ordinal());
         int d = game.jointDimension();
@@ -74,8 +75,8 @@ class SampledEstimatorReproducibilityTest {
         for (int call = 0; call < 5; call++) {
             double[] theta1 = EstimatorFixtures.gaussian(random, game.dimension(0), 1.0);
             double[] theta2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
-            dice.setPoint(theta1, theta2, 17, call);
-            lvc.setPoint(theta1, theta2, 17, call);
+            dice.setPoint(Vectors.concat(theta1, theta2), 17, call);
+            lvc.setPoint(Vectors.concat(theta1, theta2), 17, call);
             for (int agent = 0; agent < 2; agent++) {
                 dice.gradient(agent, a);
                 lvc.gradient(agent, b);
@@ -119,8 +120,8 @@ class SampledEstimatorReproducibilityTest {
             double[] theta2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
             long seed = random.nextLong();
             long stream = random.nextInt(100);
-            first.setPoint(theta1, theta2, seed, stream);
-            second.setPoint(theta1, theta2, seed, stream);
+            first.setPoint(Vectors.concat(theta1, theta2), seed, stream);
+            second.setPoint(Vectors.concat(theta1, theta2), seed, stream);
             // assertArrayEquals on doubles without a delta compares bits (NaN-safe, -0.0 != 0.0).
             assertArrayEquals(results(first, v), results(second, v), "call " + call);
         }
@@ -138,12 +139,12 @@ class SampledEstimatorReproducibilityTest {
         double[] theta2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
         double[] v = EstimatorFixtures.gaussian(random, game.jointDimension(), 1.0);
         GradientEstimator reference = spec.create(game);
-        reference.setPoint(theta1, theta2, 11, 5);
+        reference.setPoint(Vectors.concat(theta1, theta2), 11, 5);
         double[] base = results(reference, v);
         GradientEstimator otherStream = spec.create(game);
-        otherStream.setPoint(theta1, theta2, 11, 6);
+        otherStream.setPoint(Vectors.concat(theta1, theta2), 11, 6);
         GradientEstimator otherSeed = spec.create(game);
-        otherSeed.setPoint(theta1, theta2, 12, 5);
+        otherSeed.setPoint(Vectors.concat(theta1, theta2), 12, 5);
         // 4 trajectories of 12 moves from mixed policies: the chance that two independent batches coincide in
         // every action is negligible, and different batches give different gradients.
         assertFalse(Arrays.equals(base, results(otherStream, v)), "stream 6 repeated stream 5");
@@ -167,7 +168,7 @@ class SampledEstimatorReproducibilityTest {
         double[] theta2 = EstimatorFixtures.gaussian(random, game.dimension(1), 1.0);
         double[] v = EstimatorFixtures.gaussian(random, game.jointDimension(), 1.0);
         double[] vCopy = v.clone();
-        estimator.setPoint(theta1, theta2, 3, 4);
+        estimator.setPoint(Vectors.concat(theta1, theta2), 3, 4);
         double[] once = results(estimator, v);
         int d = game.jointDimension();
         double[] scratch = new double[d];
@@ -177,9 +178,8 @@ class SampledEstimatorReproducibilityTest {
         assertArrayEquals(once, results(estimator, v), "queries repeated in another order");
         assertArrayEquals(vCopy, v, "the direction v was modified");
         if (buffer == 0 && baseline != BaselineKind.LEARNED) {
-            estimator.setPoint(EstimatorFixtures.gaussian(random, game.dimension(0), 1.0),
-                    EstimatorFixtures.gaussian(random, game.dimension(1), 1.0), 8, 9);
-            estimator.setPoint(theta1, theta2, 3, 4);
+            estimator.setPoint(Vectors.concat(EstimatorFixtures.gaussian(random, game.dimension(0), 1.0), EstimatorFixtures.gaussian(random, game.dimension(1), 1.0)), 8, 9);
+            estimator.setPoint(Vectors.concat(theta1, theta2), 3, 4);
             assertArrayEquals(once, results(estimator, v), "same point, seed and stream after another call");
         }
     }

@@ -1,9 +1,10 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
-import dev.opshape.games.exact.ExactEvaluator;
-import dev.opshape.games.sample.TrajectoryBatch;
-import dev.opshape.games.sample.TrajectorySampler;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.tabular.sample.TrajectorySampler;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,26 +63,26 @@ class SampledEstimatorRevisitTest {
         double[] v = EstimatorFixtures.gaussian(random, d, 1.0);
         long drawSeed = random.nextLong();
         long stream = random.nextInt(1000);
-        for (Surrogate surrogate : Surrogate.values()) {
+        for (Surrogate surrogate : Surrogates.all()) {
             GradientEstimator estimator = new SampledEstimatorSpec(surrogate, batch, steps, baseline, buffer, clip)
                     .create(game);
-            estimator.setPoint(a1, a2, drawSeed, stream);
+            estimator.setPoint(Vectors.concat(a1, a2), drawSeed, stream);
             double[] onPolicy = results(estimator, v);
 
-            TrajectoryBatch rebuilt = new TrajectoryBatch(batch, steps);
+            TrajectoryBatch rebuilt = TrajectoryBatch.full(2, batch, steps, false);
             new TrajectorySampler(game).sample(a1, a2, drawSeed, stream, rebuilt);
-            ExactEvaluator exact = ExactEvaluator.create(game);
+            ExactEvaluator exact = game.newEvaluator();
             exact.setPoint(b1, b2);
             StateBaseline values = exact::stateValue;
 
-            estimator.revisit(b1, b2);
+            estimator.revisit(Vectors.concat(b1, b2));
             double[] out = new double[d];
             for (int agent = 0; agent < 2; agent++) {
                 String where = surrogate + " agent " + agent + " ";
                 MagicBoxReference.Result ref = MagicBoxReference.evaluate(game, rebuilt, batch, b1, b2, agent,
                         surrogate, baseline, values, true, clip);
                 MagicBoxReference.Result dice = MagicBoxReference.evaluate(game, rebuilt, batch, b1, b2, agent,
-                        Surrogate.DICE, baseline, values, true, clip);
+                        Surrogates.dice(), baseline, values, true, clip);
                 assertEquals(ref.weightedReturn(), estimator.value(agent), RELATIVE * dice.returnMagnitude(),
                         where + "value");
                 estimator.gradient(agent, out);
@@ -91,7 +92,7 @@ class SampledEstimatorRevisitTest {
                         RELATIVE * dice.curvatureMagnitude() * EstimatorFixtures.maxAbs(v), where + "Hessian times v");
             }
 
-            estimator.revisit(a1, a2);
+            estimator.revisit(Vectors.concat(a1, a2));
             assertArrayEquals(onPolicy, results(estimator, v), surrogate + ": revisiting the sampling point");
         }
     }

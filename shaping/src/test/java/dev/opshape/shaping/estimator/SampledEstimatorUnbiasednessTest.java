@@ -1,6 +1,7 @@
 package dev.opshape.shaping.estimator;
 
 import dev.opshape.games.IteratedGame;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,22 +105,22 @@ class SampledEstimatorUnbiasednessTest {
         double[] mixed = EstimatorFixtures.opponentDirection(game.dimension(0), w);
         int d = game.jointDimension();
         ExactGradients exact = new ExactGradients(game);
-        exact.setPoint(theta1, theta2, 0, 0);
+        exact.setPoint(Vectors.concat(theta1, theta2), 0, 0);
         double[] reference = queries(exact, v, mixed);
 
-        GradientEstimator dice = new SampledEstimatorSpec(Surrogate.DICE, BATCH, HORIZON, baseline, 0,
+        GradientEstimator dice = new SampledEstimatorSpec(Surrogates.dice(), BATCH, HORIZON, baseline, 0,
                 Double.POSITIVE_INFINITY).create(game);
-        GradientEstimator lvc = new SampledEstimatorSpec(Surrogate.LVC, BATCH, HORIZON, baseline, 0,
+        GradientEstimator lvc = new SampledEstimatorSpec(Surrogates.lvc(), BATCH, HORIZON, baseline, 0,
                 Double.POSITIVE_INFINITY).create(game);
         for (int k = 0; k < (baseline == BaselineKind.LEARNED ? BURN_IN : 0); k++) {
-            dice.setPoint(theta1, theta2, seed, -1 - k);
-            lvc.setPoint(theta1, theta2, seed, -1 - k);
+            dice.setPoint(Vectors.concat(theta1, theta2), seed, -1 - k);
+            lvc.setPoint(Vectors.concat(theta1, theta2), seed, -1 - k);
         }
         Replicates diceStats = new Replicates(6 * d);
         Replicates lvcStats = new Replicates(6 * d);
         for (int r = 0; r < REPLICATES; r++) {
-            dice.setPoint(theta1, theta2, seed, r);
-            lvc.setPoint(theta1, theta2, seed, r);
+            dice.setPoint(Vectors.concat(theta1, theta2), seed, r);
+            lvc.setPoint(Vectors.concat(theta1, theta2), seed, r);
             diceStats.add(queries(dice, v, mixed));
             lvcStats.add(queries(lvc, v, mixed));
         }

@@ -3,8 +3,9 @@ package dev.opshape.shaping.learner;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
 import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,7 +55,7 @@ class FirstOrderShapingTest {
 
     /** grad over the whole joint vector of V_agent at (t1, t2). */
     private static double[] grad(IteratedGame g, int agent, double[] t1, double[] t2) {
-        ExactEvaluator e = ExactEvaluator.create(g);
+        ExactEvaluator e = g.newEvaluator();
         e.setPoint(t1, t2);
         double[] out = new double[e.dimension()];
         e.gradient(agent, out);
@@ -110,7 +111,7 @@ class FirstOrderShapingTest {
             expected[c] += eta * shaping[c];
         }
         double[] actual = new double[expected.length];
-        new TaylorLola(eta, false, EstimatorSpec.EXACT).newLearner(g, agent).direction(t1, t2, KEY, actual);
+        new TaylorLola(eta, false, EstimatorSpec.EXACT).newLearner(g, agent).direction(Vectors.concat(t1, t2), KEY, actual);
         assertClose(expected, actual);
     }
 
@@ -125,14 +126,14 @@ class FirstOrderShapingTest {
             expected[c] += eta * term[c];
         }
         double[] actual = new double[expected.length];
-        new LookAhead(eta, EstimatorSpec.EXACT).newLearner(g, agent).direction(t1, t2, KEY, actual);
+        new LookAhead(eta, EstimatorSpec.EXACT).newLearner(g, agent).direction(Vectors.concat(t1, t2), KEY, actual);
         assertClose(expected, actual);
 
         // The full Taylor form is LookAhead plus the shaping term.
         double[] taylor = new double[expected.length];
-        new TaylorLola(eta, false, EstimatorSpec.EXACT).newLearner(g, agent).direction(t1, t2, KEY, taylor);
+        new TaylorLola(eta, false, EstimatorSpec.EXACT).newLearner(g, agent).direction(Vectors.concat(t1, t2), KEY, taylor);
         double[] full = new double[expected.length];
-        new TaylorLola(eta, true, EstimatorSpec.EXACT).newLearner(g, agent).direction(t1, t2, KEY, full);
+        new TaylorLola(eta, true, EstimatorSpec.EXACT).newLearner(g, agent).direction(Vectors.concat(t1, t2), KEY, full);
         double[] naive = ownBlock(g, agent, grad(g, agent, t1, t2));
         double[] sum = new double[expected.length];
         for (int c = 0; c < sum.length; c++) {
@@ -154,9 +155,9 @@ class FirstOrderShapingTest {
         for (int i = 0; i < 2; i++) {
             int dim = g.dimension(i);
             la[i] = new double[dim];
-            new LookAhead(eta, EstimatorSpec.EXACT).newLearner(g, i).direction(t1, t2, KEY, la[i]);
+            new LookAhead(eta, EstimatorSpec.EXACT).newLearner(g, i).direction(Vectors.concat(t1, t2), KEY, la[i]);
             double[] taylor = new double[dim];
-            new TaylorLola(eta, false, EstimatorSpec.EXACT).newLearner(g, i).direction(t1, t2, KEY, taylor);
+            new TaylorLola(eta, false, EstimatorSpec.EXACT).newLearner(g, i).direction(Vectors.concat(t1, t2), KEY, taylor);
             xi[i] = ownBlock(g, i, grad(g, i, t1, t2));
             chi[i] = new double[dim];
             for (int c = 0; c < dim; c++) {
@@ -176,7 +177,7 @@ class FirstOrderShapingTest {
             }
             double[] actual = new double[expected.length];
             new StableOpponentShaping(eta, a, b, EstimatorSpec.EXACT).newLearner(g, i)
-                    .direction(t1, t2, KEY, actual);
+                    .direction(Vectors.concat(t1, t2), KEY, actual);
             assertClose(expected, actual);
         }
     }

@@ -3,7 +3,8 @@ package dev.opshape.shaping.learner;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
-import dev.opshape.games.exact.ExactEvaluator;
+import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +51,7 @@ class LookaheadLolaTest {
 
     /** V_i(theta_i, theta_j^K(theta_i)) with the K opponent steps taken explicitly. */
     static double composedValue(IteratedGame game, int agent, int k, double eta, double[] own, double[] opp0) {
-        ExactEvaluator exact = ExactEvaluator.create(game);
+        ExactEvaluator exact = game.newEvaluator();
         int opp = 1 - agent;
         int dim1 = game.dimension(0);
         double[] opponent = opp0.clone();
@@ -76,7 +77,7 @@ class LookaheadLolaTest {
         double[] numeric = Numerical.gradient(x -> composedValue(game, agent, k, eta, x, opp), own, 1e-3);
 
         double[] direction = new double[own.length];
-        LookaheadLola.exact(k, eta).newLearner(game, agent).direction(theta1, theta2, KEY, direction);
+        LookaheadLola.exact(k, eta).newLearner(game, agent).direction(Vectors.concat(theta1, theta2), KEY, direction);
 
         double scale = 1;
         for (double v : numeric) {

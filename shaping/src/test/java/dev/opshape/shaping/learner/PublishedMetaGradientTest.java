@@ -2,6 +2,7 @@ package dev.opshape.shaping.learner;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,7 +54,7 @@ class PublishedMetaGradientTest {
         IteratedGame ipd = IteratedGame.infinite(BuiltInGames.IPD, 0.96);
         double[] direction = new double[5];
         LookaheadLola.exact(k, 0.3).newLearner(ipd, 0)
-                .direction(ours(their1), ours(their2), new UpdateKey(0, 0, 0), direction);
+                .direction(Vectors.concat(ours(their1), ours(their2)), new UpdateKey(0, 0, 0), direction);
         for (int i = 0; i < 5; i++) {
             assertEquals(theirGradient[THEIR_INDEX[i]], direction[i], 1e-5, "our logit " + i);
         }

@@ -60,7 +60,7 @@ class TournamentTest {
                 }
 
                 @Override
-                public void direction(double[] theta1, double[] theta2, UpdateKey key, double[] out) {
+                public void direction(double[] theta, UpdateKey key, double[] out) {
                     runsSeen.add(key.run());
                     long stream = StreamIndex.of(key.run(), key.update(), agent, StreamIndex.Part.OUTER, 0);
                     Philox4x64 rng = new Philox4x64(new long[] {key.seed(), stream, 0, 0, 0, 0});

@@ -88,7 +88,7 @@ class TrainerTest {
                     }
 
                     @Override
-                    public void direction(double[] t1, double[] t2, UpdateKey key, double[] out) {
+                    public void direction(double[] theta, UpdateKey key, double[] out) {
                         java.util.Arrays.fill(out, key.update() == 3 ? Double.NaN : 0.1);
                     }
                 };

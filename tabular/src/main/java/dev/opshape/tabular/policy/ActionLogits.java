@@ -1,4 +1,4 @@
-package dev.opshape.games.policy;
+package dev.opshape.tabular.policy;
 
 /**
  * The map from one state's logits to its action probabilities, with the derivatives the exact and sampled

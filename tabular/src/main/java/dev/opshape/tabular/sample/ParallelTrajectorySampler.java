@@ -1,6 +1,6 @@
-package dev.opshape.games.sample;
+package dev.opshape.tabular.sample;
 
-import dev.opshape.games.IteratedGame;
+import dev.opshape.tabular.TabularProblem;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
  * caller-owned {@link ExecutorService}.
  *
  * <p>Because every trajectory draws from its own stream (see {@link TrajectorySampler}), the batch is bit for bit the
- * same as a single sampler's {@code sample(theta1, theta2, seed, stream, batch)}, whatever the number of workers or
+ * same as a single sampler's {@code sample(theta, seed, stream, batch)}, whatever the number of workers or
  * of executor threads.
  *
  * <p>Each call allocates a few small objects per worker (task and future): O(workers), independent of B and T. The
@@ -29,12 +29,12 @@ public final class ParallelTrajectorySampler {
     private final Future<?>[] pending;
 
     /**
-     * @param game     the iterated game
+     * @param problem  the tabular problem
      * @param executor runs all but one of the ranges (the calling thread draws the first)
      * @param workers  number of ranges and samplers, &gt;= 1 (typically the executor's thread count + 1, or the
      *                 number of cores)
      */
-    public ParallelTrajectorySampler(IteratedGame game, ExecutorService executor, int workers) {
+    public ParallelTrajectorySampler(TabularProblem problem, ExecutorService executor, int workers) {
         if (executor == null) {
             throw new IllegalArgumentException("executor is null; pass the ExecutorService that runs the workers");
         }
@@ -44,7 +44,7 @@ public final class ParallelTrajectorySampler {
         this.executor = executor;
         this.samplers = new TrajectorySampler[workers];
         for (int w = 0; w < workers; w++) {
-            samplers[w] = new TrajectorySampler(game);
+            samplers[w] = new TrajectorySampler(problem);
         }
         this.pending = new Future<?>[workers];
     }
@@ -55,17 +55,17 @@ public final class ParallelTrajectorySampler {
     }
 
     /**
-     * Fills every trajectory [0, B) of the batch, identically to {@link TrajectorySampler#sample(double[], double[],
-     * long, long, TrajectoryBatch)}. Returns only when every range is written, even if interrupted meanwhile (the
+     * Fills every trajectory [0, B) of the batch, identically to {@link TrajectorySampler#sample(double[], long, long,
+     * TrajectoryBatch)}. Returns only when every range is written, even if interrupted meanwhile (the
      * interrupt is then kept as the thread's interrupt status): no worker writes into the batch after the return.
      *
-     * @throws dev.opshape.games.InvalidGameException if a logit vector has the wrong length or holds NaN
-     * @throws IllegalArgumentException               if the batch is null or its T disagrees with a finite horizon
-     * @throws RejectedExecutionException             if the executor refuses the work (for example after shutdown)
+     * @throws dev.opshape.tabular.InvalidModelException if theta has the wrong length or holds NaN
+     * @throws IllegalArgumentException                  if the batch does not fit the problem
+     * @throws RejectedExecutionException                if the executor refuses the work (for example after shutdown)
      */
-    public void sample(double[] theta1, double[] theta2, long seed, long stream, TrajectoryBatch batch) {
+    public void sample(double[] theta, long seed, long stream, TrajectoryBatch batch) {
         // Validate here so that a bad argument is reported on the caller's thread, not wrapped by a worker.
-        samplers[0].validate(theta1, theta2, batch, 0, batch == null ? 0 : batch.capacity());
+        samplers[0].validate(theta, batch, 0, batch == null ? 0 : batch.capacity());
         int capacity = batch.capacity();
         int workers = samplers.length;
         Throwable failure = null;
@@ -75,10 +75,10 @@ public final class ParallelTrajectorySampler {
                 int to = rangeStart(w + 1, workers, capacity);
                 if (from < to) {
                     TrajectorySampler sampler = samplers[w];
-                    pending[w] = executor.submit(() -> sampler.sample(theta1, theta2, seed, stream, batch, from, to));
+                    pending[w] = executor.submit(() -> sampler.sample(theta, seed, stream, batch, from, to));
                 }
             }
-            samplers[0].sample(theta1, theta2, seed, stream, batch, 0, rangeStart(1, workers, capacity));
+            samplers[0].sample(theta, seed, stream, batch, 0, rangeStart(1, workers, capacity));
         } catch (RuntimeException | Error e) {
             failure = e;
         }

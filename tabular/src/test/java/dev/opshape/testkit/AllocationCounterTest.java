@@ -1,4 +1,4 @@
-package dev.opshape.games;
+package dev.opshape.testkit;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.opshape.games.sample;
+package dev.opshape.tabular.sample;
 
 /**
  * A re-keyable, allocation-free view on commons-rng's {@code Philox4x64} stream: for the same key and counter it

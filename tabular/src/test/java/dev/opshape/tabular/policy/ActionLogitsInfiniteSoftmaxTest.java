@@ -1,4 +1,4 @@
-package dev.opshape.games.policy;
+package dev.opshape.tabular.policy;
 
 import org.junit.jupiter.api.Test;
 

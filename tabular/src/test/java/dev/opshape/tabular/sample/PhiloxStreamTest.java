@@ -1,6 +1,6 @@
-package dev.opshape.games.sample;
+package dev.opshape.tabular.sample;
 
-import dev.opshape.games.AllocationCounter;
+import dev.opshape.testkit.AllocationCounter;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.Philox4x64;
 import org.apache.commons.rng.simple.RandomSource;

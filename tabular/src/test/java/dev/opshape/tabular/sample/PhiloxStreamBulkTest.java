@@ -1,4 +1,4 @@
-package dev.opshape.games.sample;
+package dev.opshape.tabular.sample;
 
 import org.apache.commons.rng.core.source64.Philox4x64;
 import org.junit.jupiter.params.ParameterizedTest;

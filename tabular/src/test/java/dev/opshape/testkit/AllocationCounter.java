@@ -1,4 +1,4 @@
-package dev.opshape.games;
+package dev.opshape.testkit;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.IntConsumer;

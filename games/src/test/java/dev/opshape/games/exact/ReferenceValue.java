@@ -3,6 +3,7 @@ package dev.opshape.games.exact;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.tabular.exact.ExactEvaluator;
 import org.apache.commons.math3.Field;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
@@ -36,8 +37,8 @@ public final class ReferenceValue {
         Field<T> field = theta1[0].getField();
         T zero = field.getZero();
         T one = field.getOne();
-        PolicyLayout layout1 = game.layout(0);
-        PolicyLayout layout2 = game.layout(1);
+        PolicyLayout layout1 = game.policyLayout(0);
+        PolicyLayout layout2 = game.policyLayout(1);
 
         // rows[r][j]: distribution of the next joint outcome j from row r (0 = start, 1 + j' = after outcome j').
         T[][] rows = MathArrays.buildArray(field, s + 1, s);

@@ -1,0 +1,35 @@
+package dev.opshape.shaping.estimator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The registered sampled surrogates, by the name used in specs. */
+public final class Surrogates {
+
+    private static final List<Surrogate> ALL = List.of(DiceSurrogate.INSTANCE, LvcSurrogate.INSTANCE);
+
+    private Surrogates() {
+    }
+
+    /** Every surrogate, in the order help texts list them. */
+    public static List<Surrogate> all() {
+        return ALL;
+    }
+
+    /** The DiCE surrogate. */
+    public static Surrogate dice() {
+        return DiceSurrogate.INSTANCE;
+    }
+
+    /** The LVC surrogate. */
+    public static Surrogate lvc() {
+        return LvcSurrogate.INSTANCE;
+    }
+
+    /** The surrogate of the given name (case-insensitive), if registered. */
+    public static Optional<Surrogate> byName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(s -> s.name().equals(lower)).findFirst();
+    }
+}

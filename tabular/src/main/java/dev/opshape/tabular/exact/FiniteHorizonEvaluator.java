@@ -1,0 +1,238 @@
+package dev.opshape.tabular.exact;
+
+import dev.opshape.tabular.TabularProblem;
+
+/**
+ * The general exact kernel for a finite horizon of T moves: V_i^T = sum_{t &lt; T} gamma^t E[r_i(s_t, a_t)]
+ * (gamma = 1 allowed).
+ *
+ * <p>Forward: p_0 = the start distribution, p_t(s') = sum_s p_{t-1}(s) sum_a q_s(a) P(s' | s, a) (the distribution
+ * of the t-th move's state). Backward: X^(0) = 0, Q^(h)(s, a) = r_i(s, a) + gamma sum_s' P(s' | s, a) X^(h-1)(s')
+ * and X^(h)(s) = sum_a q_s(a) Q^(h)(s, a) (the expected discounted reward of the next h moves from s), so
+ * V_i^T = p0 . X^(T). The cell coefficients are c_{i,s}(a) = sum_{t &lt; T} gamma^t p_t(s) Q^(T-t)(s, a). A direction
+ * is pushed through the same recursions: p_t' = p_{t-1}' P_pi + p_{t-1} P_pi', Q^(h)' = gamma P X^(h-1)' and
+ * X^(h)' = sum_a (q_s' Q^(h) + q_s Q^(h)'). Every pass costs O(T (S A + nnz(P))).
+ */
+final class FiniteHorizonEvaluator extends TabularEvaluator {
+
+    private final double gamma;
+    private final int horizon;
+    /** gamma^t for t = 0..T. */
+    private final double[] gammaPow;
+    /** p_t by move: dist[t * S + s], t = 0..T-1. */
+    private final double[] dist;
+    /** X^(h) per player: back[i][h * S + s], h = 0..T. */
+    private final double[][] back;
+    /** Q^(h) per player: actionValue[i][h * C + cell], h = 1..T (row 0 unused). */
+    private final double[][] actionValue;
+    private final double[] distDot;
+    private final double[] backDot;
+    private final double[] actionValueDot;
+
+    FiniteHorizonEvaluator(TabularProblem problem) {
+        super(problem);
+        this.gamma = problem.gamma();
+        this.horizon = problem.horizon();
+        this.gammaPow = new double[horizon + 1];
+        gammaPow[0] = 1.0;
+        for (int t = 1; t <= horizon; t++) {
+            gammaPow[t] = gammaPow[t - 1] * gamma;
+        }
+        int s = numStates;
+        this.dist = new double[horizon * s];
+        this.back = new double[numPlayers][(horizon + 1) * s];
+        this.actionValue = new double[numPlayers][(horizon + 1) * numCells];
+        this.distDot = new double[horizon * s];
+        this.backDot = new double[(horizon + 1) * s];
+        this.actionValueDot = new double[(horizon + 1) * numCells];
+    }
+
+    @Override
+    protected void prepareCoefficients() {
+        int n = numStates;
+        System.arraycopy(start, 0, dist, 0, n);
+        for (int t = 1; t < horizon; t++) {
+            propagate(dist, (t - 1) * n, q, dist, t * n, false);
+        }
+        for (int player = 0; player < numPlayers; player++) {
+            double[] x = back[player];
+            double[] qv = actionValue[player];
+            double[] r = reward[player];
+            for (int s = 0; s < n; s++) {
+                x[s] = 0.0;
+            }
+            for (int h = 1; h <= horizon; h++) {
+                int prev = (h - 1) * n;
+                for (int s = 0; s < n; s++) {
+                    double acc = 0.0;
+                    int base = s * numJoint;
+                    for (int a = 0; a < numJoint; a++) {
+                        int c = base + a;
+                        double value = r[c] + gamma * expectedNext(c, x, prev);
+                        qv[h * numCells + c] = value;
+                        acc += q[c] * value;
+                    }
+                    x[h * n + s] = acc;
+                }
+            }
+            double v = 0.0;
+            for (int s = 0; s < n; s++) {
+                v += start[s] * x[horizon * n + s];
+            }
+            values[player] = v;
+            double[] cp = coef[player];
+            for (int c = 0; c < numCells; c++) {
+                cp[c] = 0.0;
+            }
+            for (int t = 0; t < horizon; t++) {
+                int h = (horizon - t) * numCells;
+                for (int s = 0; s < n; s++) {
+                    double w = gammaPow[t] * dist[t * n + s];
+                    if (w == 0.0) {
+                        continue;
+                    }
+                    int base = s * numJoint;
+                    for (int a = 0; a < numJoint; a++) {
+                        cp[base + a] += w * qv[h + base + a];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * to[toAt + s'] = sum_s from[fromAt + s] sum_a rows[s * A + a] P(s' | s, a), or, with {@code add}, that sum
+     * added to what to holds.
+     */
+    private void propagate(double[] from, int fromAt, double[] rows, double[] to, int toAt, boolean add) {
+        int n = numStates;
+        if (!add) {
+            for (int s = 0; s < n; s++) {
+                to[toAt + s] = 0.0;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            double ps = from[fromAt + s];
+            if (ps == 0.0) {
+                continue;
+            }
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                double w = ps * rows[base + a];
+                if (w == 0.0) {
+                    continue;
+                }
+                for (int k = transitionOffset[base + a]; k < transitionOffset[base + a + 1]; k++) {
+                    to[toAt + nextState[k]] += w * nextProbability[k];
+                }
+            }
+        }
+    }
+
+    /** sum_s' P(s' | cell) z[at + s']. */
+    private double expectedNext(int cell, double[] z, int at) {
+        double acc = 0.0;
+        for (int k = transitionOffset[cell]; k < transitionOffset[cell + 1]; k++) {
+            acc += nextProbability[k] * z[at + nextState[k]];
+        }
+        return acc;
+    }
+
+    @Override
+    protected void directionalCoefficients(int player) {
+        int n = numStates;
+        // p_t' = p_{t-1}' P + p_{t-1} P'  (p_0' = 0: the start distribution does not depend on the logits)
+        for (int s = 0; s < n; s++) {
+            distDot[s] = 0.0;
+        }
+        for (int t = 1; t < horizon; t++) {
+            propagate(distDot, (t - 1) * n, q, distDot, t * n, false);
+            propagate(dist, (t - 1) * n, qDot, distDot, t * n, true);
+        }
+        // Q^(h)' = gamma P X^(h-1)',  X^(h)' = sum_a (q' Q^(h) + q Q^(h)')
+        double[] x = back[player];
+        double[] qv = actionValue[player];
+        for (int s = 0; s < n; s++) {
+            backDot[s] = 0.0;
+        }
+        for (int h = 1; h <= horizon; h++) {
+            int prev = (h - 1) * n;
+            for (int s = 0; s < n; s++) {
+                double acc = 0.0;
+                int base = s * numJoint;
+                for (int a = 0; a < numJoint; a++) {
+                    int c = base + a;
+                    double valueDot = gamma * expectedNext(c, backDot, prev);
+                    actionValueDot[h * numCells + c] = valueDot;
+                    acc += qDot[c] * qv[h * numCells + c] + q[c] * valueDot;
+                }
+                backDot[h * n + s] = acc;
+            }
+        }
+        for (int c = 0; c < numCells; c++) {
+            coefDot[c] = 0.0;
+        }
+        for (int t = 0; t < horizon; t++) {
+            int h = (horizon - t) * numCells;
+            for (int s = 0; s < n; s++) {
+                double w = gammaPow[t] * dist[t * n + s];
+                double wDot = gammaPow[t] * distDot[t * n + s];
+                if (w == 0.0 && wDot == 0.0) {
+                    continue;
+                }
+                int base = s * numJoint;
+                for (int a = 0; a < numJoint; a++) {
+                    coefDot[base + a] += wDot * qv[h + base + a] + w * actionValueDot[h + base + a];
+                }
+            }
+        }
+    }
+
+    @Override
+    public double stateValue(int player, int state, int movesLeft) {
+        if (movesLeft < 0 || movesLeft > horizon) {
+            throw new IllegalArgumentException("movesLeft = " + movesLeft + "; must be in [0, " + horizon + "]");
+        }
+        return back[player][movesLeft * numStates + state];
+    }
+
+    @Override
+    public void stateOccupancy(double[] out) {
+        int n = numStates;
+        double mass = 0.0;
+        for (int s = 0; s < n; s++) {
+            out[s] = 0.0;
+        }
+        for (int t = 0; t < horizon; t++) {
+            mass += gammaPow[t];
+            for (int s = 0; s < n; s++) {
+                out[s] += gammaPow[t] * dist[t * n + s];
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            out[s] /= mass;
+        }
+    }
+
+    @Override
+    public void jointActionOccupancy(double[] out) {
+        int n = numStates;
+        double mass = 0.0;
+        for (int a = 0; a < numJoint; a++) {
+            out[a] = 0.0;
+        }
+        for (int t = 0; t < horizon; t++) {
+            mass += gammaPow[t];
+            for (int s = 0; s < n; s++) {
+                double w = gammaPow[t] * dist[t * n + s];
+                int base = s * numJoint;
+                for (int a = 0; a < numJoint; a++) {
+                    out[a] += w * q[base + a];
+                }
+            }
+        }
+        for (int a = 0; a < numJoint; a++) {
+            out[a] /= mass;
+        }
+    }
+}

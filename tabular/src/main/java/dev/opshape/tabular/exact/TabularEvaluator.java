@@ -1,0 +1,213 @@
+package dev.opshape.tabular.exact;
+
+import dev.opshape.tabular.TabularProblem;
+import dev.opshape.tabular.policy.ActionLogits;
+
+import java.util.Arrays;
+
+/**
+ * The general exact kernel's contractions, for any tabular model: the gradient and Hessian-vector product from
+ * per-cell coefficients that a subclass computes for its horizon.
+ *
+ * <h2>Method</h2>
+ * In state s the joint action a is played with probability q_s(a) = prod_i pi_i'(a_i | o_i(s)) (pi_i' the executed
+ * policy of player i, o_i(s) its observation). Every logit enters only through the q_s of the states where its
+ * observation is made, so with the cell coefficients c_{i,s}(a) = dV_i / dq_s(a) (computed by the subclass:
+ * discounted visit weight times the action value, see {@link DiscountedEvaluator} and {@link FiniteHorizonEvaluator})
+ * the gradient with respect to player j's logits of observation o is the sum over the states s with o_j(s) = o of
+ * c_j J^T u, with u[b] = sum over the joint actions a with a_j = b of c_{i,s}(a) prod_{l != j} pi_l'(a_l | o_l(s))
+ * and J the Jacobian of player j's softmax there (scaled by c_j, the tremble slope). A Hessian-vector product
+ * differentiates this along v (forward over adjoint): it needs the directional derivatives q_s' of the rows (here)
+ * and c_{i,s}' of the coefficients (the subclass, with the factorisation or recursions it already holds).
+ *
+ * <p>For two players the products over "the other players" are single factors, and the arithmetic is exactly the
+ * two-player contraction (the same products in the same order).
+ */
+abstract class TabularEvaluator extends ExactEvaluator {
+
+    /** States S, joint actions A, cells C = S * A. */
+    protected final int numStates;
+    protected final int numJoint;
+    protected final int numCells;
+    /** Observation of each player in each state: observationOf[i][s]. */
+    protected final int[][] observationOf;
+    /** Each player's action in each joint action: actionOf[i][a]. */
+    protected final int[][] actionOf;
+    /** Rewards by cell, per player. */
+    protected final double[][] reward;
+    /** Start distribution over states. */
+    protected final double[] start;
+    /** Transitions in CSR layout by cell (see TabularModel). */
+    protected final int[] transitionOffset;
+    protected final int[] nextState;
+    protected final double[] nextProbability;
+    /** Joint-action distribution by cell: q[s * A + a]. */
+    protected final double[] q;
+    /** Cell coefficients c_{i,s}(a) = dV_i / dq_s(a): coef[i][cell], set by {@link #prepare}. */
+    protected final double[][] coef;
+    /** Directional derivatives along the current HVP direction: rows and coefficients. */
+    protected final double[] qDot;
+    protected final double[] coefDot;
+    /** Policy directional derivatives per player (intended, and executed = c_i times them). */
+    private final double[][] piDot;
+    private final double[][] mixDot;
+    /** Contraction buffers per player (length k_i). */
+    private final double[][] u;
+    private final double[][] uDot;
+
+    TabularEvaluator(TabularProblem problem) {
+        super(problem);
+        this.numStates = model.numStates();
+        this.numJoint = model.numJointActions();
+        this.numCells = model.numCells();
+        this.observationOf = new int[numPlayers][];
+        this.actionOf = new int[numPlayers][numJoint];
+        this.reward = new double[numPlayers][];
+        this.piDot = new double[numPlayers][];
+        this.mixDot = new double[numPlayers][];
+        this.u = new double[numPlayers][];
+        this.uDot = new double[numPlayers][];
+        for (int i = 0; i < numPlayers; i++) {
+            observationOf[i] = model.player(i).observationTable();
+            for (int a = 0; a < numJoint; a++) {
+                actionOf[i][a] = model.action(i, a);
+            }
+            reward[i] = model.rewards(i);
+            piDot[i] = new double[pi[i].length];
+            mixDot[i] = noisy ? new double[pi[i].length] : piDot[i];
+            u[i] = new double[numActions[i]];
+            uDot[i] = new double[numActions[i]];
+        }
+        this.start = model.startDistribution();
+        this.transitionOffset = model.transitionOffsets();
+        this.nextState = model.nextStates();
+        this.nextProbability = model.nextProbabilities();
+        this.q = new double[numCells];
+        this.coef = new double[numPlayers][numCells];
+        this.qDot = new double[numCells];
+        this.coefDot = new double[numCells];
+    }
+
+    @Override
+    protected final void prepare() {
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                double p = 1.0;
+                for (int i = 0; i < numPlayers; i++) {
+                    p *= mix[i][observationOf[i][s] * numActions[i] + actionOf[i][a]];
+                }
+                q[base + a] = p;
+            }
+        }
+        prepareCoefficients();
+    }
+
+    /** Computes {@link #values} and {@link #coef} for every player from {@link #q}. */
+    protected abstract void prepareCoefficients();
+
+    /**
+     * Computes {@link #coefDot} for the given player: the derivative of its cell coefficients along the direction
+     * whose row derivatives are in {@link #qDot}.
+     */
+    protected abstract void directionalCoefficients(int player);
+
+    /** The product of the executed probabilities of every player but j in state s under joint action a. */
+    private double others(int j, int s, int a) {
+        double p = 1.0;
+        for (int l = 0; l < numPlayers; l++) {
+            if (l != j) {
+                p *= mix[l][observationOf[l][s] * numActions[l] + actionOf[l][a]];
+            }
+        }
+        return p;
+    }
+
+    /** The directional derivative of {@link #others} along the current direction. */
+    private double othersDot(int j, int s, int a) {
+        double sum = 0.0;
+        for (int l = 0; l < numPlayers; l++) {
+            if (l == j) {
+                continue;
+            }
+            double p = mixDot[l][observationOf[l][s] * numActions[l] + actionOf[l][a]];
+            for (int m = 0; m < numPlayers; m++) {
+                if (m != j && m != l) {
+                    p *= mix[m][observationOf[m][s] * numActions[m] + actionOf[m][a]];
+                }
+            }
+            sum += p;
+        }
+        return sum;
+    }
+
+    @Override
+    protected final void computeGradient(int player, double[] out) {
+        Arrays.fill(out, 0, layout.dimension(), 0.0);
+        double[] c = coef[player];
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            for (int j = 0; j < numPlayers; j++) {
+                double[] uj = u[j];
+                Arrays.fill(uj, 0.0);
+                int[] act = actionOf[j];
+                for (int a = 0; a < numJoint; a++) {
+                    uj[act[a]] += others(j, s, a) * c[base + a];
+                }
+                int o = observationOf[j][s];
+                ActionLogits.addVjp(pi[j], o * numActions[j], numActions[j], uj, 0, scale[j], out,
+                        offset[j] + o * perObservation[j]);
+            }
+        }
+    }
+
+    @Override
+    protected final void computeHessianVectorProduct(int player, double[] v, double[] out) {
+        // Directional derivatives of the policies and of the rows.
+        for (int i = 0; i < numPlayers; i++) {
+            int k = numActions[i];
+            for (int o = 0; o < numObservations[i]; o++) {
+                ActionLogits.jvp(pi[i], o * k, k, v, offset[i] + o * perObservation[i], piDot[i], o * k);
+            }
+            if (noisy) {
+                for (int c = 0; c < piDot[i].length; c++) {
+                    mixDot[i][c] = scale[i] * piDot[i][c];
+                }
+            }
+        }
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                double d = 0.0;
+                for (int i = 0; i < numPlayers; i++) {
+                    d += mixDot[i][observationOf[i][s] * numActions[i] + actionOf[i][a]] * others(i, s, a);
+                }
+                qDot[base + a] = d;
+            }
+        }
+        directionalCoefficients(player);
+
+        Arrays.fill(out, 0, layout.dimension(), 0.0);
+        double[] c = coef[player];
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            for (int j = 0; j < numPlayers; j++) {
+                double[] uj = u[j];
+                double[] ujDot = uDot[j];
+                Arrays.fill(uj, 0.0);
+                Arrays.fill(ujDot, 0.0);
+                int[] act = actionOf[j];
+                for (int a = 0; a < numJoint; a++) {
+                    double w = others(j, s, a);
+                    uj[act[a]] += w * c[base + a];
+                    ujDot[act[a]] += othersDot(j, s, a) * c[base + a] + w * coefDot[base + a];
+                }
+                int k = numActions[j];
+                int o = observationOf[j][s];
+                int at = offset[j] + o * perObservation[j];
+                ActionLogits.addVjp(pi[j], o * k, k, ujDot, 0, scale[j], out, at);
+                ActionLogits.addCurvature(pi[j], o * k, piDot[j], o * k, k, v, at, uj, 0, scale[j], out, at);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.opshape.testkit;
+
+import java.util.SplittableRandom;
+
+/** Seeded test vectors and small vector operations shared by every module's tests. */
+public final class Vectors {
+
+    private Vectors() {
+    }
+
+    /** The concatenation (a, b): for a two-player problem, the joint vector of the blocks a and b. */
+    public static double[] concat(double[] a, double[] b) {
+        double[] joint = new double[a.length + b.length];
+        System.arraycopy(a, 0, joint, 0, a.length);
+        System.arraycopy(b, 0, joint, a.length, b.length);
+        return joint;
+    }
+
+    /** n independent N(0, sd^2) entries from the given seeded generator. */
+    public static double[] gaussian(SplittableRandom random, int n, double sd) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = sd * gaussian(random);
+        }
+        return v;
+    }
+
+    /** One standard normal draw (Box-Muller, from two uniforms of the seeded generator). */
+    public static double gaussian(SplittableRandom random) {
+        double u = 1.0 - random.nextDouble();
+        double w = random.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * w);
+    }
+}
