@@ -2,14 +2,14 @@ package dev.opshape.bench;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentFactory;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.bias.BiasConfiguration;
 import dev.opshape.shaping.bias.BiasStudy;
 import dev.opshape.shaping.bias.BiasStudyConfig;
 import dev.opshape.shaping.bias.BiasStudyResult;
 import dev.opshape.shaping.learner.LookaheadLola;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,9 +68,9 @@ public class BiasStudyBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         IteratedGame game = Inputs.iterated("ipd", 150);
-        AgentSpec spec = AgentSpec.parse("lola:k=1:est=dice:batch=128");
-        LookaheadLola rule = (LookaheadLola) AgentFactory.create(spec, AgentDefaults.standard());
-        BiasConfiguration dice = new BiasConfiguration("dice", rule.lookahead(), rule.eta(), 128, rule);
+        ComponentSpec spec = ComponentSpec.parse("lola:k=1:est=dice:batch=128");
+        LookaheadLola rule = (LookaheadLola) AgentCatalog.create(spec, AgentDefaults.standard());
+        BiasConfiguration dice = new BiasConfiguration("dice", "", rule.lookahead(), rule.eta(), 128, rule);
         config = new BiasStudyConfig(game, 0, BiasStudyConfig.randomPoints(game, 1, 1.0, 7L), List.of(dice),
                 samples, 7L, threads);
     }

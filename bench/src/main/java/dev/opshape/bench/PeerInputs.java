@@ -2,11 +2,11 @@ package dev.opshape.bench;
 
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentFactory;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.tabular.catalog.ComponentSpec;
 
 /**
  * The inputs of the side-by-side comparison with PyTorch ({@code bench/pytorch/compare.py}): one IPD point, one
@@ -50,7 +50,7 @@ final class PeerInputs {
 
     /** The LOLA-DiCE rule of {@link #DICE_AGENT} (mean baseline, T = 150, eta = {@link #ETA}). */
     static LearningRule diceRule() {
-        return AgentFactory.create(AgentSpec.parse(DICE_AGENT), new AgentDefaults(ETA));
+        return AgentCatalog.create(ComponentSpec.parse(DICE_AGENT), new AgentDefaults(ETA));
     }
 
     /** The key of LOLA-DiCE update u (run 0). */

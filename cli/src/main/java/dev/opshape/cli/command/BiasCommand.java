@@ -1,6 +1,5 @@
 package dev.opshape.cli.command;
 
-import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NoiseOption;
@@ -13,15 +12,14 @@ import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
-import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.bias.BiasConfiguration;
 import dev.opshape.shaping.bias.BiasStudy;
 import dev.opshape.shaping.bias.BiasStudyConfig;
 import dev.opshape.shaping.bias.BiasStudyResult;
+import dev.opshape.shaping.bias.BiasSweep;
 import dev.opshape.shaping.bias.StudyPoint;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
-import dev.opshape.shaping.learner.LookaheadLola;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +30,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -145,30 +143,24 @@ public final class BiasCommand implements Callable<Integer> {
         List<String> estimatorList = new ArrayList<>(new LinkedHashSet<>(List.of(estimators.split(",", -1))));
         List<StudyPoint> studyPoints = points(game);
 
-        List<BiasReport.Setting> settings = new ArrayList<>();
-        List<BiasConfiguration> configurations = new ArrayList<>();
-        for (int k : kList) {
-            for (double eta : etas.values()) {
-                for (String estimator : estimatorList) {
-                    for (int batch : batchList) {
-                        List<String[]> variants = new ArrayList<>();
-                        variants.add(new String[] {estimator.strip(), ""});
-                        if (decompose) {
-                            variants.add(new String[] {estimator.strip() + ":inner=exact", "inner exact"});
-                            variants.add(new String[] {estimator.strip() + ":hessian=exact", "hessian exact"});
-                        }
-                        for (String[] variant : variants) {
-                            LookaheadLola rule = rule(variant[0], k, eta, batch, game.horizon());
-                            configurations.add(new BiasConfiguration(variant[0], k, eta, batch, rule));
-                            settings.add(new BiasReport.Setting(estimator.strip(), variant[1], k, eta, batch,
-                                    rule.describe()));
-                        }
-                    }
-                }
+        List<ComponentSpec> estimatorSpecs = new ArrayList<>();
+        for (String text : estimatorList) {
+            try {
+                estimatorSpecs.add(ComponentSpec.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw bad("--estimator", e.getMessage());
             }
         }
-        if ((long) configurations.size() > 1 << 24) {
-            throw bad("--estimator", "the sweep has " + configurations.size() + " configurations; too many");
+        BiasSweep sweep = new BiasSweep(estimatorSpecs, kList,
+                Arrays.stream(etas.values()).boxed().toList(), batchList, game.horizon(), decompose);
+        if (sweep.size() > 1 << 24) {
+            throw bad("--estimator", "the sweep has " + sweep.size() + " configurations; at most " + (1 << 24));
+        }
+        List<BiasConfiguration> configurations;
+        try {
+            configurations = sweep.configurations();
+        } catch (IllegalArgumentException e) {
+            throw bad("--estimator", e.getMessage());
         }
         BiasStudyConfig config;
         try {
@@ -183,7 +175,7 @@ public final class BiasCommand implements Callable<Integer> {
         try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "bias", total)) {
             result = BiasStudy.run(config, progress);
         }
-        BiasReport report = BiasReport.of(Manifest.of(spec, BiasReport.SCHEMA), settings, result, decompose);
+        BiasReport report = BiasReport.of(Manifest.of(spec, BiasReport.SCHEMA), result, decompose);
         if (csv != null) {
             report.writeCsv(csv);
         }
@@ -192,37 +184,6 @@ public final class BiasCommand implements Callable<Integer> {
         }
         output.print(report);
         return 0;
-    }
-
-    /** The sampled LOLA-K rule of an estimator spec, through the agent-spec machinery (same keys, same checks). */
-    private LookaheadLola rule(String estimator, int k, double eta, int batch, int horizon) {
-        StringBuilder text = new StringBuilder("lola:k=" + k + ":eta=" + eta + ":horizon=" + horizon + ":batch="
-                + batch);
-        for (String token : estimator.strip().split(":", -1)) {
-            String t = token.strip();
-            if (t.isEmpty()) {
-                throw bad("--estimator", "'" + estimator + "' has an empty part; write for example "
-                        + "dice:baseline=exact");
-            }
-            if (t.contains("=")) {
-                String key = t.substring(0, t.indexOf('=')).strip().toLowerCase(Locale.ROOT);
-                if (!List.of("est", "inner", "hessian", "outer", "baseline", "offpolicy", "clip").contains(key)) {
-                    throw bad("--estimator", "'" + estimator + "': key '" + key + "' is not one of est, inner, "
-                            + "hessian, outer, baseline, offpolicy, clip");
-                }
-                text.append(':').append(t);
-            } else {
-                text.append(":est=").append(t);
-            }
-        }
-        AgentSpec agentSpec;
-        try {
-            agentSpec = AgentSpec.parse(text.toString());
-        } catch (IllegalArgumentException e) {
-            throw bad("--estimator", e.getMessage());
-        }
-        return (LookaheadLola) AgentArgument.rule(spec.commandLine(), "--estimator", agentSpec,
-                new AgentDefaults(eta));
     }
 
     private List<StudyPoint> points(IteratedGame game) {

@@ -9,6 +9,7 @@ import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.NumberText;
 import dev.opshape.cli.output.Report;
 import dev.opshape.cli.output.TextTable;
+import dev.opshape.shaping.bias.BiasConfiguration;
 import dev.opshape.shaping.bias.BiasRow;
 import dev.opshape.shaping.bias.BiasStudyConfig;
 import dev.opshape.shaping.bias.BiasStudyResult;
@@ -134,9 +135,12 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
     }
 
     /** Builds the report. */
-    public static BiasReport of(Manifest manifest, List<Setting> settings, BiasStudyResult result,
-                                boolean decompose) {
+    public static BiasReport of(Manifest manifest, BiasStudyResult result, boolean decompose) {
         BiasStudyConfig c = result.config();
+        List<Setting> settings = new ArrayList<>();
+        for (BiasConfiguration b : c.configurations()) {
+            settings.add(new Setting(b.estimator(), b.variant(), b.k(), b.eta(), b.batch(), b.estimated().describe()));
+        }
         Config config = new Config(c.game().game().name(), c.game().gamma(), c.game().horizon(), c.game().noise(),
                 c.agent() + 1,
                 c.samples(), c.seed(), c.points());

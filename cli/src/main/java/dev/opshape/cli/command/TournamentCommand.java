@@ -14,12 +14,12 @@ import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.tournament.Entrant;
 import dev.opshape.shaping.tournament.Tournament;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.tournament.TournamentListener;
 import dev.opshape.shaping.tournament.TournamentResult;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -82,7 +82,7 @@ public final class TournamentCommand implements Callable<Integer> {
             converter = AgentArgument.Roster.class,
             description = "The roster, comma-separated agent specs name(:key=value)* (see 'opshape train --help'). "
                     + "Default: ${DEFAULT-VALUE}.")
-    private List<AgentSpec> agents;
+    private List<ComponentSpec> agents;
 
     @Option(names = {"--repeats", "--repetitions"}, paramLabel = "R", defaultValue = "5",
             converter = NumberArguments.WholeNumber.class,
@@ -103,7 +103,7 @@ public final class TournamentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AgentDefaults defaults = learning.agentDefaults();
         List<Entrant> roster = new ArrayList<>();
-        for (AgentSpec agent : agents) {
+        for (ComponentSpec agent : agents) {
             roster.add(new Entrant(agent.text(), agent, AgentArgument.rule(spec.commandLine(), "--agents", agent,
                     defaults)));
         }

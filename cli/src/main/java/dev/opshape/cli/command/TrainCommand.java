@@ -14,11 +14,11 @@ import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.training.Trainer;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingResult;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,11 +66,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--agent1", paramLabel = "SPEC", defaultValue = "lola", converter = AgentArgument.One.class,
             description = "Agent 1, name(:key=value)*. Default: ${DEFAULT-VALUE}.")
-    private AgentSpec agent1;
+    private ComponentSpec agent1;
 
     @Option(names = "--agent2", paramLabel = "SPEC", defaultValue = "lola", converter = AgentArgument.One.class,
             description = "Agent 2. Default: ${DEFAULT-VALUE}.")
-    private AgentSpec agent2;
+    private ComponentSpec agent2;
 
     @Option(names = "--theta1", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
             description = "Agent 1's initial logits (comma list, or a fixed strategy's), instead of --init.")

@@ -8,12 +8,12 @@ import dev.opshape.cli.output.NumberText;
 import dev.opshape.cli.output.Report;
 import dev.opshape.cli.output.TextTable;
 import dev.opshape.games.IteratedGame;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingCurve;
 import dev.opshape.shaping.training.TrainingResult;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.apache.commons.math3.stat.StatUtils;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -115,7 +115,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
     }
 
     /** Builds the report from a finished experiment. */
-    public static TrainReport of(Manifest manifest, AgentSpec agent1, AgentSpec agent2, double eta,
+    public static TrainReport of(Manifest manifest, ComponentSpec agent1, ComponentSpec agent2, double eta,
                                  TrainingResult result) {
         TrainingConfig c = result.config();
         IteratedGame game = c.game();

@@ -1,9 +1,9 @@
 package dev.opshape.cli.option;
 
+import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentFactory;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -22,11 +22,11 @@ public final class AgentArgument {
     }
 
     /** Converter for one spec, for example {@code lola:k=2:est=dice}. */
-    public static final class One implements ITypeConverter<AgentSpec> {
+    public static final class One implements ITypeConverter<ComponentSpec> {
         @Override
-        public AgentSpec convert(String value) {
+        public ComponentSpec convert(String value) {
             try {
-                return AgentSpec.parse(value);
+                return ComponentSpec.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
@@ -34,11 +34,11 @@ public final class AgentArgument {
     }
 
     /** Converter for a comma-separated roster, for example {@code nl,lola:k=2,tft}. */
-    public static final class Roster implements ITypeConverter<List<AgentSpec>> {
+    public static final class Roster implements ITypeConverter<List<ComponentSpec>> {
         @Override
-        public List<AgentSpec> convert(String value) {
+        public List<ComponentSpec> convert(String value) {
             try {
-                return AgentSpec.parseList(value);
+                return ComponentSpec.parseList(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
@@ -50,9 +50,9 @@ public final class AgentArgument {
      *
      * @throws ParameterException (bad input) naming the option, for an unknown agent, key or value
      */
-    public static LearningRule rule(CommandLine command, String option, AgentSpec spec, AgentDefaults defaults) {
+    public static LearningRule rule(CommandLine command, String option, ComponentSpec spec, AgentDefaults defaults) {
         try {
-            return AgentFactory.create(spec, defaults);
+            return AgentCatalog.create(spec, defaults);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command, "Invalid value for option '" + option + "': " + e.getMessage());
         }

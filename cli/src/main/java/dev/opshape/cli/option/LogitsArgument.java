@@ -4,7 +4,7 @@ import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.policy.PolicyLayout;
 import dev.opshape.games.strategy.FixedStrategies;
-import dev.opshape.shaping.agent.AgentSpec;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -44,7 +44,7 @@ public sealed interface LogitsArgument {
     }
 
     /** A fixed strategy by name and parameters. */
-    record Strategy(AgentSpec spec) implements LogitsArgument {
+    record Strategy(ComponentSpec spec) implements LogitsArgument {
         @Override
         public double[] logits(MatrixGame game, int agent) {
             return FixedStrategies.create(spec.name(), spec.params(), game, agent).logits(game, agent);
@@ -75,9 +75,9 @@ public sealed interface LogitsArgument {
             if (!looksLikeName) {
                 return new Numbers(NumberList.parse(value, true));
             }
-            AgentSpec spec;
+            ComponentSpec spec;
             try {
-                spec = AgentSpec.parse(value);
+                spec = ComponentSpec.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -74,9 +74,9 @@ class BiasCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--estimator=magic          | magic is not exact, dice[/B] or lvc[/B]",
+        "--estimator=magic          | estimator 'magic': est=magic is not one of exact, dice, lvc",
         "--estimator=dice:foo=1     | key 'foo' is not one of",
-        "--estimator=dice::lvc      | has an empty part",
+        "--estimator=dice::lvc      | '' is not key=value",
         "--k=-1                     | -1 is outside 0..1000",
         "--k=x                      | 'x' is not a whole number",
         "--batch=0                  | 0 is outside",

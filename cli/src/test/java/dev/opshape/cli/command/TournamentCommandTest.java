@@ -122,7 +122,7 @@ class TournamentCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--agents=nl,,tft          | empty agent spec",
+        "--agents=nl,,tft          | empty spec",
         "--agents=nl,bogus         | unknown agent 'bogus'",
         "--agents=nl,lola:k=x      | k=x is not an integer",
         "--agents=nl,nl            | nl",

@@ -3,13 +3,22 @@ package dev.opshape.games.strategy;
 import dev.opshape.games.DilemmaConditions;
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.catalog.Catalog;
+import dev.opshape.tabular.catalog.CatalogEntry;
+import dev.opshape.tabular.catalog.ComponentSpec;
+import dev.opshape.tabular.catalog.InvalidSpecException;
+import dev.opshape.tabular.catalog.KeyDefinition;
+import dev.opshape.tabular.catalog.KeyType;
+import dev.opshape.tabular.catalog.NumberGrammar;
+import dev.opshape.tabular.catalog.SpecValues;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The named fixed memory-1 strategies. Probabilities of cooperating (action 0) by own-view state
@@ -37,41 +46,76 @@ import java.util.Set;
  */
 public final class FixedStrategies {
 
-    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
-
-    static {
-        DESCRIPTIONS.put("allc", "always cooperate");
-        DESCRIPTIONS.put("alld", "always defect");
-        DESCRIPTIONS.put("tft", "tit-for-tat: cooperate first, then copy the other's last move");
-        DESCRIPTIONS.put("wsls", "win-stay lose-shift (Pavlov): cooperate after CC and DD");
-        DESCRIPTIONS.put("gtft", "generous tit-for-tat: forgive a defection with probability g");
-        DESCRIPTIONS.put("grim", "grim trigger (memory-1): cooperate only after mutual cooperation");
-        DESCRIPTIONS.put("random", "every action with equal probability");
-        DESCRIPTIONS.put("extort", "Press-Dyson extortionate zero-determinant strategy (chi, phi)");
-        DESCRIPTIONS.put("probs", "a given table of cooperation probabilities, p=start/CC/CD/DC/DD");
+    /** Makes one strategy for a given game and seat, from a catalog entry's checked values. */
+    @FunctionalInterface
+    public interface StrategyFactory {
+        /**
+         * @throws InvalidGameException if the strategy does not fit the game or seat
+         */
+        Memory1Strategy create(MatrixGame game, int agent);
     }
 
-    private static final Map<String, Set<String>> KEYS = Map.of(
-            "gtft", Set.of("g"),
-            "extort", Set.of("chi", "phi"),
-            "probs", Set.of("p"));
+    private static final KeyType PROBABILITY = KeyType.closedInterval(0, 1);
+
+    private static final Catalog<StrategyFactory> CATALOG = new Catalog<>("strategy", List.of(
+            entry("allc", "always cooperate", "", List.of(), v -> dilemma("allc", 1, 1, 1, 1, 1)),
+            entry("alld", "always defect", "", List.of(), v -> dilemma("alld", 0, 0, 0, 0, 0)),
+            entry("tft", "tit-for-tat: cooperate first, then copy the other's last move", "Rapoport; Axelrod 1984",
+                    List.of(), v -> dilemma("tft", 1, 1, 0, 1, 0)),
+            entry("wsls", "win-stay lose-shift (Pavlov): cooperate after CC and DD",
+                    "Nowak and Sigmund 1993, Nature 364", List.of(), v -> dilemma("wsls", 1, 1, 0, 0, 1)),
+            entry("gtft", "generous tit-for-tat: forgive a defection with probability g",
+                    "Nowak and Sigmund 1992, Nature 355",
+                    List.of(new KeyDefinition("g", PROBABILITY, null,
+                            "forgiveness probability; default min(1 - (T - R)/(R - S), (R - P)/(T - P))")),
+                    FixedStrategies::generousTitForTat),
+            entry("grim", "grim trigger (memory-1): cooperate only after mutual cooperation", "", List.of(),
+                    v -> dilemma("grim", 1, 1, 0, 0, 0)),
+            entry("random", "every action with equal probability", "", List.of(), v -> FixedStrategies::random),
+            entry("extort", "Press-Dyson extortionate zero-determinant strategy (chi, phi)",
+                    "Press and Dyson 2012, PNAS 109(26)",
+                    List.of(new KeyDefinition("chi", KeyType.closedInterval(1, Double.POSITIVE_INFINITY), "3",
+                                    "extortion factor: s_X - P = chi (s_Y - P)"),
+                            new KeyDefinition("phi", KeyType.leftOpenInterval(0, 1), "0.5",
+                                    "phi as a fraction of its largest feasible value, in (0, 1]")),
+                    FixedStrategies::extortion),
+            entry("probs", "a given table of cooperation probabilities, p=start/CC/CD/DC/DD", "",
+                    List.of(new KeyDefinition("p", KeyType.text("probabilities separated by /", text -> text), null,
+                            "probability of action 0 per own-view state, start first, separated by /")),
+                    v -> (game, agent) -> probabilityTable(v.has("p") ? v.text("p") : null, game.numActions(agent),
+                            1 + game.rows() * game.columns()))));
 
     private FixedStrategies() {
     }
 
+    private static CatalogEntry<StrategyFactory> entry(String name, String description, String citation,
+                                                       List<KeyDefinition> keys,
+                                                       Function<SpecValues, StrategyFactory> factory) {
+        return CatalogEntry.of(name, description, citation, keys, factory);
+    }
+
+    /** The catalog of fixed strategies: names, descriptions, citations, keys and factories. */
+    public static Catalog<StrategyFactory> catalog() {
+        return CATALOG;
+    }
+
     /** The strategy names with a one-line description each, in a fixed order. */
     public static Map<String, String> descriptions() {
-        return java.util.Collections.unmodifiableMap(DESCRIPTIONS);
+        Map<String, String> map = new LinkedHashMap<>();
+        for (CatalogEntry<StrategyFactory> e : CATALOG.entries()) {
+            map.put(e.name(), e.description());
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /** True if the name (case-insensitive) is a fixed strategy. */
     public static boolean isStrategy(String name) {
-        return name != null && DESCRIPTIONS.containsKey(name.toLowerCase(Locale.ROOT));
+        return CATALOG.contains(name);
     }
 
-    /** The keys the strategy accepts (empty for most). */
-    public static Set<String> keys(String name) {
-        return name == null ? Set.of() : KEYS.getOrDefault(name.toLowerCase(Locale.ROOT), Set.of());
+    /** The strategy names, in catalog order. */
+    public static List<String> names() {
+        return CATALOG.names();
     }
 
     /** The strategy with default parameters. */
@@ -82,97 +126,89 @@ public final class FixedStrategies {
     /**
      * The named strategy for the given agent of the game.
      *
-     * @param name   one of {@link #descriptions()}' keys (case-insensitive)
+     * @param name   a catalog name (case-insensitive)
      * @param params key = value parameters (see the class comment); unknown keys are rejected
      * @throws InvalidGameException for an unknown name or key, a bad value, or a game the strategy does not fit
      */
     public static Memory1Strategy create(String name, Map<String, String> params, MatrixGame game, int agent) {
         if (name == null) {
-            throw new InvalidGameException("no strategy name; known: " + String.join(", ", DESCRIPTIONS.keySet()));
+            throw new InvalidGameException("no strategy name; known: " + String.join(", ", names()));
         }
-        String key = name.toLowerCase(Locale.ROOT);
-        if (!DESCRIPTIONS.containsKey(key)) {
-            throw new InvalidGameException("unknown strategy '" + name + "'; known: "
-                    + String.join(", ", DESCRIPTIONS.keySet()));
+        StringBuilder text = new StringBuilder(name);
+        params.forEach((k, v) -> text.append(':').append(k).append('=').append(v));
+        try {
+            return CATALOG.create(new ComponentSpec(text.toString(), name.toLowerCase(Locale.ROOT), params)).create(game,
+                    agent);
+        } catch (InvalidSpecException e) {
+            throw new InvalidGameException(e.getMessage(), e);
         }
-        for (String p : params.keySet()) {
-            if (!keys(key).contains(p)) {
-                throw new InvalidGameException("strategy '" + key + "' has no key '" + p + "'"
-                        + (keys(key).isEmpty() ? "; it takes no keys" : "; allowed: " + String.join(", ",
-                        keys(key).stream().sorted().toList())));
-            }
-        }
+    }
+
+    private static Memory1Strategy random(MatrixGame game, int agent) {
         int k = game.numActions(agent);
-        int states = 1 + game.rows() * game.columns();
-        switch (key) {
-            case "random": {
-                double[] table = new double[states * k];
-                Arrays.fill(table, 1.0 / k);
-                return new Memory1Strategy("random", k, table);
-            }
-            case "probs":
-                return probabilityTable(params.get("p"), k, states);
-            default:
-                break;
-        }
+        double[] table = new double[(1 + game.rows() * game.columns()) * k];
+        Arrays.fill(table, 1.0 / k);
+        return new Memory1Strategy("random", k, table);
+    }
+
+    /** A strategy of a symmetric 2 x 2 dilemma, given by its cooperation probabilities [start, CC, CD, DC, DD]. */
+    private static StrategyFactory dilemma(String name, double... cooperation) {
+        return (game, agent) -> {
+            dilemmaOf(name, game);
+            return Memory1Strategy.ofCooperation(name, cooperation);
+        };
+    }
+
+    private static DilemmaConditions dilemmaOf(String key, MatrixGame game) {
         DilemmaConditions d = game.dilemma();
         if (!d.applicable()) {
             throw new InvalidGameException("strategy '" + key + "' needs a symmetric 2x2 game with action 0 = "
                     + "cooperate; game '" + game.name() + "' is not (use random or probs)");
         }
-        double r = d.reward();
-        double s = d.sucker();
-        double t = d.temptation();
-        double p = d.punishment();
-        switch (key) {
-            case "allc":
-                return Memory1Strategy.ofCooperation("allc", 1, 1, 1, 1, 1);
-            case "alld":
-                return Memory1Strategy.ofCooperation("alld", 0, 0, 0, 0, 0);
-            case "tft":
-                return Memory1Strategy.ofCooperation("tft", 1, 1, 0, 1, 0);
-            case "wsls":
-                return Memory1Strategy.ofCooperation("wsls", 1, 1, 0, 0, 1);
-            case "grim":
-                return Memory1Strategy.ofCooperation("grim", 1, 1, 0, 0, 0);
-            case "gtft": {
-                double g;
-                if (params.containsKey("g")) {
-                    g = probability("gtft", "g", params.get("g"));
-                } else {
-                    requirePrisonersDilemma(key, game, d);
-                    g = Math.min(1 - (t - r) / (r - s), (r - p) / (t - p));
-                }
-                return Memory1Strategy.ofCooperation("gtft", 1, 1, g, 1, g);
+        return d;
+    }
+
+    private static StrategyFactory generousTitForTat(SpecValues values) {
+        return (game, agent) -> {
+            DilemmaConditions d = dilemmaOf("gtft", game);
+            double g;
+            if (values.has("g")) {
+                g = values.number("g");
+            } else {
+                requirePrisonersDilemma("gtft", game, d);
+                double r = d.reward();
+                double s = d.sucker();
+                double t = d.temptation();
+                double p = d.punishment();
+                g = Math.min(1 - (t - r) / (r - s), (r - p) / (t - p));
             }
-            case "extort": {
-                requirePrisonersDilemma(key, game, d);
-                double chi = number("extort", "chi", params.getOrDefault("chi", "3"));
-                if (!(chi >= 1)) {
-                    throw new InvalidGameException("strategy 'extort': chi = " + chi + "; the extortion factor "
-                            + "must be >= 1");
-                }
-                double fraction = number("extort", "phi", params.getOrDefault("phi", "0.5"));
-                if (!(fraction > 0 && fraction <= 1)) {
-                    throw new InvalidGameException("strategy 'extort': phi = " + fraction + "; phi is a fraction "
-                            + "of its largest feasible value and must be in (0, 1]");
-                }
-                // Largest phi keeping every probability in [0, 1].
-                double phiMax = 1 / ((p - s) + chi * (t - p));
-                if (chi > 1) {
-                    phiMax = Math.min(phiMax, 1 / ((chi - 1) * (r - p)));
-                }
-                phiMax = Math.min(phiMax, 1 / ((t - p) + chi * (p - s)));
-                double phi = fraction * phiMax;
-                return Memory1Strategy.ofCooperation("extort", 1,
-                        1 - phi * (chi - 1) * (r - p),
-                        1 - phi * ((p - s) + chi * (t - p)),
-                        phi * ((t - p) + chi * (p - s)),
-                        0);
+            return Memory1Strategy.ofCooperation("gtft", 1, 1, g, 1, g);
+        };
+    }
+
+    private static StrategyFactory extortion(SpecValues values) {
+        double chi = values.number("chi");
+        double fraction = values.number("phi");
+        return (game, agent) -> {
+            DilemmaConditions d = dilemmaOf("extort", game);
+            requirePrisonersDilemma("extort", game, d);
+            double r = d.reward();
+            double s = d.sucker();
+            double t = d.temptation();
+            double p = d.punishment();
+            // Largest phi keeping every probability in [0, 1].
+            double phiMax = 1 / ((p - s) + chi * (t - p));
+            if (chi > 1) {
+                phiMax = Math.min(phiMax, 1 / ((chi - 1) * (r - p)));
             }
-            default:
-                throw new AssertionError(key);
-        }
+            phiMax = Math.min(phiMax, 1 / ((t - p) + chi * (p - s)));
+            double phi = fraction * phiMax;
+            return Memory1Strategy.ofCooperation("extort", 1,
+                    1 - phi * (chi - 1) * (r - p),
+                    1 - phi * ((p - s) + chi * (t - p)),
+                    phi * ((t - p) + chi * (p - s)),
+                    0);
+        };
     }
 
     private static void requirePrisonersDilemma(String key, MatrixGame game, DilemmaConditions d) {
@@ -204,29 +240,17 @@ public final class FixedStrategies {
     }
 
     private static double probability(String strategy, String key, String text) {
-        double value = number(strategy, key, text);
+        double value;
+        try {
+            value = NumberGrammar.parseFinite(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidGameException("strategy '" + strategy + "': " + key + " = '" + text
+                    + "' is not a finite number");
+        }
         if (!(value >= 0 && value <= 1)) {
             throw new InvalidGameException("strategy '" + strategy + "': " + key + " = " + text
                     + " is not a probability in [0, 1]");
         }
         return value;
-    }
-
-    private static double number(String strategy, String key, String text) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw new InvalidGameException("strategy '" + strategy + "': " + key + " = '" + text
-                + "' is not a finite number");
-    }
-
-    /** The strategy names, in the order of {@link #descriptions()}. */
-    public static List<String> names() {
-        return List.copyOf(DESCRIPTIONS.keySet());
     }
 }

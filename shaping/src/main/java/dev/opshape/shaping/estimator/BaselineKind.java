@@ -36,6 +36,20 @@ public enum BaselineKind {
         this.display = display;
     }
 
+    /**
+     * The kind of the given spec name (any case).
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static BaselineKind of(String name) {
+        for (BaselineKind kind : values()) {
+            if (kind.display.equalsIgnoreCase(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("baseline '" + name + "' is not none, mean, learned or exact");
+    }
+
     /** The name used in specs. */
     public String display() {
         return display;

@@ -1,9 +1,9 @@
 package dev.opshape.shaping.tournament;
 
+import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentFactory;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.tabular.catalog.ComponentSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param spec the agent spec
  * @param rule the learning rule (a learner or a fixed strategy)
  */
-public record Entrant(String name, AgentSpec spec, LearningRule rule) {
+public record Entrant(String name, ComponentSpec spec, LearningRule rule) {
 
     /** Checks that every component is present and the name is not blank. */
     public Entrant {
@@ -34,8 +34,8 @@ public record Entrant(String name, AgentSpec spec, LearningRule rule) {
      *
      * @throws IllegalArgumentException for an unknown agent or a bad key (see {@link AgentFactory#create})
      */
-    public static Entrant of(AgentSpec spec, AgentDefaults defaults) {
-        return new Entrant(spec.text(), spec, AgentFactory.create(spec, defaults));
+    public static Entrant of(ComponentSpec spec, AgentDefaults defaults) {
+        return new Entrant(spec.text(), spec, AgentCatalog.create(spec, defaults));
     }
 
     /**
@@ -45,7 +45,7 @@ public record Entrant(String name, AgentSpec spec, LearningRule rule) {
      */
     public static List<Entrant> parseRoster(String specs, AgentDefaults defaults) {
         List<Entrant> roster = new ArrayList<>();
-        for (AgentSpec spec : AgentSpec.parseList(specs)) {
+        for (ComponentSpec spec : ComponentSpec.parseList(specs)) {
             roster.add(of(spec, defaults));
         }
         return List.copyOf(roster);

@@ -3,10 +3,10 @@ package dev.opshape.shaping.bias;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentFactory;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LookaheadLola;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,9 +22,9 @@ class BiasStudyTest {
     private static final IteratedGame IPD20 = IteratedGame.finite(BuiltInGames.IPD, 0.96, 20);
 
     private static BiasConfiguration configuration(String keys, int k, double eta, int batch) {
-        LookaheadLola rule = (LookaheadLola) AgentFactory.create(AgentSpec.parse("lola:k=" + k + ":eta=" + eta
+        LookaheadLola rule = (LookaheadLola) AgentCatalog.create(ComponentSpec.parse("lola:k=" + k + ":eta=" + eta
                 + ":horizon=20:batch=" + batch + (keys.isEmpty() ? "" : ":" + keys)), AgentDefaults.standard());
-        return new BiasConfiguration(keys, k, eta, batch, rule);
+        return new BiasConfiguration(keys, "", k, eta, batch, rule);
     }
 
     private static BiasStudyResult run(List<BiasConfiguration> configurations, int samples, int threads, int points) {

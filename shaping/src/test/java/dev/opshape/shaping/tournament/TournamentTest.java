@@ -4,13 +4,13 @@ import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.StreamIndex;
 import dev.opshape.shaping.learner.UpdateKey;
 import dev.opshape.shaping.training.Optimizer;
 import dev.opshape.shaping.training.TrainingDivergedException;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.apache.commons.rng.core.source64.Philox4x64;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +80,7 @@ class TournamentTest {
 
     private static List<Entrant> roster(String specs, LearningRule extra) {
         List<Entrant> roster = new ArrayList<>(Entrant.parseRoster(specs, AgentDefaults.standard()));
-        roster.add(new Entrant("random-walk", AgentSpec.parse("random-walk"), extra));
+        roster.add(new Entrant("random-walk", ComponentSpec.parse("random-walk"), extra));
         return roster;
     }
 

@@ -3,10 +3,10 @@ package dev.opshape.shaping.training;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentFactory;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NoisyDiceTrainingTest {
 
     private static TrainingConfig config(double noise) {
-        LearningRule rule = AgentFactory.create(AgentSpec.parse("lola:k=1:est=dice:batch=32:horizon=50:eta=0.1"),
+        LearningRule rule = AgentCatalog.create(ComponentSpec.parse("lola:k=1:est=dice:batch=32:horizon=50:eta=0.1"),
                 AgentDefaults.standard());
         return new TrainingConfig(IteratedGame.infinite(BuiltInGames.IPD, 0.96).withNoise(noise), rule, rule, 30,
                 0.2, Optimizer.Kind.SGD, new Initialisation.Normal(1.0), null, null, 3, 11);

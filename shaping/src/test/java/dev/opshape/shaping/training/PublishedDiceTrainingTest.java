@@ -3,10 +3,10 @@ package dev.opshape.shaping.training;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.agent.AgentFactory;
-import dev.opshape.shaping.agent.AgentSpec;
 import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +29,7 @@ class PublishedDiceTrainingTest {
     @CsvSource({"nl:est=dice:batch=64, -1.991", "lola:k=2:est=dice:batch=64:eta=0.1, -1.118",
         "lola:k=3:est=dice:batch=64:eta=0.1, -1.107"})
     void diceNotebookSetting(String agent, double published) {
-        LearningRule rule = AgentFactory.create(AgentSpec.parse(agent), AgentDefaults.standard());
+        LearningRule rule = AgentCatalog.create(ComponentSpec.parse(agent), AgentDefaults.standard());
         TrainingConfig config = new TrainingConfig(IteratedGame.infinite(BuiltInGames.IPD, 0.96), rule, rule, 200,
                 0.2, Optimizer.Kind.SGD, new Initialisation.Zeros(), null, null, 5, 1);
         TrainingResult result = Trainer.train(config, 2, ProgressListener.NONE);

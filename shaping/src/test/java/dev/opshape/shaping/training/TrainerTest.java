@@ -51,7 +51,7 @@ class TrainerTest {
 
     @Test
     void fixedStrategiesKeepTheirLogitsAndProgressIsReported() {
-        LearningRule tft = new FixedStrategyRule("tft", Map.of());
+        LearningRule tft = FixedStrategyRule.of("tft", Map.of());
         AtomicLong units = new AtomicLong();
         TrainingResult result = Trainer.train(config(LookaheadLola.exact(1, 1), tft, 25, 2, 1), 2, units::addAndGet);
         assertEquals(50, units.get());

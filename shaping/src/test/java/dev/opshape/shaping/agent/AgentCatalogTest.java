@@ -4,6 +4,7 @@ import dev.opshape.shaping.learner.FixedStrategyRule;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.StableOpponentShaping;
 import dev.opshape.shaping.learner.TaylorLola;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,13 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AgentFactoryTest {
+class AgentCatalogTest {
 
     private static final AgentDefaults DEFAULTS = new AgentDefaults(0.3);
 
     @Test
     void parsesNamesKeysAndLists() {
-        List<AgentSpec> specs = AgentSpec.parseList("nl, LOLA:k=2:eta=0.5 ,probs:p=1/1/0/1/0");
+        List<ComponentSpec> specs = ComponentSpec.parseList("nl, LOLA:k=2:eta=0.5 ,probs:p=1/1/0/1/0");
         assertEquals(3, specs.size());
         assertEquals("lola", specs.get(1).name());
         assertEquals(Map.of("k", "2", "eta", "0.5"), specs.get(1).params());
@@ -31,44 +32,44 @@ class AgentFactoryTest {
 
     @Test
     void buildsEachLearnerWithItsKeysAndDefaults() {
-        LookaheadLola lola = (LookaheadLola) AgentFactory.create(AgentSpec.parse("lola:k=3"), DEFAULTS);
+        LookaheadLola lola = (LookaheadLola) AgentCatalog.create(ComponentSpec.parse("lola:k=3"), DEFAULTS);
         assertEquals(3, lola.lookahead());
         assertEquals(0.3, lola.eta());
-        assertEquals(1, ((LookaheadLola) AgentFactory.create(AgentSpec.parse("lola"), DEFAULTS)).lookahead());
-        TaylorLola taylor = (TaylorLola) AgentFactory.create(AgentSpec.parse("lola-taylor:full=true:eta=2"),
+        assertEquals(1, ((LookaheadLola) AgentCatalog.create(ComponentSpec.parse("lola"), DEFAULTS)).lookahead());
+        TaylorLola taylor = (TaylorLola) AgentCatalog.create(ComponentSpec.parse("lola-taylor:full=true:eta=2"),
                 DEFAULTS);
         assertTrue(taylor.full());
         assertEquals(2.0, taylor.eta());
-        StableOpponentShaping sos = (StableOpponentShaping) AgentFactory.create(AgentSpec.parse("sos:a=0.25"),
+        StableOpponentShaping sos = (StableOpponentShaping) AgentCatalog.create(ComponentSpec.parse("sos:a=0.25"),
                 DEFAULTS);
         assertEquals(0.25, sos.a());
         assertEquals(0.1, sos.b());
-        assertInstanceOf(FixedStrategyRule.class, AgentFactory.create(AgentSpec.parse("gtft:g=0.2"), DEFAULTS));
+        assertInstanceOf(FixedStrategyRule.class, AgentCatalog.create(ComponentSpec.parse("gtft:g=0.2"), DEFAULTS));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
-        "''                 | empty agent spec",
+        "''                 | empty spec",
         ":k=1               | has no name",
         "lola:k             | 'k' is not key=value",
         "lola:k=1:k=2       | sets key 'k' twice",
         "foo                | unknown agent 'foo'",
         "lola:q=1           | unknown key 'q'; lola takes baseline, batch, clip, est, eta, hessian, horizon, inner, k, offpolicy, outer",
         "nl:eta=1           | unknown key 'eta'; nl takes baseline, batch, est, horizon",
-        "lola:est=foo       | est=foo is not exact, dice[/B] or lvc[/B]",
-        "lola:inner=dice/0  | inner=dice/0 has a batch size that is not an integer >= 1",
-        "lola:baseline=avg  | baseline=avg is not none, mean, learned or exact",
+        "lola:est=foo       | est=foo is not one of exact, dice, lvc",
+        "lola:inner=dice/0  | inner=dice/0 is not exact, dice[/B] or lvc[/B] with a batch size B in [1, 16777216]",
+        "lola:baseline=avg  | baseline=avg is not one of none, mean, learned, exact",
         "lola:offpolicy=10  | offpolicy=10 must hold at least one batch (128 trajectories), or be 0",
-        "lola:horizon=0     | horizon=0 must be an integer >= 1",
+        "lola:horizon=0     | horizon=0 is not an integer in [1, 16777216]",
         "tft:g=1            | tft takes no keys",
         "lola:k=-1          | k=-1 is not an integer in [0, 10000]",
         "lola:k=two         | k=two is not an integer",
         "lola:eta=NaN       | eta=NaN is not a finite number",
         "lola-taylor:full=1 | full=1 is not true or false",
-        "sos:a=1.5          | a=1.5 must be in (0, 1)"})
+        "sos:a=1.5          | a=1.5 is not a number in (0, 1)"})
     void rejectsBadSpecsWithOneClearLine(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentFactory.create(AgentSpec.parse(text), DEFAULTS));
+                () -> AgentCatalog.create(ComponentSpec.parse(text), DEFAULTS));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
     }

@@ -1,0 +1,168 @@
+package dev.opshape.shaping.agent;
+
+import dev.opshape.games.strategy.FixedStrategies;
+import dev.opshape.shaping.estimator.EstimatorCatalog;
+import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.learner.FixedStrategyRule;
+import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.shaping.learner.LookAhead;
+import dev.opshape.shaping.learner.LookaheadLola;
+import dev.opshape.shaping.learner.NaiveLearning;
+import dev.opshape.shaping.learner.StableOpponentShaping;
+import dev.opshape.shaping.learner.TaylorLola;
+import dev.opshape.tabular.catalog.Catalog;
+import dev.opshape.tabular.catalog.CatalogEntry;
+import dev.opshape.tabular.catalog.KeyDefinition;
+import dev.opshape.tabular.catalog.KeyType;
+import dev.opshape.tabular.catalog.ComponentSpec;
+import dev.opshape.tabular.catalog.SpecValues;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every agent a spec can name, as one {@link Catalog}: the learners (with their keys, defaults, descriptions and
+ * citations) followed by the fixed strategies of {@link FixedStrategies#catalog()}. The command-line help, the spec
+ * parser and the contract tests read it; a new learner is one {@link LearningRule} type and one entry here.
+ *
+ * <p>Learners take the estimator keys of {@link EstimatorCatalog} ({@code est}, {@code batch}, {@code horizon},
+ * {@code baseline}); LOLA-K also {@code inner}, {@code hessian}, {@code outer} (a part's estimator, with an optional
+ * batch size of its own, such as {@code dice/128}; when neither inner nor hessian is given each lookahead step's
+ * products reuse its first-order batch, as in the original LOLA-DiCE code, otherwise they use independent batches, as
+ * in the seed paper's ablation), {@code offpolicy} (a replay buffer for the lookahead parts; the outer gradient stays
+ * on-policy) and {@code clip}. Every error names the spec, the bad key or value, and what is allowed.
+ */
+public final class AgentCatalog {
+
+    /** {@code est}: the estimator of every part. */
+    static final KeyDefinition EST = new KeyDefinition("est", KeyType.choice(EstimatorCatalog.names()), "exact",
+            "estimator of every part: " + String.join(", ", EstimatorCatalog.names()));
+    /** {@code eta}: the lookahead step size (the command line's --eta replaces the default). */
+    static final KeyDefinition ETA = new KeyDefinition("eta", KeyType.finite(),
+            Double.toString(AgentDefaults.DEFAULT_ETA), "lookahead (opponent) step size");
+    /** The LOLA-K part keys. */
+    static final KeyDefinition INNER = new KeyDefinition("inner", EstimatorPart.TYPE, null,
+            "estimator of the lookahead steps (their error is the compositional bias); default est");
+    static final KeyDefinition HESSIAN = new KeyDefinition("hessian", EstimatorPart.TYPE, null,
+            "estimator of the backward pass's Hessian-vector products (the multi-step Hessian bias); default est");
+    static final KeyDefinition OUTER = new KeyDefinition("outer", EstimatorPart.TYPE, null,
+            "estimator of the outer gradient; default est");
+
+    private static final List<KeyDefinition> COMMON = List.of(EST, EstimatorCatalog.BATCH, EstimatorCatalog.HORIZON,
+            EstimatorCatalog.BASELINE);
+
+    private static final Catalog<LearningRule> LEARNERS = new Catalog<>("agent", List.of(
+            CatalogEntry.of("nl", "naive learner: follows the gradient of its own value", "", COMMON,
+                    v -> new NaiveLearning(estimator(v))),
+            CatalogEntry.of("lola", "LOLA through k exact or sampled opponent lookahead steps (k=0 is NL)",
+                    "Foerster et al. 2018; K-step form: Liu, Feng et al. 2022",
+                    keys(List.of(new KeyDefinition("k", KeyType.integer(0, 10_000), "1", "lookahead steps K"), ETA),
+                            COMMON, List.of(INNER, HESSIAN, OUTER, EstimatorCatalog.OFFPOLICY,
+                                    EstimatorCatalog.CLIP)),
+                    AgentCatalog::lookaheadLola),
+            CatalogEntry.of("lola-taylor", "LOLA, first-order Taylor form", "Foerster et al. 2018, AAMAS",
+                    keys(List.of(ETA, new KeyDefinition("full", KeyType.bool(), "false",
+                            "also differentiate the opponent's gradient (adds the LookAhead term)")), COMMON),
+                    v -> new TaylorLola(v.number("eta"), v.bool("full"), estimator(v))),
+            CatalogEntry.of("la", "LookAhead: anticipates the opponent's step without shaping it",
+                    "Zhang and Lesser 2010, AAAI", keys(List.of(ETA), COMMON),
+                    v -> new LookAhead(v.number("eta"), estimator(v))),
+            CatalogEntry.of("sos", "Stable Opponent Shaping", "Letcher et al. 2019, ICLR",
+                    keys(List.of(ETA,
+                            new KeyDefinition("a", KeyType.openInterval(0, 1),
+                                    Double.toString(StableOpponentShaping.DEFAULT_A), "alignment parameter"),
+                            new KeyDefinition("b", KeyType.openInterval(0, Double.POSITIVE_INFINITY),
+                                    Double.toString(StableOpponentShaping.DEFAULT_B), "gradient-norm threshold")),
+                            COMMON),
+                    v -> new StableOpponentShaping(v.number("eta"), v.number("a"), v.number("b"), estimator(v)))));
+
+    private static final Catalog<LearningRule> ALL = Catalog.concat("agent", LEARNERS, strategies());
+
+    private AgentCatalog() {
+    }
+
+    /** Every agent: learners, then fixed strategies. */
+    public static Catalog<LearningRule> catalog() {
+        return ALL;
+    }
+
+    /** The learners only. */
+    public static Catalog<LearningRule> learners() {
+        return LEARNERS;
+    }
+
+    /**
+     * The learning rule of a spec, with the command line's defaults (for example {@code --eta}).
+     *
+     * @throws dev.opshape.tabular.catalog.InvalidSpecException for an unknown agent or key, or a malformed value
+     */
+    public static LearningRule create(ComponentSpec spec, AgentDefaults defaults) {
+        return ALL.create(spec, Map.of(ETA.name(), Double.toString(defaults.eta())));
+    }
+
+    /** The fixed strategies as agents: each entry reads its keys with the strategy's own types and checks. */
+    private static Catalog<LearningRule> strategies() {
+        List<CatalogEntry<LearningRule>> entries = new ArrayList<>();
+        for (CatalogEntry<FixedStrategies.StrategyFactory> e : FixedStrategies.catalog().entries()) {
+            entries.add(new CatalogEntry<>(e.name(), e.aliases(), e.description(), e.citation(), e.keys(),
+                    v -> new FixedStrategyRule(e.name(), v.spec().params(), e.factory().apply(v))));
+        }
+        return new Catalog<>("agent", entries);
+    }
+
+    @SafeVarargs
+    private static List<KeyDefinition> keys(List<KeyDefinition>... groups) {
+        List<KeyDefinition> all = new ArrayList<>();
+        for (List<KeyDefinition> g : groups) {
+            all.addAll(g);
+        }
+        return all;
+    }
+
+    /** The estimator of every part of a one-estimate learner, from {@code est} and the sampling keys. */
+    private static EstimatorSpec estimator(SpecValues v) {
+        return part(v, EST.name(), new EstimatorPart(v.text(EST.name()), 0), 0, Double.POSITIVE_INFINITY);
+    }
+
+    private static LookaheadLola lookaheadLola(SpecValues v) {
+        int buffer = v.integer(EstimatorCatalog.OFFPOLICY.name());
+        int batch = v.integer(EstimatorCatalog.BATCH.name());
+        if (buffer > 0 && buffer < batch) {
+            throw Catalog.bad(v, EstimatorCatalog.OFFPOLICY.name(), "must hold at least one batch (" + batch
+                    + " trajectories), or be 0");
+        }
+        double clip = v.number(EstimatorCatalog.CLIP.name());
+        EstimatorPart all = new EstimatorPart(v.text(EST.name()), 0);
+        EstimatorSpec inner = lolaPart(v, INNER, all, buffer, clip);
+        EstimatorSpec hessian = lolaPart(v, HESSIAN, all, buffer, clip);
+        EstimatorSpec outer = lolaPart(v, OUTER, all, 0, clip);
+        boolean shared = !v.isSet(INNER.name()) && !v.isSet(HESSIAN.name());
+        return new LookaheadLola(v.integer("k"), v.number("eta"), inner, hessian, outer, shared);
+    }
+
+    private static EstimatorSpec lolaPart(SpecValues v, KeyDefinition key, EstimatorPart fallback, int buffer,
+                                          double clip) {
+        return v.isSet(key.name()) ? part(v, key.name(), (EstimatorPart) v.value(key.name()), buffer, clip)
+                : part(v, EST.name(), fallback, buffer, clip);
+    }
+
+    /** One part's estimator: exact, or a sampled surrogate with the spec's sampling keys and this part's buffer. */
+    private static EstimatorSpec part(SpecValues v, String key, EstimatorPart part, int buffer, double clip) {
+        if (part.estimator().equals("exact")) {
+            return EstimatorSpec.EXACT;
+        }
+        int batch = part.batch() > 0 ? part.batch() : v.integer(EstimatorCatalog.BATCH.name());
+        if (buffer > 0 && buffer < batch) {
+            throw Catalog.bad(v, key, "has batch " + batch + " larger than offpolicy=" + buffer);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(EstimatorCatalog.BATCH.name(), Integer.toString(batch));
+        settings.put(EstimatorCatalog.HORIZON.name(), Integer.toString(v.integer(EstimatorCatalog.HORIZON.name())));
+        settings.put(EstimatorCatalog.BASELINE.name(), v.text(EstimatorCatalog.BASELINE.name()));
+        settings.put(EstimatorCatalog.OFFPOLICY.name(), Integer.toString(buffer));
+        settings.put(EstimatorCatalog.CLIP.name(), Double.isInfinite(clip) ? "inf" : Double.toString(clip));
+        return EstimatorCatalog.catalog().create(new ComponentSpec(v.spec().text(), part.estimator(), Map.of()), settings);
+    }
+}

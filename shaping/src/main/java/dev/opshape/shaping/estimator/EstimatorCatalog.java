@@ -1,0 +1,99 @@
+package dev.opshape.shaping.estimator;
+
+import dev.opshape.tabular.catalog.Catalog;
+import dev.opshape.tabular.catalog.CatalogEntry;
+import dev.opshape.tabular.catalog.InvalidSpecException;
+import dev.opshape.tabular.catalog.KeyDefinition;
+import dev.opshape.tabular.catalog.KeyType;
+import dev.opshape.tabular.catalog.SpecValues;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The estimators, as a {@link Catalog}: {@code exact} and every registered {@link Surrogate} ({@link Surrogates}),
+ * with the keys a sampled estimator takes. An entry makes an {@link EstimatorSpec} from checked values; the learners'
+ * catalog reuses the keys defined here, so they are written once.
+ */
+public final class EstimatorCatalog {
+
+    /** Largest batch or buffer a key accepts (trajectories); memory limits are checked separately. */
+    public static final int MAX_TRAJECTORIES = 1 << 24;
+    /** Largest trajectory length a key accepts (moves). */
+    public static final int MAX_HORIZON = 1 << 24;
+
+    /** {@code batch}: fresh trajectories per sampled estimate. */
+    public static final KeyDefinition BATCH = new KeyDefinition("batch", KeyType.integer(1, MAX_TRAJECTORIES),
+            Integer.toString(SampledEstimatorSpec.DEFAULT_BATCH), "fresh trajectories per sampled estimate");
+    /** {@code horizon}: moves per sampled trajectory. */
+    public static final KeyDefinition HORIZON = new KeyDefinition("horizon", KeyType.integer(1, MAX_HORIZON),
+            Integer.toString(SampledEstimatorSpec.DEFAULT_HORIZON), "moves per sampled trajectory (T)");
+    /** {@code baseline}: the variance-reduction baseline. */
+    public static final KeyDefinition BASELINE = new KeyDefinition("baseline", KeyType.choice(baselineNames()),
+            BaselineKind.MEAN.display(), "variance-reduction baseline");
+    /** {@code offpolicy}: replay-buffer capacity (0: on-policy). */
+    public static final KeyDefinition OFFPOLICY = new KeyDefinition("offpolicy",
+            KeyType.integer(0, MAX_TRAJECTORIES), "0",
+            "replay buffer of that many trajectories with importance weights (0: on-policy)");
+    /** {@code clip}: the largest per-step importance ratio. */
+    public static final KeyDefinition CLIP = new KeyDefinition("clip", KeyType.positiveOrInfinite(), "inf",
+            "largest per-step importance ratio (inf: no clipping)");
+
+    /** The keys of a sampled estimator, in help order. */
+    public static final List<KeyDefinition> SAMPLED_KEYS = List.of(BATCH, HORIZON, BASELINE, OFFPOLICY, CLIP);
+
+    private static final Catalog<EstimatorSpec> CATALOG = build();
+
+    private EstimatorCatalog() {
+    }
+
+    /** The catalog: {@code exact}, then every surrogate. */
+    public static Catalog<EstimatorSpec> catalog() {
+        return CATALOG;
+    }
+
+    /** The estimator names, {@code exact} first. */
+    public static List<String> names() {
+        return CATALOG.names();
+    }
+
+    private static Catalog<EstimatorSpec> build() {
+        List<CatalogEntry<EstimatorSpec>> entries = new ArrayList<>();
+        entries.add(CatalogEntry.of("exact", "exact values and derivatives (no sampling)", "", List.of(),
+                v -> EstimatorSpec.EXACT));
+        for (Surrogate s : Surrogates.all()) {
+            entries.add(CatalogEntry.of(s.name(), s.description(), "", SAMPLED_KEYS, v -> sampled(s, v)));
+        }
+        return new Catalog<>("estimator", entries);
+    }
+
+    /**
+     * The sampled estimator of a surrogate with the checked values of {@link #SAMPLED_KEYS}.
+     *
+     * @throws InvalidSpecException if the buffer cannot hold one batch
+     */
+    public static SampledEstimatorSpec sampled(Surrogate surrogate, SpecValues values) {
+        int batch = values.integer(BATCH.name());
+        int buffer = values.integer(OFFPOLICY.name());
+        if (buffer > 0 && buffer < batch) {
+            throw Catalog.bad(values, OFFPOLICY.name(), "must hold at least one batch (" + batch
+                    + " trajectories), or be 0");
+        }
+        BaselineKind baseline = BaselineKind.of(values.text(BASELINE.name()));
+        try {
+            return new SampledEstimatorSpec(surrogate, batch, values.integer(HORIZON.name()), baseline, buffer,
+                    values.number(CLIP.name()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException(values.kind() + " '" + values.spec().text() + "': " + e.getMessage());
+        }
+    }
+
+    private static List<String> baselineNames() {
+        List<String> names = new ArrayList<>();
+        for (BaselineKind kind : BaselineKind.values()) {
+            names.add(kind.display().toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+}
