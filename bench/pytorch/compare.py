@@ -8,7 +8,7 @@ PyTorch computes, with its own autograd and written independently of opshape's c
       gradient steps built with create_graph=True;
   (c) a LOLA-DiCE update of both agents, K = 1, B = 128, T = 150, sampling included: trajectories drawn by inverse CDF,
       vectorised over the batch (a Python loop over the T moves only), the DiCE objective with the magic box
-      MB(x) = exp(x - x.detach()) over the cumulative log-probabilities of both agents (PAPERS.md section 4), the
+      MB(x) = exp(x - x.detach()) over the cumulative log-probabilities of both agents (docs/estimators.md#dice), the
       per-move leave-one-out mean baseline of opshape's default, and the lookahead differentiated through.
 
 Checks (before any timing): the same quantities from opshape at the same inputs (dev.opshape.bench.PeerReference)

@@ -23,7 +23,7 @@ import java.util.Map;
  * multiplied back by {@code @OperationsPerInvocation} so that the limit is per call of the API: per batch for the
  * sampler). It never looks at time: the machine may be shared and a smoke run is too short to time anything.
  *
- * <p>Gated (DESIGN.md section 10, "the hot kernels are allocation-free"): {@link ExactEvaluatorBenchmark} (all),
+ * <p>Gated (docs/estimators.md#hot-path, "the hot kernels are allocation-free"): {@link ExactEvaluatorBenchmark} (all),
  * {@link LookaheadLolaBenchmark}, {@link SampledEstimatorBenchmark}, {@link SamplerBenchmark}'s single-thread
  * sampler and PhiloxStream, and {@link PeerComparisonBenchmark} (the both-agents exact LOLA-LOLA step and the full
  * LOLA-DiCE update). Not gated: the bias study (it allocates its estimates and statistics by design), the two-worker

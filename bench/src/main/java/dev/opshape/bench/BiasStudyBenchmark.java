@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A whole bias study ({@link BiasStudy#run}, DESIGN.md section 7) as a user runs it: N LOLA-DiCE K = 1 meta-gradient
+ * A whole bias study ({@link BiasStudy#run}, docs/estimators.md#bias-statistics) as a user runs it: N LOLA-DiCE K = 1
+ * meta-gradient
  * estimates of agent 1 ({@code lola:k=1:est=dice:batch=128}, eta = 1, T = 150, mean baseline) at one random IPD
  * point, the exact LOLA-1 meta-gradient of the same horizon, and the statistics (bias, variance, MSE, cosine and
  * correlation with bootstrap intervals), with 1 and 2 worker threads. Wall time per study, in milliseconds:

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The exact hot path ({@link ExactEvaluator}, DESIGN.md section 4): average time of one call, for the IPD (2 x 2,
+ * The exact hot path ({@link ExactEvaluator}, docs/estimators.md#exact): average time of one call, for the IPD (2 x 2,
  * 5 + 5 logits) and rock-paper-scissors (3 x 3, 30 + 30 logits), with an infinite discounted horizon
  * ({@code horizon = 0}, two triangular solves with one LU factorisation of I - gamma P) and a finite one of
  * T = 150 moves (forward and backward recursions, O(T S^2)); gamma = 0.96.
@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  *       factorisation) and only the direction cycles;</li>
  *   <li>state scope [JMHSample_03/04]: {@link Scope#Thread} state, one evaluator per benchmark thread (evaluators
  *       are workspaces and not thread-safe), built in a {@link Level#Trial} set-up outside the measurement;</li>
- *   <li>allocation: run with {@code -prof gc}; gc.alloc.rate.norm must be about 0 B/op (DESIGN.md section 10;
+ *   <li>allocation: run with {@code -prof gc}; gc.alloc.rate.norm must be about 0 B/op (docs/estimators.md#hot-path;
  *       {@link AllocationGate} enforces at most 64 B/op).</li>
  * </ul>
  * Run: {@code java -jar bench/target/benchmarks.jar ExactEvaluator -f 1 -prof gc}.

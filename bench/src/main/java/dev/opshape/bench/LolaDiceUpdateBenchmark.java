@@ -50,7 +50,7 @@ import java.util.concurrent.TimeUnit;
  *       Its v-independent part (the per-cell advantages, the same pass as the gradient's) is computed once per batch
  *       by whichever query comes first, in LOLA the gradient of the same batch; so this measures what a product adds:
  *       the score . v table, a forward and a backward pass and the expansion. It must allocate nothing (0 B/op,
- *       DESIGN.md section 10).</li>
+ *       docs/estimators.md#hot-path).</li>
  * </ul>
  *
  * <p>Pitfalls guarded:

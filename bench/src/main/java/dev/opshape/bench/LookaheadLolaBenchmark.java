@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One agent's exact LOLA-K direction ({@link LookaheadLola#exact}, DESIGN.md section 5) on the IPD, gamma = 0.96,
+ * One agent's exact LOLA-K direction ({@link LookaheadLola#exact}, docs/estimators.md#lola-k) on the IPD, gamma = 0.96,
  * eta = 1, as a sweep over the number of lookahead steps K: K forward steps (setPoint + gradient of the opponent's
  * value), the outer setPoint + gradient, and K backward Hessian-vector products. K = 0 is the naive learner (the
  * outer gradient alone), so (score(K) - score(0)) / K is the cost of one lookahead step, which should not depend

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sampled estimators (DESIGN.md section 6): DiCE and LVC gradient and Hessian-vector product of V2 over all
+ * The sampled estimators (docs/estimators.md#sampled): DiCE and LVC gradient and Hessian-vector product of V2 over all
  * logits, on a fixed batch of B trajectories of T moves of the IPD (gamma = 0.96, per-move mean baseline, the
  * LOLA-DiCE default), and the {@code setPoint} that draws and loads a fresh batch. The closed forms cost
  * O(B T d) with no autodiff graph: a product should take about twice a gradient, and every score should scale

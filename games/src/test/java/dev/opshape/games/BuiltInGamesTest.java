@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The catalogue of built-in games: lookup by name, a fixed order, a cited source for every game, and the payoffs the
- * design fixes (DESIGN.md section 3: IPD and IMP as in the LOLA paper).
+ * design fixes (docs/conventions.md#builtin-games: IPD and IMP as in the LOLA paper).
  */
 class BuiltInGamesTest {
 

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The indexing conventions of a game (DESIGN.md section 3): joint outcome a1 * m + a2, agent 2's payoffs as a matrix
+ * The indexing conventions of a game (docs/conventions.md#joint-outcomes): joint outcome a1 * m + a2, agent 2's payoffs
+ * as a matrix
  * indexed by agent 1's action first, generated labels, defensive copies, and the symmetry and constant-sum tests.
  */
 class MatrixGameStructureTest {

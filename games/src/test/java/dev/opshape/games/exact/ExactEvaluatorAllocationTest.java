@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The hot path allocates nothing per call once its workspace exists (DESIGN.md section 4): setPoint + value +
+ * The hot path allocates nothing per call once its workspace exists (docs/estimators.md#hot-path): setPoint + value +
  * gradient, and hessianVectorProduct, for the infinite and a finite horizon, in the IPD and in RPS, with and without
  * trembling-hand noise.
  *

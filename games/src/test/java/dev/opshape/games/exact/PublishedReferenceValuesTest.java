@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Reproduces the exact IPD numbers published in references/PAPERS.md, section 9 ("Reproduction targets"), items 1 to
+ * Reproduces the exact IPD numbers listed in docs/published-results.md#gmrl-exact-reference, items 1 to
  * 3, which were obtained by running the Theoretical-GMRL / LOLA_DiCE exact code (Liu, Feng et al., NeurIPS 2022,
  * repository Benjamin-eecs/Theoretical-GMRL, snapshot 993f175; float64 re-run). gamma = 0.96, infinite horizon.
  *
- * <h2>Convention mapping (PAPERS.md section 1)</h2>
+ * <h2>Convention mapping (docs/conventions.md#gmrl-mapping)</h2>
  * In that code sigmoid(theta[s]) is the probability of <em>defecting</em> and the states are ordered
  * [start, DD, DC, CD, CC] (own action first); here p(C) = sigmoid(logit) and the order is [start, CC, CD, DC, DD].
  * So our logits are theirs negated and permuted: ours[i] = -theirs[PERM[i]] with PERM = [0, 4, 3, 2, 1] (its own

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The named fixed strategies have the cooperation tables of their definitions (own-view states
- * [start, CC, CD, DC, DD], DESIGN.md section 3), the same table in either seat, and the logits the exact machinery
+ * [start, CC, CD, DC, DD], docs/conventions.md#states), the same table in either seat, and the logits the exact
+ * machinery
  * expects (probabilities 0 and 1 as -infinity and +infinity).
  */
 class FixedStrategyTablesTest {

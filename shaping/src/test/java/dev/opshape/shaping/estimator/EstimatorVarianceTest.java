@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>{@link BaselineKind}: each baseline is a "variance-reduction baseline": lower gradient variance than
  *       NONE;</li>
  * </ul>
- * and the spread of the DiCE gradient at theta = 0 against the numbers published in PAPERS.md section 9 item 6.
+ * and the spread of the DiCE gradient at theta = 0 against the numbers published in
+ * docs/published-results.md#dice-gradient-spread.
  *
  * <h2>Paired test of a variance ordering</h2>
  * For estimators A and B on the same R independent batches, with per-replicate squared deviations
@@ -187,7 +188,8 @@ class EstimatorVarianceTest {
     }
 
     /**
-     * PAPERS.md section 9 item 6 [ran]: the DiCE gradient of agent 1's loss with respect to its own logits at
+     * docs/published-results.md#dice-gradient-spread [ran]: the DiCE gradient of agent 1's loss with respect to its own
+     * logits at
      * theta = 0 in the IPD, T = 100, batch 128, gamma 0.96, no baseline (zero value table), over 400 repeats, has
      * per-component standard deviations (1.68, 2.65, 2.78, 2.62, 2.83) in the GMRL order [start, DD, DC, CD, CC] of
      * own-first states. Their logit is P(defect) and their loss is -V, two sign flips that leave a standard deviation
@@ -200,7 +202,7 @@ class EstimatorVarianceTest {
      * estimated from n replicates has relative standard error about sqrt((kappa - 1) / (4 n)), kappa the kurtosis of
      * one replicate; theirs has n = 400 and a kurtosis near 3 (a batch-128 mean; we compute it from ours as
      * 3 + excess_8 * 8 / 128), ours n = 6000 with the measured kurtosis of the batch-8 estimates. The combined
-     * relative standard error is about 3.6%, and each component must agree within 4 of it (about 14%; PAPERS.md
+     * relative standard error is about 3.6%, and each component must agree within 4 of it (about 14%; the source
      * suggests 10%).
      */
     @Test

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The sampled estimator is a workspace (DESIGN.md section 10): after warm-up, setPoint (sampling, weights, baseline
+ * The sampled estimator is a workspace (docs/estimators.md#hot-path): after warm-up, setPoint (sampling, weights,
+ * baseline
  * fitting), gradients and Hessian-vector products of both agents allocate nothing, for every baseline and surrogate,
  * with and without a replay buffer (one that wraps mid-batch), without and with trembling-hand noise. Measured with the thread's allocated-bytes counter;
  * the warm-up lets the JIT compile the loops so that interpreter-only effects do not count, and the exact count is 0

@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Exact K-step LOLA meta-gradients on the IPD (gamma 0.96, lookahead step 0.3) against the values obtained by
- * re-running the Theoretical-GMRL / LOLA_DiCE PyTorch code in float64 (shared/references/PAPERS.md, section 9,
+ * re-running the Theoretical-GMRL / LOLA_DiCE PyTorch code in float64 (docs/published-results.md#gmrl-exact-reference,
  * items 2 and 3, quoted to 6 decimals, hence the 1e-5 tolerance).
  *
- * <p>Convention mapping (PAPERS.md section 1): that code's sigmoid(theta) is P(defect) and its states are
+ * <p>Convention mapping (docs/conventions.md#gmrl-mapping): that code's sigmoid(theta) is P(defect) and its states are
  * [start, DD, DC, CD, CC], own action first; ours is p(C) = sigmoid(logit) over [start, CC, CD, DC, DD]. So our
  * logits are minus theirs permuted by [0, 4, 3, 2, 1], and their gradient of the loss L = -V with respect to their
  * logits, permuted the same way, is our gradient of V with respect to ours.

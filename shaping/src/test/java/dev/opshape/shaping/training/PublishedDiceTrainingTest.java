@@ -15,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * LOLA-DiCE learning runs against the DiCE paper (Foerster et al. 2018, "DiCE: The Infinitely Differentiable Monte
  * Carlo Estimator", ICML, figure of the joint average return on the IPD). Its published setting
- * (alshedivat/lola scripts/run_lola_dice.py, shared/references/PAPERS.md section 7): T = 150, batch 64, plain
+ * (alshedivat/lola scripts/run_lola_dice.py, docs/published-results.md#dice-paper-ipd): T = 150, batch 64, plain
  * gradient steps with outer lr 0.2 and inner (lookahead) lr 0.1, the per-move batch-mean baseline, 200 updates,
  * 5 runs, gamma 0.96. The paper's result files give, as the mean over runs and both agents of the last 10 of 200
- * updates: naive learner -1.991, LOLA-DiCE 2 steps -1.118, 3 steps -1.107 (PAPERS.md section 8). The tolerance
+ * updates: naive learner -1.991, LOLA-DiCE 2 steps -1.118, 3 steps -1.107 (docs/published-results.md#dice-paper-ipd).
+ * The tolerance
  * 0.1 is the issue's "within the paper's spread" (its 5 runs of 2-step LOLA-DiCE themselves range over about
  * 0.1); we measure the exact average reward of the policies after each update, they logged the sampled
  * normalised return, which differs by the truncation at T = 150 (gamma^150 = 0.2%).

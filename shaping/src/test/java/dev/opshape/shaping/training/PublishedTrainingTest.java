@@ -25,7 +25,7 @@ class PublishedTrainingTest {
     /**
      * The exact setting of the public PyTorch LOLA-DiCE code (alexis-jacq/LOLA_DiCE ipd_exact.py): zero init, Adam
      * 0.2 (PyTorch defaults), lookahead step 0.3, 50 updates, gamma 0.96. Its average reward after 50 updates,
-     * re-run deterministically in float64 (shared/references/PAPERS.md section 8 and section 9 item 4; tolerance
+     * re-run deterministically in float64 (docs/published-results.md#lola-dice-exact-training; tolerance
      * +-1e-3 as stated there for Adam implementation differences), and after the first update.
      */
     @ParameterizedTest(name = "K={0}")
@@ -68,8 +68,9 @@ class PublishedTrainingTest {
 
     /**
      * LOLA paper Table 3, matching pennies (gamma 0.9, same protocol): LOLA-LOLA ends at the mixed equilibrium,
-     * reward 0 (sd 0.02); NL-NL does not (sd 0.37). A float64 re-run of their exact code (PAPERS.md sections 8 and
-     * 9 item 5) gives LOLA-LOLA |mean| &lt; 0.01, 43 of 50 runs within 0.05 of p = 1/2 in every state (we require at
+     * reward 0 (sd 0.02); NL-NL does not (sd 0.37). A float64 re-run of their exact code
+     * (docs/published-results.md#lola-table-3-imp)
+     * gives LOLA-LOLA |mean| &lt; 0.01, 43 of 50 runs within 0.05 of p = 1/2 in every state (we require at
      * least 40), and NL-NL sd about 0.4 (we require more than 0.2: NL cycles around the equilibrium and ends
      * wherever the cycle is after 200 steps). LOLA's sd over 50 runs (published 0.02) is not asserted: it is set by
      * the few runs that have not converged after 200 steps (0.03 to 0.07 depending on the seed), not by the
