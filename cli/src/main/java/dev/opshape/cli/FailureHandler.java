@@ -1,7 +1,8 @@
 package dev.opshape.cli;
 
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.shaping.training.TrainingDivergedException;
+import dev.opshape.tabular.InvalidModelException;
+import dev.opshape.tabular.catalog.InvalidSpecException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +24,8 @@ import java.util.List;
  *   <li>bad input, exit {@link ExitCode#BAD_INPUT}: picocli's parse errors (unknown option or subcommand, a value
  *       a converter rejected, a missing value), {@link ParameterException}s thrown by a command once it knows
  *       enough to check a value (for example a logit vector's length, which depends on the game), and
- *       {@link InvalidGameException}s from the games module, whose messages are already user-ready;</li>
+ *       {@link InvalidModelException}s from the models and games, and {@link InvalidSpecException}s from the
+ *       catalogs, whose messages are already user-ready;</li>
  *   <li>a learning run that diverged ({@link TrainingDivergedException}), exit {@link ExitCode#RUN_FAILED}, with
  *       its message (which run, update and agent);</li>
  *   <li>an output file that cannot be written, exit {@link ExitCode#INTERNAL}, with the I/O message;</li>
@@ -50,7 +52,8 @@ public final class FailureHandler implements IParameterExceptionHandler, IExecut
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        if (ex instanceof InvalidGameException || ex instanceof TypeConversionException) {
+        if (ex instanceof InvalidModelException || ex instanceof InvalidSpecException
+                || ex instanceof TypeConversionException) {
             report(command, ex.getMessage(), null);
             return ExitCode.BAD_INPUT;
         }

@@ -1,6 +1,6 @@
 package dev.opshape.cli;
 
-import dev.opshape.games.InvalidGameException;
+import dev.opshape.tabular.InvalidModelException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -64,7 +64,7 @@ class FailureHandlerTest {
 
     @Test
     void invalidGameFromAnyCommandIsBadInput() {
-        CommandRun run = runFailing(new InvalidGameException("gamma = 1.5; the discount must be in [0, 1)"));
+        CommandRun run = runFailing(new InvalidModelException("gamma = 1.5; the discount must be in [0, 1)"));
         assertEquals(ExitCode.BAD_INPUT, run.exitCode());
         assertEquals("opshape fail: gamma = 1.5; the discount must be in [0, 1)\n", run.err());
         assertTrue(run.out().isEmpty());

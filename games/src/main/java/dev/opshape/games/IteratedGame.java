@@ -64,7 +64,7 @@ public final class IteratedGame implements TabularProblem {
      * @param gamma   discount factor in [0, 1)
      * @param horizon number of moves T &gt;= 1, or {@link #INFINITE} (0)
      * @param noise   trembling-hand noise epsilon in [0, 1/2) (see above); 0 is the noiseless game
-     * @throws InvalidGameException if gamma, the horizon or the noise is outside those ranges
+     * @throws InvalidModelException if gamma, the horizon or the noise is outside those ranges
      */
     public IteratedGame(MatrixGame game, double gamma, int horizon, double noise) {
         this(game, gamma, horizon, noise, null, null);
@@ -74,14 +74,14 @@ public final class IteratedGame implements TabularProblem {
                          ParameterLayout layout) {
         this.game = Objects.requireNonNull(game, "game");
         if (!(gamma >= 0 && gamma < 1)) {
-            throw new InvalidGameException("gamma = " + gamma + "; the discount must be in [0, 1)");
+            throw new InvalidModelException("gamma = " + gamma + "; the discount must be in [0, 1)");
         }
         if (horizon < 0) {
-            throw new InvalidGameException("horizon = " + horizon
+            throw new InvalidModelException("horizon = " + horizon
                     + "; the horizon must be a number of moves >= 1, or 0 for an infinite horizon");
         }
         if (!(noise >= 0 && noise < MAX_NOISE)) {
-            throw new InvalidGameException("noise = " + noise + "; the trembling-hand noise must be in [0, "
+            throw new InvalidModelException("noise = " + noise + "; the trembling-hand noise must be in [0, "
                     + MAX_NOISE + ")");
         }
         this.gamma = gamma;
@@ -104,7 +104,7 @@ public final class IteratedGame implements TabularProblem {
     /** The game truncated to {@code horizon} moves (horizon &gt;= 1). */
     public static IteratedGame finite(MatrixGame game, double gamma, int horizon) {
         if (horizon < 1) {
-            throw new InvalidGameException("horizon = " + horizon + "; a finite horizon must be >= 1 move");
+            throw new InvalidModelException("horizon = " + horizon + "; a finite horizon must be >= 1 move");
         }
         return new IteratedGame(game, gamma, horizon);
     }
@@ -157,7 +157,7 @@ public final class IteratedGame implements TabularProblem {
         try {
             return builder.build();
         } catch (InvalidModelException e) {
-            throw new InvalidGameException("game '" + game.name() + "': " + e.getMessage(), e);
+            throw new InvalidModelException("game '" + game.name() + "': " + e.getMessage(), e);
         }
     }
 
@@ -166,7 +166,7 @@ public final class IteratedGame implements TabularProblem {
         for (int s = 0; s < labels.size(); s++) {
             int other = labels.indexOf(labels.get(s));
             if (other != s) {
-                throw new InvalidGameException("game '" + game.name() + "': the states after outcomes " + other
+                throw new InvalidModelException("game '" + game.name() + "': the states after outcomes " + other
                         + " and " + s + " would both be named '" + labels.get(s) + "' (state names join the two "
                         + "agents' action labels); choose action labels that do not run together");
             }

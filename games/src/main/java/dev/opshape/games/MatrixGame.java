@@ -1,5 +1,7 @@
 package dev.opshape.games;
 
+import dev.opshape.tabular.InvalidModelException;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +33,7 @@ public final class MatrixGame {
      * @param actions2    labels of agent 2's actions (size m)
      * @param payoff1     n x m rewards of agent 1 (copied)
      * @param payoff2     n x m rewards of agent 2 (copied)
-     * @throws InvalidGameException if the shapes disagree, a dimension is below 2 or a payoff is not finite
+     * @throws InvalidModelException if the shapes disagree, a dimension is below 2 or a payoff is not finite
      */
     public MatrixGame(String name, String description, String source, List<String> actions1, List<String> actions2,
                       double[][] payoff1, double[][] payoff2) {
@@ -39,14 +41,14 @@ public final class MatrixGame {
         this.description = description == null ? "" : description;
         this.source = source == null ? "" : source;
         if (payoff1 == null || payoff2 == null) {
-            throw new InvalidGameException("game '" + name + "': both payoff matrices are required");
+            throw new InvalidModelException("game '" + name + "': both payoff matrices are required");
         }
         this.payoff1 = checkedCopy(name, "payoffs1", payoff1);
         this.payoff2 = checkedCopy(name, "payoffs2", payoff2);
         int n = this.payoff1.length;
         int m = this.payoff1[0].length;
         if (this.payoff2.length != n || this.payoff2[0].length != m) {
-            throw new InvalidGameException("game '" + name + "': payoffs2 is " + this.payoff2.length + "x"
+            throw new InvalidModelException("game '" + name + "': payoffs2 is " + this.payoff2.length + "x"
                     + this.payoff2[0].length + " but payoffs1 is " + n + "x" + m + "; both must have the same shape");
         }
         this.actions1 = labels(name, "actions1", actions1, n);
@@ -63,28 +65,28 @@ public final class MatrixGame {
 
     private static double[][] checkedCopy(String game, String what, double[][] matrix) {
         if (matrix.length < 2) {
-            throw new InvalidGameException("game '" + game + "': " + what + " has " + matrix.length
+            throw new InvalidModelException("game '" + game + "': " + what + " has " + matrix.length
                     + " rows; at least 2 actions per agent are required");
         }
         int cols = -1;
         double[][] copy = new double[matrix.length][];
         for (int i = 0; i < matrix.length; i++) {
             if (matrix[i] == null) {
-                throw new InvalidGameException("game '" + game + "': " + what + " row " + i + " is missing");
+                throw new InvalidModelException("game '" + game + "': " + what + " row " + i + " is missing");
             }
             if (cols < 0) {
                 cols = matrix[i].length;
                 if (cols < 2) {
-                    throw new InvalidGameException("game '" + game + "': " + what + " has " + cols
+                    throw new InvalidModelException("game '" + game + "': " + what + " has " + cols
                             + " columns; at least 2 actions per agent are required");
                 }
             } else if (matrix[i].length != cols) {
-                throw new InvalidGameException("game '" + game + "': " + what + " row " + i + " has "
+                throw new InvalidModelException("game '" + game + "': " + what + " row " + i + " has "
                         + matrix[i].length + " entries but row 0 has " + cols + "; the matrix must be rectangular");
             }
             for (int j = 0; j < cols; j++) {
                 if (!Double.isFinite(matrix[i][j])) {
-                    throw new InvalidGameException("game '" + game + "': " + what + "[" + i + "][" + j + "] = "
+                    throw new InvalidModelException("game '" + game + "': " + what + "[" + i + "][" + j + "] = "
                             + matrix[i][j] + "; payoffs must be finite numbers");
                 }
             }
@@ -102,11 +104,11 @@ public final class MatrixGame {
             return List.of(generated);
         }
         if (labels.size() != size) {
-            throw new InvalidGameException("game '" + game + "': " + what + " has " + labels.size()
+            throw new InvalidModelException("game '" + game + "': " + what + " has " + labels.size()
                     + " labels but the payoffs have " + size + " actions");
         }
         if (labels.stream().distinct().count() != size || labels.stream().anyMatch(l -> l == null || l.isBlank())) {
-            throw new InvalidGameException("game '" + game + "': " + what + " " + labels
+            throw new InvalidModelException("game '" + game + "': " + what + " " + labels
                     + " must be distinct, non-empty labels");
         }
         return List.copyOf(labels);

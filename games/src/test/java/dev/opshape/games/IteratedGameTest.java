@@ -1,5 +1,6 @@
 package dev.opshape.games;
 
+import dev.opshape.tabular.InvalidModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +20,7 @@ class IteratedGameTest {
     @ParameterizedTest
     @ValueSource(doubles = {-0.1, 1.0, 1.5, Double.NaN, Double.POSITIVE_INFINITY})
     void discountOutsideTheUnitIntervalIsRejected(double gamma) {
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> IteratedGame.infinite(BuiltInGames.IPD, gamma));
         assertTrue(e.getMessage().contains("gamma = " + gamma) && e.getMessage().contains("[0, 1)"),
                 e.getMessage());
@@ -27,10 +28,10 @@ class IteratedGameTest {
 
     @Test
     void negativeHorizonIsRejected() {
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> new IteratedGame(BuiltInGames.IPD, 0.9, -1));
         assertTrue(e.getMessage().contains("horizon = -1"), e.getMessage());
-        e = assertThrows(InvalidGameException.class, () -> IteratedGame.finite(BuiltInGames.IPD, 0.9, 0));
+        e = assertThrows(InvalidModelException.class, () -> IteratedGame.finite(BuiltInGames.IPD, 0.9, 0));
         assertTrue(e.getMessage().contains("horizon = 0") && e.getMessage().contains(">= 1"), e.getMessage());
     }
 
@@ -56,11 +57,11 @@ class IteratedGameTest {
     @ParameterizedTest
     @ValueSource(doubles = {-0.1, -0.0001, 0.5, 0.7, 1.0, 2.0, Double.NaN, Double.POSITIVE_INFINITY})
     void noiseOutsideItsRangeIsRejected(double noise) {
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> new IteratedGame(BuiltInGames.IPD, 0.9, 0, noise));
         assertTrue(e.getMessage().contains("noise = " + noise) && e.getMessage().contains("[0, 0.5)"),
                 e.getMessage());
-        assertThrows(InvalidGameException.class, () -> IteratedGame.infinite(BuiltInGames.IPD, 0.9).withNoise(noise));
+        assertThrows(InvalidModelException.class, () -> IteratedGame.infinite(BuiltInGames.IPD, 0.9).withNoise(noise));
     }
 
     @Test

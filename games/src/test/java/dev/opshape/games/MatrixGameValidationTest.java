@@ -1,5 +1,6 @@
 package dev.opshape.games;
 
+import dev.opshape.tabular.InvalidModelException;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * A malformed game is refused at construction with an {@link InvalidGameException} whose one-line message names the
+ * A malformed game is refused at construction with an {@link InvalidModelException} whose one-line message names the
  * offending matrix, row, entry or label list and the value found, so a user can fix their game file from the message.
  */
 class MatrixGameValidationTest {
@@ -76,7 +77,7 @@ class MatrixGameValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedGames")
     void isRejectedWithAMessageNamingTheBadValue(Construction construction, List<String> fragments) {
-        InvalidGameException e = assertThrows(InvalidGameException.class, construction::build);
+        InvalidModelException e = assertThrows(InvalidModelException.class, construction::build);
         String message = e.getMessage();
         assertTrue(message.startsWith("game 'g': "), message);
         assertTrue(message.indexOf('\n') < 0, "one line: " + message);

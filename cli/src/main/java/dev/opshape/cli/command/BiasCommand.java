@@ -10,7 +10,6 @@ import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.bias.BiasConfiguration;
 import dev.opshape.shaping.bias.BiasStudy;
@@ -19,6 +18,7 @@ import dev.opshape.shaping.bias.BiasStudyResult;
 import dev.opshape.shaping.bias.BiasSweep;
 import dev.opshape.shaping.bias.StudyPoint;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
+import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -193,7 +193,7 @@ public final class BiasCommand implements Callable<Integer> {
             }
             try {
                 return List.of(new StudyPoint(theta1.logits(game.game(), 0), theta2.logits(game.game(), 1)));
-            } catch (InvalidGameException e) {
+            } catch (InvalidModelException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }

@@ -8,9 +8,9 @@ import dev.opshape.cli.option.NumberList;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.SeedOption;
 import dev.opshape.cli.output.Manifest;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
+import dev.opshape.tabular.InvalidModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,7 +128,7 @@ public final class ExactCommand implements Callable<Integer> {
         }
         try {
             return argument.logits(game.game(), agent);
-        } catch (InvalidGameException e) {
+        } catch (InvalidModelException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
                     + e.getMessage());
         }

@@ -5,8 +5,8 @@ import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.SeedOption;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.InvalidModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +53,7 @@ public final class GamesCommand implements Callable<Integer> {
         for (String game : games == null ? List.<String>of() : games) {
             try {
                 shown.add(GameArgument.resolve(game));
-            } catch (InvalidGameException e) {
+            } catch (InvalidModelException e) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for GAME: " + e.getMessage());
             }
         }

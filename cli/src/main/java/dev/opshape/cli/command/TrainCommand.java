@@ -11,13 +11,13 @@ import dev.opshape.cli.option.RunOptions;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.training.Trainer;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingResult;
+import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
             // A fixed strategy that does not fit the game is reported before any work starts.
             config.initialLogits(0, 0);
             config.initialLogits(1, 0);
-        } catch (InvalidGameException e) {
+        } catch (InvalidModelException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
@@ -146,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         try {
             return argument.logits(game.game(), agent);
-        } catch (InvalidGameException e) {
+        } catch (InvalidModelException e) {
             throw bad(option, e.getMessage());
         }
     }

@@ -1,9 +1,9 @@
 package dev.opshape.cli.option;
 
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.io.GameReader;
+import dev.opshape.tabular.InvalidModelException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -28,7 +28,7 @@ public final class GameArgument implements ITypeConverter<MatrixGame> {
     public MatrixGame convert(String value) {
         try {
             return resolve(value);
-        } catch (InvalidGameException e) {
+        } catch (InvalidModelException e) {
             // picocli prefixes the option's name to a TypeConversionException's message.
             throw new TypeConversionException(e.getMessage());
         }
@@ -37,7 +37,7 @@ public final class GameArgument implements ITypeConverter<MatrixGame> {
     /**
      * Resolves the text to a game.
      *
-     * @throws InvalidGameException for an unknown name, an unreadable file or malformed JSON
+     * @throws InvalidModelException for an unknown name, an unreadable file or malformed JSON
      */
     public static MatrixGame resolve(String text) {
         String t = text.strip();
@@ -53,7 +53,7 @@ public final class GameArgument implements ITypeConverter<MatrixGame> {
             // Also for a path that does not exist but is clearly meant as one, so the message says "no such file".
             return GameReader.fromFile(path);
         }
-        throw new InvalidGameException("unknown game '" + text + "'; allowed: a built-in game ("
+        throw new InvalidModelException("unknown game '" + text + "'; allowed: a built-in game ("
                 + String.join(", ", BuiltInGames.names()) + "), a path to a JSON game file, or inline JSON such as "
                 + "{\"actions1\": [\"C\",\"D\"], \"payoffs1\": [[3,0],[5,1]]}");
     }

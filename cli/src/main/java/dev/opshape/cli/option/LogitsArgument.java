@@ -1,9 +1,9 @@
 package dev.opshape.cli.option;
 
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.policy.PolicyLayout;
 import dev.opshape.games.strategy.FixedStrategies;
+import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -26,7 +26,7 @@ public sealed interface LogitsArgument {
      * The logit vector for the given agent of the game, laid out as {@link PolicyLayout} says.
      *
      * @param agent 0 for agent 1, 1 for agent 2
-     * @throws InvalidGameException if the number of logits is wrong, or the strategy's keys or the game do not fit
+     * @throws InvalidModelException if the number of logits is wrong, or the strategy's keys or the game do not fit
      */
     double[] logits(MatrixGame game, int agent);
 
@@ -36,7 +36,7 @@ public sealed interface LogitsArgument {
         public double[] logits(MatrixGame game, int agent) {
             PolicyLayout layout = new PolicyLayout(game, agent);
             if (list.size() != layout.dimension()) {
-                throw new InvalidGameException(list.size() + " logits given; agent " + (agent + 1) + " of game '"
+                throw new InvalidModelException(list.size() + " logits given; agent " + (agent + 1) + " of game '"
                         + game.name() + "' has " + layout.dimension() + " (" + describe(layout) + ")");
             }
             return list.values().clone();

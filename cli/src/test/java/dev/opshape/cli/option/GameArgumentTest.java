@@ -1,9 +1,9 @@
 package dev.opshape.cli.option;
 
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.io.GameWriter;
+import dev.opshape.tabular.InvalidModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +39,14 @@ class GameArgumentTest {
 
     @Test
     void unknownNameListsWhatIsAllowed() {
-        InvalidGameException e = assertThrows(InvalidGameException.class, () -> GameArgument.resolve("pd"));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> GameArgument.resolve("pd"));
         assertTrue(e.getMessage().startsWith("unknown game 'pd'; allowed: a built-in game (ipd, imp, stag-hunt, "
                 + "chicken, bos, rps), a path to a JSON game file, or inline JSON"), e.getMessage());
     }
 
     @Test
     void pathLikeTextIsReadAsAFile() {
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> GameArgument.resolve("games/pd.json"));
         assertEquals("game file 'games/pd.json' cannot be read: no such file", e.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.exact.LuFactors;
 
 /**
  * Exact derivatives for the infinite, discounted horizon of a noiseless 2 x 2 game (the IPD, matching pennies, ...):
@@ -43,7 +44,7 @@ import dev.opshape.tabular.exact.ExactEvaluator;
  * </pre>
  * using d(p p')/dtheta = p p' (p' - p). Cost: two 4 x 4 triangular solve pairs and about 150 flops.
  *
- * <p>M is row diagonally dominant (see DiscountedEvaluator), factorised once per point without pivoting, with the
+ * <p>M is row diagonally dominant ({@link LuFactors}), factorised once per point without pivoting, with the
  * pivots' reciprocals. The loops have the compile-time trip count 4, so the JIT unrolls them completely.
  * Deterministic policies (logits +-infinity) give slopes of exactly 0 and finite x, y, so their derivative terms
  * are exactly 0.
@@ -146,7 +147,7 @@ public final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
                 lu[i * S + j] = (i == j ? 1.0 : 0.0) - gamma * q[(i + 1) * S + j];
             }
         }
-        factorise();
+        LuFactors.factorise(lu, inversePivot, S);
         for (int agent = 0; agent < 2; agent++) {
             double[] r = reward[agent];
             double[] xa = x[agent];
@@ -248,21 +249,6 @@ public final class DiscountedTwoByTwoEvaluator extends ExactEvaluator {
     public void jointActionOccupancy(double[] out) {
         for (int j = 0; j < S; j++) {
             out[j] = (1.0 - gamma) * y[j];
-        }
-    }
-
-    /** Doolittle LU without pivoting (M is row diagonally dominant), keeping 1 / U_kk. */
-    private void factorise() {
-        for (int k = 0; k < S; k++) {
-            double inverse = 1.0 / lu[k * S + k];
-            inversePivot[k] = inverse;
-            for (int i = k + 1; i < S; i++) {
-                double l = lu[i * S + k] * inverse;
-                lu[i * S + k] = l;
-                for (int j = k + 1; j < S; j++) {
-                    lu[i * S + j] -= l * lu[k * S + j];
-                }
-            }
         }
     }
 

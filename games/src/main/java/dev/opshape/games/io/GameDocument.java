@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.InvalidModelException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,15 +99,15 @@ public record GameDocument(
      * Validates the document and builds the game.
      *
      * @param defaultName the name to use when the document has none
-     * @throws InvalidGameException naming the field and what it accepts, when a field is missing, blank, or does
+     * @throws InvalidModelException naming the field and what it accepts, when a field is missing, blank, or does
      *                              not fit the others (shapes, labels, finiteness)
      */
     public MatrixGame toGame(String defaultName) {
         if (payoffs1 == null) {
-            throw new InvalidGameException("missing field 'payoffs1'; it is required: " + ALLOWED.get("payoffs1"));
+            throw new InvalidModelException("missing field 'payoffs1'; it is required: " + ALLOWED.get("payoffs1"));
         }
         if (name != null && name.isBlank()) {
-            throw new InvalidGameException("field 'name' is blank; it must be " + ALLOWED.get("name")
+            throw new InvalidModelException("field 'name' is blank; it must be " + ALLOWED.get("name")
                     + " (or omitted)");
         }
         String gameName = name != null ? name.strip() : defaultName;
@@ -118,23 +118,23 @@ public record GameDocument(
         // and one set of action labels. Check the shape here, because transposing a ragged matrix is undefined.
         int rows = payoffs1.length;
         if (rows < 2) {
-            throw new InvalidGameException("game '" + gameName + "': payoffs1 has " + rows
+            throw new InvalidModelException("game '" + gameName + "': payoffs1 has " + rows
                     + " rows; at least 2 actions per agent are required");
         }
         for (int i = 1; i < rows; i++) {
             if (payoffs1[i].length != payoffs1[0].length) {
-                throw new InvalidGameException("game '" + gameName + "': payoffs1 row " + i + " has "
+                throw new InvalidModelException("game '" + gameName + "': payoffs1 row " + i + " has "
                         + payoffs1[i].length + " entries but row 0 has " + payoffs1[0].length
                         + "; the matrix must be rectangular");
             }
         }
         if (payoffs1[0].length != rows) {
-            throw new InvalidGameException("game '" + gameName + "': payoffs2 is omitted, which declares a "
+            throw new InvalidModelException("game '" + gameName + "': payoffs2 is omitted, which declares a "
                     + "symmetric game, but payoffs1 is " + rows + "x" + payoffs1[0].length + "; a symmetric game "
                     + "needs a square payoffs1 (give payoffs2 for an asymmetric game)");
         }
         if (actions2 != null && !actions2.equals(actions1)) {
-            throw new InvalidGameException("game '" + gameName + "': actions2 " + actions2 + " differs from "
+            throw new InvalidModelException("game '" + gameName + "': actions2 " + actions2 + " differs from "
                     + "actions1 " + actions1 + " but payoffs2 is omitted (a symmetric game); omit actions2 or give "
                     + "payoffs2 as well");
         }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.InvalidModelException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *
  * <p>Reading is strict, because a game file that is read "approximately" gives silently wrong numbers: unknown or
  * duplicate fields, strings where numbers belong (and numbers where labels belong), nulls, trailing content, ragged
- * or non-square matrices and non-finite payoffs are all rejected. Every failure is an {@link InvalidGameException}
+ * or non-square matrices and non-finite payoffs are all rejected. Every failure is an {@link InvalidModelException}
  * whose message is one line naming the file (or "inline game JSON"), the field and what the field accepts; no
  * parser stack or class names leak into it.
  *
@@ -74,7 +74,7 @@ public final class GameReader {
      * Reads the game in a JSON file. Without a {@code name} field the game is named after the file, less a
      * {@code .json} extension.
      *
-     * @throws InvalidGameException if the file cannot be read or does not hold a valid game
+     * @throws InvalidModelException if the file cannot be read or does not hold a valid game
      */
     public static MatrixGame fromFile(Path file) {
         String origin = "game file '" + file + "'";
@@ -82,11 +82,11 @@ public final class GameReader {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new InvalidGameException(origin + " cannot be read: no such file", e);
+            throw new InvalidModelException(origin + " cannot be read: no such file", e);
         } catch (AccessDeniedException e) {
-            throw new InvalidGameException(origin + " cannot be read: permission denied", e);
+            throw new InvalidModelException(origin + " cannot be read: permission denied", e);
         } catch (IOException e) {
-            throw new InvalidGameException(origin + " cannot be read: " + oneLine(String.valueOf(e.getMessage())),
+            throw new InvalidModelException(origin + " cannot be read: " + oneLine(String.valueOf(e.getMessage())),
                     e);
         }
         String fileName = file.getFileName() == null ? DEFAULT_INLINE_NAME : file.getFileName().toString();
@@ -99,7 +99,7 @@ public final class GameReader {
      * Reads a game from JSON text (for example a command-line argument). Without a {@code name} field the game is
      * named {@value #DEFAULT_INLINE_NAME}.
      *
-     * @throws InvalidGameException if the text does not hold a valid game
+     * @throws InvalidModelException if the text does not hold a valid game
      */
     public static MatrixGame fromJson(String json) {
         return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "inline game JSON",
@@ -112,17 +112,17 @@ public final class GameReader {
         try {
             document = MAPPER.treeToValue(tree, GameDocument.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidGameException(origin + ": unknown field '" + e.getPropertyName() + "'; allowed fields: "
+            throw new InvalidModelException(origin + ": unknown field '" + e.getPropertyName() + "'; allowed fields: "
                     + String.join(", ", GameDocument.ALLOWED.keySet()), e);
         } catch (JsonMappingException e) {
-            throw new InvalidGameException(origin + ": " + describeMismatch(e, tree), e);
+            throw new InvalidModelException(origin + ": " + describeMismatch(e, tree), e);
         } catch (JacksonException e) {
-            throw new InvalidGameException(origin + ": " + oneLine(e.getOriginalMessage()) + "; " + FORMAT_HINT, e);
+            throw new InvalidModelException(origin + ": " + oneLine(e.getOriginalMessage()) + "; " + FORMAT_HINT, e);
         }
         try {
             return document.toGame(defaultName);
-        } catch (InvalidGameException e) {
-            throw new InvalidGameException(origin + ": " + e.getMessage(), e);
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(origin + ": " + e.getMessage(), e);
         }
     }
 
@@ -131,23 +131,23 @@ public final class GameReader {
         try (JsonParser parser = MAPPER.createParser(content)) {
             JsonNode tree = MAPPER.readTree(parser);
             if (tree == null || tree.isMissingNode()) {
-                throw new InvalidGameException(origin + " is empty; " + FORMAT_HINT);
+                throw new InvalidModelException(origin + " is empty; " + FORMAT_HINT);
             }
             if (!tree.isObject()) {
-                throw new InvalidGameException(origin + " holds " + kind(tree) + ", not a JSON object; "
+                throw new InvalidModelException(origin + " holds " + kind(tree) + ", not a JSON object; "
                         + FORMAT_HINT);
             }
             if (parser.nextToken() != null) {
-                throw new InvalidGameException(origin + ": unexpected content after the game object at "
+                throw new InvalidModelException(origin + ": unexpected content after the game object at "
                         + where(parser.currentTokenLocation()) + "; a game is exactly one JSON object");
             }
             return tree;
         } catch (JacksonException e) {
-            throw new InvalidGameException(origin + ": not valid JSON at " + where(e.getLocation()) + ": "
+            throw new InvalidModelException(origin + ": not valid JSON at " + where(e.getLocation()) + ": "
                     + oneLine(e.getOriginalMessage()) + "; " + FORMAT_HINT, e);
         } catch (IOException e) {
             // Reading from a byte array cannot fail for I/O reasons; anything else is a parser fault.
-            throw new InvalidGameException(origin + " cannot be parsed: " + oneLine(String.valueOf(e.getMessage())),
+            throw new InvalidModelException(origin + " cannot be parsed: " + oneLine(String.valueOf(e.getMessage())),
                     e);
         }
     }

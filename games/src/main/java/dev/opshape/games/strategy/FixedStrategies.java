@@ -1,8 +1,8 @@
 package dev.opshape.games.strategy;
 
 import dev.opshape.games.DilemmaConditions;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.catalog.Catalog;
 import dev.opshape.tabular.catalog.CatalogEntry;
 import dev.opshape.tabular.catalog.ComponentSpec;
@@ -50,7 +50,7 @@ public final class FixedStrategies {
     @FunctionalInterface
     public interface StrategyFactory {
         /**
-         * @throws InvalidGameException if the strategy does not fit the game or seat
+         * @throws InvalidModelException if the strategy does not fit the game or seat
          */
         Memory1Strategy create(MatrixGame game, int agent);
     }
@@ -128,11 +128,11 @@ public final class FixedStrategies {
      *
      * @param name   a catalog name (case-insensitive)
      * @param params key = value parameters (see the class comment); unknown keys are rejected
-     * @throws InvalidGameException for an unknown name or key, a bad value, or a game the strategy does not fit
+     * @throws InvalidModelException for an unknown name or key, a bad value, or a game the strategy does not fit
      */
     public static Memory1Strategy create(String name, Map<String, String> params, MatrixGame game, int agent) {
         if (name == null) {
-            throw new InvalidGameException("no strategy name; known: " + String.join(", ", names()));
+            throw new InvalidModelException("no strategy name; known: " + String.join(", ", names()));
         }
         StringBuilder text = new StringBuilder(name);
         params.forEach((k, v) -> text.append(':').append(k).append('=').append(v));
@@ -140,7 +140,7 @@ public final class FixedStrategies {
             return CATALOG.create(new ComponentSpec(text.toString(), name.toLowerCase(Locale.ROOT), params)).create(game,
                     agent);
         } catch (InvalidSpecException e) {
-            throw new InvalidGameException(e.getMessage(), e);
+            throw new InvalidModelException(e.getMessage(), e);
         }
     }
 
@@ -162,7 +162,7 @@ public final class FixedStrategies {
     private static DilemmaConditions dilemmaOf(String key, MatrixGame game) {
         DilemmaConditions d = game.dilemma();
         if (!d.applicable()) {
-            throw new InvalidGameException("strategy '" + key + "' needs a symmetric 2x2 game with action 0 = "
+            throw new InvalidModelException("strategy '" + key + "' needs a symmetric 2x2 game with action 0 = "
                     + "cooperate; game '" + game.name() + "' is not (use random or probs)");
         }
         return d;
@@ -213,22 +213,22 @@ public final class FixedStrategies {
 
     private static void requirePrisonersDilemma(String key, MatrixGame game, DilemmaConditions d) {
         if (!d.prisonersDilemma()) {
-            throw new InvalidGameException("strategy '" + key + "' is defined for prisoner's dilemmas "
+            throw new InvalidModelException("strategy '" + key + "' is defined for prisoner's dilemmas "
                     + "(T>R>P>S); game '" + game.name() + "' is a " + d.summary());
         }
     }
 
     private static Memory1Strategy probabilityTable(String spec, int k, int states) {
         if (spec == null) {
-            throw new InvalidGameException("strategy 'probs' needs key p, for example probs:p=1/1/0/1/0");
+            throw new InvalidModelException("strategy 'probs' needs key p, for example probs:p=1/1/0/1/0");
         }
         if (k != 2) {
-            throw new InvalidGameException("strategy 'probs' gives one cooperation probability per state and "
+            throw new InvalidModelException("strategy 'probs' gives one cooperation probability per state and "
                     + "needs a 2-action agent; this agent has " + k + " actions");
         }
         String[] parts = spec.split("/", -1);
         if (parts.length != states) {
-            throw new InvalidGameException("strategy 'probs': p=" + spec + " has " + parts.length
+            throw new InvalidModelException("strategy 'probs': p=" + spec + " has " + parts.length
                     + " values; this game needs " + states + " (start then each previous outcome, own action "
                     + "first), separated by /");
         }
@@ -244,11 +244,11 @@ public final class FixedStrategies {
         try {
             value = NumberGrammar.parseFinite(text);
         } catch (NumberFormatException e) {
-            throw new InvalidGameException("strategy '" + strategy + "': " + key + " = '" + text
+            throw new InvalidModelException("strategy '" + strategy + "': " + key + " = '" + text
                     + "' is not a finite number");
         }
         if (!(value >= 0 && value <= 1)) {
-            throw new InvalidGameException("strategy '" + strategy + "': " + key + " = " + text
+            throw new InvalidModelException("strategy '" + strategy + "': " + key + " = " + text
                     + " is not a probability in [0, 1]");
         }
         return value;

@@ -1,8 +1,8 @@
 package dev.opshape.games.strategy;
 
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.policy.PolicyLayout;
+import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.policy.ActionLogits;
 
 import java.util.Arrays;
@@ -25,19 +25,19 @@ public final class Memory1Strategy {
      * @param name          display name, for example {@code tft}
      * @param numActions    k, the number of actions of the agent that plays it
      * @param probabilities numStates x k probabilities, row-major (index state * k + action); each row sums to 1
-     * @throws InvalidGameException if a probability is outside [0, 1] or a row does not sum to 1 (within 1e-9)
+     * @throws InvalidModelException if a probability is outside [0, 1] or a row does not sum to 1 (within 1e-9)
      */
     public Memory1Strategy(String name, int numActions, double[] probabilities) {
         this.name = name;
         this.numActions = numActions;
         if (numActions < 2 || probabilities.length % numActions != 0) {
-            throw new InvalidGameException("strategy '" + name + "': " + probabilities.length
+            throw new InvalidModelException("strategy '" + name + "': " + probabilities.length
                     + " probabilities do not form rows of " + numActions + " actions");
         }
         for (int i = 0; i < probabilities.length; i++) {
             double p = probabilities[i];
             if (!(p >= 0 && p <= 1)) {
-                throw new InvalidGameException("strategy '" + name + "': probability " + p
+                throw new InvalidModelException("strategy '" + name + "': probability " + p
                         + " is outside [0, 1]");
             }
         }
@@ -47,7 +47,7 @@ public final class Memory1Strategy {
                 sum += probabilities[s * numActions + a];
             }
             if (Math.abs(sum - 1.0) > 1e-9) {
-                throw new InvalidGameException("strategy '" + name + "': the probabilities of state " + s
+                throw new InvalidModelException("strategy '" + name + "': the probabilities of state " + s
                         + " sum to " + sum + "; they must sum to 1");
             }
         }
@@ -91,12 +91,12 @@ public final class Memory1Strategy {
      * The logit vector of this strategy for the given agent of the game (a new array): log-odds of action 0 for two
      * actions, log-probabilities (softmax logits) for more.
      *
-     * @throws InvalidGameException if the table does not fit the agent's number of actions and states
+     * @throws InvalidModelException if the table does not fit the agent's number of actions and states
      */
     public double[] logits(MatrixGame game, int agent) {
         PolicyLayout layout = new PolicyLayout(game, agent);
         if (layout.numActions() != numActions || layout.numStates() != numStates()) {
-            throw new InvalidGameException("strategy '" + name + "' has " + numStates() + " states of "
+            throw new InvalidModelException("strategy '" + name + "' has " + numStates() + " states of "
                     + numActions + " actions, but agent " + (agent + 1) + " of game '" + game.name() + "' has "
                     + layout.numStates() + " states of " + layout.numActions() + " actions");
         }

@@ -1,8 +1,8 @@
 package dev.opshape.games.io;
 
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.InvalidModelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,7 +183,7 @@ class GameReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedInlineJsonGivesOneLineNamingTheProblem(String label, String json, List<String> fragments) {
-        InvalidGameException e = assertThrows(InvalidGameException.class, () -> GameReader.fromJson(json));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> GameReader.fromJson(json));
         String message = e.getMessage();
         assertTrue(message.startsWith("inline game JSON"), message);
         for (String fragment : fragments) {
@@ -196,7 +196,7 @@ class GameReaderTest {
     void malformedFileIsNamedInTheMessage() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\n  \"payoffs1\": [[1, 2],\n   [3, 4]]\n  \"name\": \"x\"\n}");
-        String message = assertThrows(InvalidGameException.class, () -> GameReader.fromFile(file)).getMessage();
+        String message = assertThrows(InvalidModelException.class, () -> GameReader.fromFile(file)).getMessage();
         assertTrue(message.startsWith("game file '" + file + "': not valid JSON at line 4, column 3"), message);
         assertUserReady(message);
     }
@@ -204,13 +204,13 @@ class GameReaderTest {
     @Test
     void missingFileIsReported() {
         Path file = dir.resolve("absent.json");
-        String message = assertThrows(InvalidGameException.class, () -> GameReader.fromFile(file)).getMessage();
+        String message = assertThrows(InvalidModelException.class, () -> GameReader.fromFile(file)).getMessage();
         assertEquals("game file '" + file + "' cannot be read: no such file", message);
     }
 
     @Test
     void directoryIsReportedAsUnreadable() {
-        String message = assertThrows(InvalidGameException.class, () -> GameReader.fromFile(dir)).getMessage();
+        String message = assertThrows(InvalidModelException.class, () -> GameReader.fromFile(dir)).getMessage();
         assertTrue(message.startsWith("game file '" + dir + "' cannot be read: "), message);
         assertUserReady(message);
     }
@@ -220,7 +220,7 @@ class GameReaderTest {
         Path file = dir.resolve("latin1.json");
         Files.write(file, "{\"name\": \"caf\u00e9\", \"payoffs1\": [[1, 2], [3, 4]]}"
                 .getBytes(StandardCharsets.ISO_8859_1));
-        String message = assertThrows(InvalidGameException.class, () -> GameReader.fromFile(file)).getMessage();
+        String message = assertThrows(InvalidModelException.class, () -> GameReader.fromFile(file)).getMessage();
         assertTrue(message.contains("not valid JSON"), message);
         assertUserReady(message);
     }

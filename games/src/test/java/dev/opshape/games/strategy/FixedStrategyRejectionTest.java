@@ -1,8 +1,8 @@
 package dev.opshape.games.strategy;
 
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.tabular.InvalidModelException;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Every way of asking for a strategy that does not exist, or does not fit its game, is refused with an
- * {@link InvalidGameException} whose one-line message names the bad name, key or value and what is allowed.
+ * {@link InvalidModelException} whose one-line message names the bad name, key or value and what is allowed.
  */
 class FixedStrategyRejectionTest {
 
@@ -78,7 +78,7 @@ class FixedStrategyRejectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void isRejectedWithAClearMessage(Executable call, List<String> fragments) {
-        InvalidGameException e = assertThrows(InvalidGameException.class, call);
+        InvalidModelException e = assertThrows(InvalidModelException.class, call);
         String message = e.getMessage();
         assertTrue(message.indexOf('\n') < 0, "one line: " + message);
         for (String fragment : fragments) {

@@ -1,7 +1,7 @@
 package dev.opshape.games.strategy;
 
 import dev.opshape.games.BuiltInGames;
-import dev.opshape.games.InvalidGameException;
+import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.policy.ActionLogits;
 import org.junit.jupiter.api.Test;
 
@@ -18,24 +18,24 @@ class Memory1StrategyTest {
 
     @Test
     void probabilitiesOutsideTheUnitIntervalAreRejected() {
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> Memory1Strategy.ofCooperation("bad", 1, 1.2, 0, 0, 0));
         assertTrue(e.getMessage().contains("probability 1.2 is outside [0, 1]"), e.getMessage());
-        e = assertThrows(InvalidGameException.class,
+        e = assertThrows(InvalidModelException.class,
                 () -> new Memory1Strategy("bad", 2, new double[] {Double.NaN, 1}));
         assertTrue(e.getMessage().contains("probability NaN"), e.getMessage());
     }
 
     @Test
     void rowsMustSumToOne() {
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> new Memory1Strategy("bad", 3, new double[] {0.5, 0.5, 0, 0.2, 0.2, 0.2}));
         assertTrue(e.getMessage().contains("state 1 sum to 0.6"), e.getMessage());
     }
 
     @Test
     void tableMustFormWholeRows() {
-        InvalidGameException e = assertThrows(InvalidGameException.class,
+        InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> new Memory1Strategy("bad", 3, new double[] {0.5, 0.5}));
         assertTrue(e.getMessage().contains("do not form rows of 3 actions"), e.getMessage());
     }

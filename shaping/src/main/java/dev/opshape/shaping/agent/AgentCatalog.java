@@ -12,9 +12,9 @@ import dev.opshape.shaping.learner.StableOpponentShaping;
 import dev.opshape.shaping.learner.TaylorLola;
 import dev.opshape.tabular.catalog.Catalog;
 import dev.opshape.tabular.catalog.CatalogEntry;
+import dev.opshape.tabular.catalog.ComponentSpec;
 import dev.opshape.tabular.catalog.KeyDefinition;
 import dev.opshape.tabular.catalog.KeyType;
-import dev.opshape.tabular.catalog.ComponentSpec;
 import dev.opshape.tabular.catalog.SpecValues;
 
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.opshape.shaping.bias;
 
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import dev.opshape.shaping.learner.StreamIndex;
 import dev.opshape.shaping.training.Initialisation;
+import dev.opshape.tabular.InvalidModelException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ public record BiasStudyConfig(IteratedGame game, int agent, List<StudyPoint> poi
         }
         for (StudyPoint p : points) {
             if (p.theta1().length != game.dimension(0) || p.theta2().length != game.dimension(1)) {
-                throw new InvalidGameException("a point has " + p.theta1().length + " + " + p.theta2().length
+                throw new InvalidModelException("a point has " + p.theta1().length + " + " + p.theta2().length
                         + " logits; this game needs " + game.dimension(0) + " + " + game.dimension(1));
             }
         }

@@ -56,25 +56,25 @@ import java.util.Arrays;
 final class BatchSurrogate {
 
     /** T, and the model's states S, joint actions A and cells C = S * A. */
-    final int steps;
-    final int numStates;
-    final int numJoint;
-    final int numCells;
-    final int numPlayers;
+    private final int steps;
+    private final int numStates;
+    private final int numJoint;
+    private final int numCells;
+    private final int numPlayers;
     private final double[] discount;
     /** Rewards by cell, per player. */
     private final double[][] reward;
     /** The state of each cell, and each player's observation and action in it. */
-    final int[] cellState;
+    private final int[] cellState;
     private final int[][] cellObservation;
     private final int[][] cellAction;
     /** Each player's observation in each state. */
     private final int[][] stateObservation;
 
     /** Per step (index b * T + t), filled only off-policy: cumulative weight w_t, ratio rho_t, derivatives flow. */
-    final double[] weight;
-    final double[] ratio;
-    final boolean[] active;
+    private final double[] weight;
+    private final double[] ratio;
+    private final boolean[] active;
     /** Number of the loaded trajectories in cell c at move t: cellCount[t * C + c] (mean baseline). */
     private final int[] cellCount;
     private boolean countsReady;
@@ -97,8 +97,8 @@ final class BatchSurrogate {
     /** Per-query scratch: score . v and the accumulated score coefficients of a product, by cell. */
     private final double[] cellDot;
     private final double[] cellScore;
-    /** Per-trajectory scratch of the surrogates' passes (length T). */
-    final double[] sigma;
+    /** The reusable view of the loaded trajectories that every pass reads. */
+    private final ScorePass pass;
 
     private ScoreTables tables;
     private TrajectoryBatch batch;
@@ -156,7 +156,7 @@ final class BatchSurrogate {
         this.cellScore = new double[numCells];
         this.advantage = new double[numPlayers][numCells];
         this.advantageReady = new boolean[numPlayers];
-        this.sigma = new double[steps];
+        this.pass = new ScorePass(steps, numCells, numStates, cellState, weight, ratio, active);
     }
 
     /**
@@ -324,30 +324,28 @@ final class BatchSurrogate {
             return adv;
         }
         Arrays.fill(adv, 0.0);
-        double[] sw = stepWeight[player];
-        double[] st = stateTerm[player];
-        boolean state = hasStateTerm[player];
-        int[] cell = batch.cell();
+        ScorePass p = aim(player);
+        int[] cell = p.cell;
         for (int b = 0; b < count; b++) {
             int base = b * steps;
             double g = 0;
             for (int t = steps - 1; t >= 0; t--) {
                 int idx = base + t;
                 int c = cell[idx];
-                double omega = sw[t * numCells + c];
-                g += offPolicy ? omega * weight[idx] : omega;
-                if (!offPolicy || active[idx]) {
-                    double a = g;
-                    if (state) {
-                        double beta = st[t * numStates + cellState[c]];
-                        a -= offPolicy ? beta * ratio[idx] : beta;
-                    }
-                    adv[scored[idx]] += a;
+                g += p.omega(t, idx, c);
+                if (p.flows(idx)) {
+                    adv[scored[idx]] += g - p.beta(t, idx, c);
                 }
             }
         }
         advantageReady[player] = true;
         return adv;
+    }
+
+    /** The pass over the loaded trajectories with the player's weights. */
+    private ScorePass aim(int player) {
+        return pass.aim(count, batch.cell(), scored, offPolicy, stepWeight[player], stateTerm[player],
+                hasStateTerm[player]);
     }
 
     /** Writes the surrogate's Hessian of V_player times v (joint vectors; out overwritten, v read only). */
@@ -361,7 +359,7 @@ final class BatchSurrogate {
             cellDot[c] = dot;
         }
         Arrays.fill(cellScore, 0.0);
-        surrogate.addScoreTerms(this, player, cellDot, cellScore);
+        surrogate.addScoreTerms(aim(player), cellDot, cellScore);
         Arrays.fill(out, 0.0);
         double inv = 1.0 / count;
         for (int s = 0; s < numStates; s++) {
@@ -383,40 +381,5 @@ final class BatchSurrogate {
         for (int i = 0; i < numPlayers; i++) {
             tables.addScore(i, cellObservation[i][c], cellAction[i][c], scale, out);
         }
-    }
-
-    /** Number of loaded trajectories. */
-    int count() {
-        return count;
-    }
-
-    /** Whether the loaded trajectories carry importance weights. */
-    boolean offPolicy() {
-        return offPolicy;
-    }
-
-    /** The loaded batch's (executed) cells. */
-    int[] cells() {
-        return batch.cell();
-    }
-
-    /** The loaded batch's scored cells: the intended ones in a noisy problem, else the cells. */
-    int[] scoredCells() {
-        return scored;
-    }
-
-    /** The player's reward weights by (move, cell), see {@link #setWeights}. */
-    double[] stepWeight(int player) {
-        return stepWeight[player];
-    }
-
-    /** The player's baseline terms by (move, state). */
-    double[] stateTerm(int player) {
-        return stateTerm[player];
-    }
-
-    /** Whether the player's weights have a state-baseline term. */
-    boolean hasStateTerm(int player) {
-        return hasStateTerm[player];
     }
 }

@@ -20,27 +20,17 @@ final class DiceSurrogate extends Surrogate {
     }
 
     @Override
-    void addScoreTerms(BatchSurrogate batch, int player, double[] cellDot, double[] cellScore) {
-        int steps = batch.steps;
-        int numCells = batch.numCells;
-        int numStates = batch.numStates;
-        int[] cell = batch.cells();
-        int[] scored = batch.scoredCells();
-        int[] cellState = batch.cellState;
-        double[] sw = batch.stepWeight(player);
-        double[] st = batch.stateTerm(player);
-        boolean state = batch.hasStateTerm(player);
-        boolean offPolicy = batch.offPolicy();
-        double[] weight = batch.weight;
-        double[] ratio = batch.ratio;
-        boolean[] active = batch.active;
-        double[] sigma = batch.sigma;
-        for (int b = 0; b < batch.count(); b++) {
+    void addScoreTerms(ScorePass pass, double[] cellDot, double[] cellScore) {
+        int steps = pass.steps;
+        int[] cell = pass.cell;
+        int[] scored = pass.scored;
+        double[] sigma = pass.sigma;
+        for (int b = 0; b < pass.count; b++) {
             int base = b * steps;
             double prefix = 0;
             for (int t = 0; t < steps; t++) {
                 int idx = base + t;
-                if (!offPolicy || active[idx]) {
+                if (pass.flows(idx)) {
                     prefix += cellDot[scored[idx]];
                 }
                 sigma[t] = prefix;
@@ -49,23 +39,11 @@ final class DiceSurrogate extends Surrogate {
             for (int t = steps - 1; t >= 0; t--) {
                 int idx = base + t;
                 int c = cell[idx];
-                double omega = sw[t * numCells + c];
-                if (offPolicy) {
-                    omega *= weight[idx];
+                suffix += pass.omega(t, idx, c) * sigma[t];
+                if (pass.flows(idx)) {
+                    int s = scored[idx];
+                    cellScore[s] += suffix - pass.beta(t, idx, c) * cellDot[s];
                 }
-                suffix += omega * sigma[t];
-                if (offPolicy && !active[idx]) {
-                    continue;
-                }
-                double beta = 0;
-                if (state) {
-                    beta = st[t * numStates + cellState[c]];
-                    if (offPolicy) {
-                        beta *= ratio[idx];
-                    }
-                }
-                int s = scored[idx];
-                cellScore[s] += suffix - beta * cellDot[s];
             }
         }
     }

@@ -19,43 +19,21 @@ final class LvcSurrogate extends Surrogate {
     }
 
     @Override
-    void addScoreTerms(BatchSurrogate batch, int player, double[] cellDot, double[] cellScore) {
-        int steps = batch.steps;
-        int numCells = batch.numCells;
-        int numStates = batch.numStates;
-        int[] cell = batch.cells();
-        int[] scored = batch.scoredCells();
-        int[] cellState = batch.cellState;
-        double[] sw = batch.stepWeight(player);
-        double[] st = batch.stateTerm(player);
-        boolean state = batch.hasStateTerm(player);
-        boolean offPolicy = batch.offPolicy();
-        double[] weight = batch.weight;
-        double[] ratio = batch.ratio;
-        boolean[] active = batch.active;
-        for (int b = 0; b < batch.count(); b++) {
+    void addScoreTerms(ScorePass pass, double[] cellDot, double[] cellScore) {
+        int steps = pass.steps;
+        int[] cell = pass.cell;
+        int[] scored = pass.scored;
+        for (int b = 0; b < pass.count; b++) {
             int base = b * steps;
             double suffix = 0;
             for (int t = steps - 1; t >= 0; t--) {
                 int idx = base + t;
                 int c = cell[idx];
-                double omega = sw[t * numCells + c];
-                if (offPolicy) {
-                    omega *= weight[idx];
+                suffix += pass.omega(t, idx, c);
+                if (pass.flows(idx)) {
+                    int s = scored[idx];
+                    cellScore[s] += (suffix - pass.beta(t, idx, c)) * cellDot[s];
                 }
-                suffix += omega;
-                if (offPolicy && !active[idx]) {
-                    continue;
-                }
-                double beta = 0;
-                if (state) {
-                    beta = st[t * numStates + cellState[c]];
-                    if (offPolicy) {
-                        beta *= ratio[idx];
-                    }
-                }
-                int s = scored[idx];
-                cellScore[s] += (suffix - beta) * cellDot[s];
             }
         }
     }

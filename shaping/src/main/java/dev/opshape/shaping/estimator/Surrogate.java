@@ -40,10 +40,10 @@ public abstract class Surrogate {
 
     /**
      * Adds, for every loaded trajectory, the score part of the Hessian-vector product of the player's surrogate into
-     * {@code cellScore}: the coefficient of grad l_u of each step, summed by the step's scored cell. {@code cellDot}
-     * holds grad l . v by cell. Must not allocate.
+     * {@code cellScore}: the coefficient of grad l_u of each step, summed by the step's scored cell. The pass gives
+     * the trajectories and the player's weights; {@code cellDot} holds grad l . v by cell. Must not allocate.
      */
-    abstract void addScoreTerms(BatchSurrogate batch, int player, double[] cellDot, double[] cellScore);
+    abstract void addScoreTerms(ScorePass pass, double[] cellDot, double[] cellScore);
 
     @Override
     public final String toString() {

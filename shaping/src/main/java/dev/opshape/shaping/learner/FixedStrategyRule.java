@@ -1,8 +1,8 @@
 package dev.opshape.shaping.learner;
 
-import dev.opshape.games.InvalidGameException;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.strategy.FixedStrategies;
+import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.catalog.ComponentSpec;
 import dev.opshape.tabular.catalog.InvalidSpecException;
 
@@ -33,7 +33,7 @@ public record FixedStrategyRule(String name, Map<String, String> params, FixedSt
             return new FixedStrategyRule(name, params, FixedStrategies.catalog().create(
                     new ComponentSpec(text.toString(), name, params)));
         } catch (InvalidSpecException e) {
-            throw new InvalidGameException(e.getMessage(), e);
+            throw new InvalidModelException(e.getMessage(), e);
         }
     }
 

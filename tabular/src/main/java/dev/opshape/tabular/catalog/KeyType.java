@@ -37,34 +37,27 @@ public final class KeyType {
 
     /** A finite number with {@code min < value < max} (open bounds; use infinities for none). */
     public static KeyType openInterval(double min, double max) {
-        String allowed = "a number in (" + bound(min) + ", " + bound(max) + ")";
-        return new KeyType(allowed, text -> {
-            double v = NumberGrammar.parseFinite(text);
-            if (!(v > min && v < max)) {
-                throw new IllegalArgumentException(allowed);
-            }
-            return v;
-        });
+        return interval(min, false, max, false);
     }
 
     /** A finite number in [min, max]. */
     public static KeyType closedInterval(double min, double max) {
-        String allowed = "a number in [" + bound(min) + ", " + bound(max) + "]";
-        return new KeyType(allowed, text -> {
-            double v = NumberGrammar.parseFinite(text);
-            if (!(v >= min && v <= max)) {
-                throw new IllegalArgumentException(allowed);
-            }
-            return v;
-        });
+        return interval(min, true, max, true);
     }
 
     /** A finite number with {@code min < value <= max}. */
     public static KeyType leftOpenInterval(double min, double max) {
-        String allowed = "a number in (" + bound(min) + ", " + bound(max) + "]";
+        return interval(min, false, max, true);
+    }
+
+    private static KeyType interval(double min, boolean minIncluded, double max, boolean maxIncluded) {
+        String allowed = "a number in " + (minIncluded ? "[" : "(") + bound(min) + ", " + bound(max)
+                + (maxIncluded ? "]" : ")");
         return new KeyType(allowed, text -> {
             double v = NumberGrammar.parseFinite(text);
-            if (!(v > min && v <= max)) {
+            boolean above = minIncluded ? v >= min : v > min;
+            boolean below = maxIncluded ? v <= max : v < max;
+            if (!(above && below)) {
                 throw new IllegalArgumentException(allowed);
             }
             return v;

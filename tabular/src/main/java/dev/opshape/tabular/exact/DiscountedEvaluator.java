@@ -13,9 +13,7 @@ import dev.opshape.tabular.TabularProblem;
  * M x_i' = (sum_a q_s'(a) Q_i(s, a))_s, M^T y' = gamma P_pi'^T y, and
  * c_{i,s}'(a) = y_s' Q_i(s, a) + y_s gamma sum_s' P(s' | s, a) x_i'(s').
  *
- * <p>M is strictly diagonally dominant by rows (1 - gamma P_ss &gt; gamma (1 - P_ss) because gamma &lt; 1), so its LU
- * factorisation without pivoting exists and is stable; it is computed once per point, with the reciprocals of the
- * pivots, so that each of the several solves per point multiplies instead of dividing.
+ * <p>M is factorised once per point ({@link LuFactors}: no pivoting is needed) and every solve reuses the factors.
  */
 final class DiscountedEvaluator extends TabularEvaluator {
 
@@ -63,18 +61,11 @@ final class DiscountedEvaluator extends TabularEvaluator {
                 }
             }
         }
-        factorise();
+        LuFactors.factorise(lu, inversePivot, n);
         for (int player = 0; player < numPlayers; player++) {
             double[] xp = x[player];
             double[] r = reward[player];
-            for (int s = 0; s < n; s++) {
-                double acc = 0.0;
-                int base = s * numJoint;
-                for (int a = 0; a < numJoint; a++) {
-                    acc += q[base + a] * r[base + a];
-                }
-                xp[s] = acc;
-            }
+            rowSums(q, r, 0, xp, 0);
             solve(xp);
             double v = 0.0;
             for (int s = 0; s < n; s++) {
@@ -115,14 +106,7 @@ final class DiscountedEvaluator extends TabularEvaluator {
         int n = numStates;
         double[] qv = actionValue[player];
         // M x' = (sum_a q_s'(a) Q(s, a))_s
-        for (int s = 0; s < n; s++) {
-            double acc = 0.0;
-            int base = s * numJoint;
-            for (int a = 0; a < numJoint; a++) {
-                acc += qDot[base + a] * qv[base + a];
-            }
-            xDot[s] = acc;
-        }
+        rowSums(qDot, qv, 0, xDot, 0);
         solve(xDot);
         // M^T y' = gamma P'^T y
         for (int s = 0; s < n; s++) {
@@ -175,24 +159,6 @@ final class DiscountedEvaluator extends TabularEvaluator {
             int base = s * numJoint;
             for (int a = 0; a < numJoint; a++) {
                 out[a] += w * q[base + a];
-            }
-        }
-    }
-
-    /** Doolittle LU without pivoting (M is row diagonally dominant). */
-    private void factorise() {
-        int s = numStates;
-        for (int k = 0; k < s; k++) {
-            double inverse = 1.0 / lu[k * s + k];
-            inversePivot[k] = inverse;
-            for (int i = k + 1; i < s; i++) {
-                double l = lu[i * s + k] * inverse;
-                lu[i * s + k] = l;
-                if (l != 0.0) {
-                    for (int j = k + 1; j < s; j++) {
-                        lu[i * s + j] -= l * lu[k * s + j];
-                    }
-                }
             }
         }
     }

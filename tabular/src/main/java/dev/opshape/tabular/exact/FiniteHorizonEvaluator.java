@@ -80,21 +80,31 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
                 v += start[s] * x[horizon * n + s];
             }
             values[player] = v;
-            double[] cp = coef[player];
-            for (int c = 0; c < numCells; c++) {
-                cp[c] = 0.0;
-            }
-            for (int t = 0; t < horizon; t++) {
-                int h = (horizon - t) * numCells;
-                for (int s = 0; s < n; s++) {
-                    double w = gammaPow[t] * dist[t * n + s];
-                    if (w == 0.0) {
-                        continue;
-                    }
-                    int base = s * numJoint;
-                    for (int a = 0; a < numJoint; a++) {
-                        cp[base + a] += w * qv[h + base + a];
-                    }
+            visitWeighted(dist, qv, null, null, coef[player]);
+        }
+    }
+
+    /**
+     * out[s A + a] = sum_{t &lt; T} gamma^t (p_t(s) values[(T - t) C + s A + a] + p'_t(s) valuesDot[...]): the
+     * cell coefficients (without the second term when {@code distDot} is null) or their directional derivatives.
+     */
+    private void visitWeighted(double[] p, double[] values, double[] pDot, double[] valuesDot, double[] out) {
+        int n = numStates;
+        for (int c = 0; c < numCells; c++) {
+            out[c] = 0.0;
+        }
+        for (int t = 0; t < horizon; t++) {
+            int h = (horizon - t) * numCells;
+            for (int s = 0; s < n; s++) {
+                double w = gammaPow[t] * p[t * n + s];
+                double wDot = pDot == null ? 0.0 : gammaPow[t] * pDot[t * n + s];
+                if (w == 0.0 && wDot == 0.0) {
+                    continue;
+                }
+                int base = s * numJoint;
+                for (int a = 0; a < numJoint; a++) {
+                    double term = w * values[h + base + a];
+                    out[base + a] += pDot == null ? term : term + wDot * valuesDot[h + base + a];
                 }
             }
         }
@@ -169,23 +179,8 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
                 backDot[h * n + s] = acc;
             }
         }
-        for (int c = 0; c < numCells; c++) {
-            coefDot[c] = 0.0;
-        }
-        for (int t = 0; t < horizon; t++) {
-            int h = (horizon - t) * numCells;
-            for (int s = 0; s < n; s++) {
-                double w = gammaPow[t] * dist[t * n + s];
-                double wDot = gammaPow[t] * distDot[t * n + s];
-                if (w == 0.0 && wDot == 0.0) {
-                    continue;
-                }
-                int base = s * numJoint;
-                for (int a = 0; a < numJoint; a++) {
-                    coefDot[base + a] += wDot * qv[h + base + a] + w * actionValueDot[h + base + a];
-                }
-            }
-        }
+        // c' = sum_t gamma^t (p_t' Q^(T-t) + p_t Q^(T-t)')
+        visitWeighted(distDot, qv, dist, actionValueDot, coefDot);
     }
 
     @Override

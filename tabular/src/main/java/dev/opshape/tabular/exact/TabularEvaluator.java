@@ -112,6 +112,31 @@ abstract class TabularEvaluator extends ExactEvaluator {
      */
     protected abstract void directionalCoefficients(int player);
 
+    /** out[s] = sum_a rows[s * A + a] values[s * A + a] for every state s (an expectation over each state's row). */
+    protected final void rowSums(double[] rows, double[] values, int valuesAt, double[] out, int outAt) {
+        for (int s = 0; s < numStates; s++) {
+            double acc = 0.0;
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                acc += rows[base + a] * values[valuesAt + base + a];
+            }
+            out[outAt + s] = acc;
+        }
+    }
+
+    /**
+     * uj[b] = sum over the joint actions a of state s with a_j = b of c[base + a] prod_{l != j} pi_l'(a_l | o_l(s)):
+     * player j's contraction of state s's cell coefficients (see the class comment).
+     */
+    private void contract(int j, int s, double[] c, double[] uj) {
+        int base = s * numJoint;
+        Arrays.fill(uj, 0.0);
+        int[] act = actionOf[j];
+        for (int a = 0; a < numJoint; a++) {
+            uj[act[a]] += others(j, s, a) * c[base + a];
+        }
+    }
+
     /** The product of the executed probabilities of every player but j in state s under joint action a. */
     private double others(int j, int s, int a) {
         double p = 1.0;
@@ -146,14 +171,9 @@ abstract class TabularEvaluator extends ExactEvaluator {
         Arrays.fill(out, 0, layout.dimension(), 0.0);
         double[] c = coef[player];
         for (int s = 0; s < numStates; s++) {
-            int base = s * numJoint;
             for (int j = 0; j < numPlayers; j++) {
                 double[] uj = u[j];
-                Arrays.fill(uj, 0.0);
-                int[] act = actionOf[j];
-                for (int a = 0; a < numJoint; a++) {
-                    uj[act[a]] += others(j, s, a) * c[base + a];
-                }
+                contract(j, s, c, uj);
                 int o = observationOf[j][s];
                 ActionLogits.addVjp(pi[j], o * numActions[j], numActions[j], uj, 0, scale[j], out,
                         offset[j] + o * perObservation[j]);
@@ -194,13 +214,11 @@ abstract class TabularEvaluator extends ExactEvaluator {
             for (int j = 0; j < numPlayers; j++) {
                 double[] uj = u[j];
                 double[] ujDot = uDot[j];
-                Arrays.fill(uj, 0.0);
+                contract(j, s, c, uj);
                 Arrays.fill(ujDot, 0.0);
                 int[] act = actionOf[j];
                 for (int a = 0; a < numJoint; a++) {
-                    double w = others(j, s, a);
-                    uj[act[a]] += w * c[base + a];
-                    ujDot[act[a]] += othersDot(j, s, a) * c[base + a] + w * coefDot[base + a];
+                    ujDot[act[a]] += othersDot(j, s, a) * c[base + a] + others(j, s, a) * coefDot[base + a];
                 }
                 int k = numActions[j];
                 int o = observationOf[j][s];

@@ -102,7 +102,9 @@ public final class TrajectorySampler {
     private long[] trembles;
     private long[] dynamics;
     private final PhiloxStream random = new PhiloxStream();
-    /** The per-player arrays of the full batch being filled (references only, set per call). */
+    /** The arrays of the full batch being filled (references only, set per call by {@link #bindFull}). */
+    private int[] fullState;
+    private int[] fullJoint;
     private final int[][] fullObservation;
     private final int[][] fullAction;
     private final double[][] fullReward;
@@ -227,6 +229,7 @@ public final class TrajectorySampler {
 
     private void draw(long seed, long stream, TrajectoryBatch batch, int from, int to) {
         int steps = batch.steps();
+        bindFull(batch);
         if (dynamics != null && dynamics.length < steps || uniforms.length < numPlayers * steps) {
             // Only for an infinite-horizon problem, whose T the constructor could not know: grown on the first call
             // with a longer T, so not per call once sampling runs.
@@ -240,11 +243,7 @@ public final class TrajectorySampler {
             }
         }
         if (numPlayers == 2 && stateOffset >= 0 && !randomDynamics && trembles == null) {
-            if (batch.isFull()) {
-                sampleMemoryOneFull(seed, stream, batch, from, to);
-            } else {
-                sampleMemoryOnePairs(seed, stream, batch, from, to);
-            }
+            sampleMemoryOne(seed, stream, batch, from, to);
             if (batch.hasIntended()) {
                 // Without noise every intended action is executed.
                 System.arraycopy(batch.cell(), from * steps, batch.intendedCell(), from * steps, (to - from) * steps);
@@ -255,12 +254,37 @@ public final class TrajectorySampler {
     }
 
     /**
-     * The fast path: a compact, noiseless batch of a two-player model whose next state is the offset plus the joint
-     * action (an iterated matrix game). Trajectories without log-probabilities are drawn two at a time (see
-     * {@link #drawPair}).
+     * The fast path: a noiseless two-player model whose next state is the offset plus the joint action (an iterated
+     * matrix game). Compact batches without log-probabilities are drawn two trajectories at a time (see
+     * {@link #drawPair}), everything else one at a time.
      */
-    private void sampleMemoryOnePairs(long seed, long stream, TrajectoryBatch batch, int from, int to) {
+    private void sampleMemoryOne(long seed, long stream, TrajectoryBatch batch, int from, int to) {
         int steps = batch.steps();
+        int b = from;
+        if (!batch.isFull() && !batch.hasLogProbabilities()) {
+            for (; b + 1 < to; b += 2) {
+                random.reset(seed, stream, b);
+                random.nextLongs(uniforms, 0, 2 * steps);
+                random.reset(seed, stream, b + 1);
+                random.nextLongs(otherUniforms, 0, 2 * steps);
+                drawPair(steps, batch.cell(), b * steps);
+            }
+        }
+        for (; b < to; b++) {
+            random.reset(seed, stream, b);
+            random.nextLongs(uniforms, 0, 2 * steps);
+            drawOne(batch, b * steps);
+        }
+    }
+
+    /**
+     * The moves of one trajectory of the fast path, whose random words are in {@link #uniforms}, written from index
+     * {@code first} on: the cells, and the joint log-probabilities and full arrays where the batch has them (branches
+     * that go the same way at every move).
+     */
+    private void drawOne(TrajectoryBatch batch, int first) {
+        int steps = batch.steps();
+        boolean full = batch.isFull();
         int[] outCell = batch.cell();
         double[] outLogProb = batch.hasLogProbabilities() ? batch.jointLogProb() : null;
         long[] threshold1 = threshold[0];
@@ -269,87 +293,51 @@ public final class TrajectorySampler {
         double[] logProb2 = logProb[1];
         int n = numActions[0];
         int m = numActions[1];
-        int b = from;
-        if (outLogProb == null) {
-            for (; b + 1 < to; b += 2) {
-                random.reset(seed, stream, b);
-                random.nextLongs(uniforms, 0, 2 * steps);
-                random.reset(seed, stream, b + 1);
-                random.nextLongs(otherUniforms, 0, 2 * steps);
-                drawPair(steps, outCell, b * steps);
-            }
-        }
         long[] u = uniforms;
-        for (; b < to; b++) {
-            random.reset(seed, stream, b);
-            random.nextLongs(u, 0, 2 * steps);
-            int s = startState;
-            int i = b * steps;
-            for (int t = 0; t < steps; t++, i++) {
-                int a1 = inverseCdf(threshold1, s * n, n, u[2 * t]);
-                int a2 = inverseCdf(threshold2, s * m, m, u[2 * t + 1]);
-                int joint = a1 * m + a2;
-                outCell[i] = s * numJoint + joint;
-                if (outLogProb != null) {
-                    outLogProb[i] = logProb1[s * n + a1] + logProb2[s * m + a2];
-                }
-                s = stateOffset + joint;
+        int s = startState;
+        int i = first;
+        for (int t = 0; t < steps; t++, i++) {
+            int a1 = inverseCdf(threshold1, s * n, n, u[2 * t]);
+            int a2 = inverseCdf(threshold2, s * m, m, u[2 * t + 1]);
+            int joint = a1 * m + a2;
+            int cell = s * numJoint + joint;
+            outCell[i] = cell;
+            if (outLogProb != null) {
+                outLogProb[i] = logProb1[s * n + a1] + logProb2[s * m + a2];
             }
+            if (full) {
+                writeFull(i, s, joint, cell, a1, a2, logProb1[s * n + a1], logProb2[s * m + a2]);
+            }
+            s = stateOffset + joint;
         }
     }
 
-    /** The fast path's full-batch twin: every array of a full batch, one trajectory at a time. */
-    private void sampleMemoryOneFull(long seed, long stream, TrajectoryBatch batch, int from, int to) {
-        int steps = batch.steps();
-        int[] outCell = batch.cell();
-        double[] outLogProb = batch.jointLogProb();
-        int[] outState = batch.state();
-        int[] outJoint = batch.jointAction();
-        int[] outObservation1 = batch.observation(0);
-        int[] outObservation2 = batch.observation(1);
-        int[] outAction1 = batch.action(0);
-        int[] outAction2 = batch.action(1);
-        double[] outReward1 = batch.reward(0);
-        double[] outReward2 = batch.reward(1);
-        double[] outLogProb1 = batch.logProb(0);
-        double[] outLogProb2 = batch.logProb(1);
-        long[] threshold1 = threshold[0];
-        long[] threshold2 = threshold[1];
-        double[] logProb1 = logProb[0];
-        double[] logProb2 = logProb[1];
-        int[] observation1 = observationOf[0];
-        int[] observation2 = observationOf[1];
-        double[] reward1 = reward[0];
-        double[] reward2 = reward[1];
-        int n = numActions[0];
-        int m = numActions[1];
-        long[] u = uniforms;
-        for (int b = from; b < to; b++) {
-            random.reset(seed, stream, b);
-            random.nextLongs(u, 0, 2 * steps);
-            int s = startState;
-            int i = b * steps;
-            for (int t = 0; t < steps; t++, i++) {
-                int a1 = inverseCdf(threshold1, s * n, n, u[2 * t]);
-                int a2 = inverseCdf(threshold2, s * m, m, u[2 * t + 1]);
-                int joint = a1 * m + a2;
-                int cell = s * numJoint + joint;
-                double lp1 = logProb1[s * n + a1];
-                double lp2 = logProb2[s * m + a2];
-                outCell[i] = cell;
-                outLogProb[i] = lp1 + lp2;
-                outState[i] = s;
-                outJoint[i] = joint;
-                outObservation1[i] = observation1[s];
-                outObservation2[i] = observation2[s];
-                outAction1[i] = a1;
-                outAction2[i] = a2;
-                outReward1[i] = reward1[cell];
-                outReward2[i] = reward2[cell];
-                outLogProb1[i] = lp1;
-                outLogProb2[i] = lp2;
-                s = stateOffset + joint;
-            }
+    /** The full batch's per-step entries of a two-player step. */
+    private void writeFull(int i, int s, int joint, int cell, int a1, int a2, double lp1, double lp2) {
+        fullState[i] = s;
+        fullJoint[i] = joint;
+        fullObservation[0][i] = observationOf[0][s];
+        fullObservation[1][i] = observationOf[1][s];
+        fullAction[0][i] = a1;
+        fullAction[1][i] = a2;
+        fullReward[0][i] = reward[0][cell];
+        fullReward[1][i] = reward[1][cell];
+        fullLogProb[0][i] = lp1;
+        fullLogProb[1][i] = lp2;
+    }
+
+    /** Points the full-batch references at the batch's arrays (a no-op for a compact batch). */
+    private void bindFull(TrajectoryBatch batch) {
+        if (!batch.isFull()) {
+            return;
+        }
+        fullState = batch.state();
+        fullJoint = batch.jointAction();
+        for (int p = 0; p < numPlayers; p++) {
+            fullObservation[p] = batch.observation(p);
+            fullAction[p] = batch.action(p);
+            fullReward[p] = batch.reward(p);
+            fullLogProb[p] = batch.logProb(p);
         }
     }
 
@@ -396,19 +384,7 @@ public final class TrajectorySampler {
         int[] outIntended = batch.hasIntended() ? batch.intendedCell() : null;
         double[] outLogProb = batch.hasLogProbabilities() ? batch.jointLogProb() : null;
         boolean full = batch.isFull();
-        int[] outState = full ? batch.state() : null;
-        int[] outJoint = full ? batch.jointAction() : null;
         int np = numPlayers;
-        int[][] outObservation = fullObservation;
-        int[][] outAction = fullAction;
-        double[][] outReward = fullReward;
-        double[][] outPlayerLogProb = fullLogProb;
-        for (int p = 0; full && p < np; p++) {
-            outObservation[p] = batch.observation(p);
-            outAction[p] = batch.action(p);
-            outReward[p] = batch.reward(p);
-            outPlayerLogProb[p] = batch.logProb(p);
-        }
         long[] u = uniforms;
         long[] w = trembles;
         long[] d = dynamics;
@@ -439,9 +415,9 @@ public final class TrajectorySampler {
                     // The first player's term as it is (so that -0.0 stays -0.0, as in a two-term sum).
                     lp = p == 0 ? l : lp + l;
                     if (full) {
-                        outObservation[p][i] = observationOf[p][s];
-                        outAction[p][i] = e;
-                        outPlayerLogProb[p][i] = l;
+                        fullObservation[p][i] = observationOf[p][s];
+                        fullAction[p][i] = e;
+                        fullLogProb[p][i] = l;
                     }
                 }
                 int cell = s * numJoint + executed;
@@ -453,10 +429,10 @@ public final class TrajectorySampler {
                     outLogProb[i] = lp;
                 }
                 if (full) {
-                    outState[i] = s;
-                    outJoint[i] = executed;
+                    fullState[i] = s;
+                    fullJoint[i] = executed;
                     for (int p = 0; p < np; p++) {
-                        outReward[p][i] = reward[p][cell];
+                        fullReward[p][i] = reward[p][cell];
                     }
                 }
                 if (t + 1 < steps) {
