@@ -20,15 +20,17 @@ public final class Vectors {
     public static double[] gaussian(SplittableRandom random, int n, double sd) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
-            v[i] = sd * gaussian(random);
+            v[i] = sd * random.nextGaussian();
         }
         return v;
     }
 
-    /** One standard normal draw (Box-Muller, from two uniforms of the seeded generator). */
-    public static double gaussian(SplittableRandom random) {
-        double u = 1.0 - random.nextDouble();
-        double w = random.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * w);
+    /** x plus independent N(0, sd^2) noise per entry (a nearby point), as a new array. */
+    public static double[] perturbed(SplittableRandom random, double[] x, double sd) {
+        double[] y = x.clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] += sd * random.nextGaussian();
+        }
+        return y;
     }
 }

@@ -9,8 +9,8 @@ import dev.opshape.cli.output.Report;
 import dev.opshape.cli.output.TextTable;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.analysis.OutcomeLabel;
+import dev.opshape.shaping.statistics.Interval;
 import dev.opshape.shaping.tournament.Entrant;
-import dev.opshape.shaping.tournament.MeanEstimate;
 import dev.opshape.shaping.tournament.PairingOutcome;
 import dev.opshape.shaping.tournament.PayoffMatrix;
 import dev.opshape.shaping.tournament.RunOutcome;
@@ -110,19 +110,8 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      * @param labels  repetitions per outcome label
      */
     @JsonPropertyOrder({"player1", "player2", "reward1", "reward2", "pCoop1", "pCoop2", "labels"})
-    public record PairingRow(String player1, String player2, Estimate reward1, Estimate reward2, double pCoop1,
+    public record PairingRow(String player1, String player2, Interval reward1, Interval reward2, double pCoop1,
                              double pCoop2, Map<String, Integer> labels) {
-    }
-
-    /**
-     * @param mean   the mean
-     * @param ciLow  lower end of the 95% interval
-     * @param ciHigh upper end
-     */
-    public record Estimate(double mean, double ciLow, double ciHigh) {
-        static Estimate of(MeanEstimate m) {
-            return new Estimate(m.mean(), m.lower(), m.upper());
-        }
     }
 
     /** Builds the report. */
@@ -154,8 +143,8 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
         }
         List<PairingRow> pairings = new ArrayList<>();
         for (PairingOutcome o : result.pairings()) {
-            pairings.add(new PairingRow(o.pairing().name1(), o.pairing().name2(), Estimate.of(o.reward1()),
-                    Estimate.of(o.reward2()), o.pCoop1(), o.pCoop2(), labels(o.labels())));
+            pairings.add(new PairingRow(o.pairing().name1(), o.pairing().name2(), o.reward1().interval(),
+                    o.reward2().interval(), o.pCoop1(), o.pCoop2(), labels(o.labels())));
         }
         return new TournamentReport(manifest.withRun(c.seed(), config), config, rows, new Matrix(p.names(), mean, sd),
                 pairings);

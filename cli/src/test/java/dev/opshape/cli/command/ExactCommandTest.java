@@ -214,14 +214,14 @@ class ExactCommandTest {
                 MatrixGame game = BuiltInGames.byName(name).orElseThrow();
                 double gamma = Math.round(random.nextDouble(0, 0.99) * 1000) / 1000.0;
                 IteratedGame iterated = new IteratedGame(game, gamma, horizon);
-                cases.add(Arguments.of(name, gamma, horizon, gaussian(random, iterated.dimension(0)),
-                        gaussian(random, iterated.dimension(1)), gaussian(random, iterated.jointDimension())));
+                cases.add(Arguments.of(name, gamma, horizon, uniform(random, iterated.dimension(0)),
+                        uniform(random, iterated.dimension(1)), uniform(random, iterated.jointDimension())));
             }
         }
         return cases.stream();
     }
 
-    private static double[] gaussian(SplittableRandom random, int n) {
+    private static double[] uniform(SplittableRandom random, int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = random.nextDouble(-3, 3);

@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.games.testkit.TestGames;
 
 /**
  * Error bounds for central finite differences of an iterated game's value (for the gradient) and of its gradient

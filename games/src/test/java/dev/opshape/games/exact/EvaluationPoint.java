@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.testkit.Vectors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +58,6 @@ record EvaluationPoint(String label, IteratedGame game, double[] theta1, double[
     }
 
     static double[] gaussian(SplittableRandom rng, int size, double sigma) {
-        double[] x = new double[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = sigma * rng.nextGaussian();
-        }
-        return x;
+        return Vectors.gaussian(rng, size, sigma);
     }
 }

@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.games.testkit.TestGames;
 import dev.opshape.tabular.exact.ExactEvaluator;
 import dev.opshape.tabular.policy.ActionLogits;
 import org.junit.jupiter.api.Named;

@@ -3,6 +3,7 @@ package dev.opshape.games.exact;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.games.testkit.TestGames;
 import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,6 +2,7 @@ package dev.opshape.games.exact;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.games.testkit.TestGames;
 import dev.opshape.tabular.exact.ExactEvaluator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -3,6 +3,7 @@ package dev.opshape.games.sample;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.games.testkit.TestGames;
 import dev.opshape.tabular.sample.TrajectoryBatch;
 import dev.opshape.tabular.sample.TrajectorySampler;
 import dev.opshape.testkit.AllocationCounter;
@@ -100,7 +101,7 @@ class NoisyTrajectorySamplerTest {
     void firstIntendedMoveUsesTheNoiselessWords() {
         int steps = 7;
         int capacity = 64;
-        IteratedGame plain = IteratedGame.finite(SamplingFixtures.ASYMMETRIC_2X3, 0.9, steps);
+        IteratedGame plain = IteratedGame.finite(TestGames.ASYMMETRIC_2X3, 0.9, steps);
         SplittableRandom random = new SplittableRandom(5);
         double[] theta1 = SamplingFixtures.randomLogits(random, plain.dimension(0), 1.0);
         double[] theta2 = SamplingFixtures.randomLogits(random, plain.dimension(1), 1.0);

@@ -1,8 +1,9 @@
 package dev.opshape.games.sample;
 
-import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.games.testkit.TestGames;
 import dev.opshape.tabular.sample.TrajectoryBatch;
+import dev.opshape.testkit.Vectors;
 
 import java.util.SplittableRandom;
 
@@ -12,35 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Games, random parameter points and batch comparisons shared by the sampling tests. */
 final class SamplingFixtures {
 
-    /**
-     * An asymmetric 2 x 3 general-sum game (made up for the tests): agent 1 has 2 actions (one sigmoid logit per
-     * state), agent 2 has 3 (softmax), so the two own-view state encodings and logit layouts differ.
-     */
-    static final MatrixGame ASYMMETRIC_2X3 = new MatrixGame("asym-2x3", "asymmetric 2 x 3 test game", "tests",
-            null, null,
-            new double[][] {{3, -1, 0.5}, {0, 2, -2}},
-            new double[][] {{-1, 1, 2}, {4, 0, -3}});
-
     private SamplingFixtures() {
     }
 
     /** The games the tests sample: a 2 x 2 sigmoid game, a 3 x 3 softmax game and the asymmetric 2 x 3 one. */
     static MatrixGame game(String name) {
-        return switch (name) {
-            case "ipd" -> BuiltInGames.IPD;
-            case "rps" -> BuiltInGames.RPS;
-            case "asym-2x3" -> ASYMMETRIC_2X3;
-            default -> throw new IllegalArgumentException(name);
-        };
+        return TestGames.byName(name);
     }
 
     /** A logit vector of the given length with independent N(0, scale^2) entries. */
     static double[] randomLogits(SplittableRandom random, int length, double scale) {
-        double[] theta = new double[length];
-        for (int i = 0; i < length; i++) {
-            theta[i] = scale * random.nextGaussian();
-        }
-        return theta;
+        return Vectors.gaussian(random, length, scale);
     }
 
     /** Every array of two batches agrees on trajectories [0, count). */

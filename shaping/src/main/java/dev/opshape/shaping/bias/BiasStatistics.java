@@ -1,5 +1,6 @@
 package dev.opshape.shaping.bias;
 
+import dev.opshape.shaping.statistics.Interval;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.rng.UniformRandomProvider;

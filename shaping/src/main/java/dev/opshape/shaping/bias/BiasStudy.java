@@ -3,14 +3,12 @@ package dev.opshape.shaping.bias;
 import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.shaping.parallel.WorkerPool;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,11 +31,7 @@ public final class BiasStudy {
      */
     public static BiasStudyResult run(BiasStudyConfig config, ProgressListener progress) {
         int workers = config.threads();
-        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, runnable -> {
-            Thread t = new Thread(runnable, "opshape-bias");
-            t.setDaemon(true);
-            return t;
-        });
+        WorkerPool pool = workers == 1 ? null : WorkerPool.start(workers, "bias");
         try {
             List<BiasRow> rows = new ArrayList<>();
             int agent = config.agent();
@@ -62,7 +56,7 @@ public final class BiasStudy {
             return new BiasStudyResult(config, rows);
         } finally {
             if (pool != null) {
-                pool.shutdownNow();
+                pool.close();
             }
         }
     }
@@ -77,7 +71,7 @@ public final class BiasStudy {
      * matter.
      */
     private static double[][] estimates(BiasStudyConfig config, BiasConfiguration configuration, StudyPoint point,
-                                        int pointIndex, ExecutorService pool, ProgressListener progress) {
+                                        int pointIndex, WorkerPool pool, ProgressListener progress) {
         int n = config.samples();
         int dim = config.game().dimension(config.agent());
         double[][] samples = new double[n][dim];
@@ -107,18 +101,8 @@ public final class BiasStudy {
         for (Runnable chunk : chunks) {
             futures.add(pool.submit(chunk));
         }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bias study interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
+        for (Future<?> f : futures) {
+            WorkerPool.await(f);
         }
         return samples;
     }

@@ -1,5 +1,7 @@
 package dev.opshape.shaping.bias;
 
+import dev.opshape.shaping.statistics.Interval;
+
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,5 +1,7 @@
 package dev.opshape.shaping.bias;
 
+import dev.opshape.shaping.statistics.Interval;
+
 /**
  * How a meta-gradient estimator errs at one point: statistics of N independent estimates g_1..g_N of the exact
  * meta-gradient g (vectors over the learning agent's logits).

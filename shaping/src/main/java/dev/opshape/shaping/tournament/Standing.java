@@ -1,6 +1,7 @@
 package dev.opshape.shaping.tournament;
 
 import dev.opshape.shaping.analysis.OutcomeLabel;
+import dev.opshape.shaping.statistics.MeanEstimate;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,6 +1,7 @@
 package dev.opshape.shaping.tournament;
 
 import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.parallel.WorkerPool;
 import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.training.Trainer;
 import dev.opshape.shaping.training.TrainingDivergedException;
@@ -8,9 +9,6 @@ import dev.opshape.shaping.training.TrainingDivergedException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -51,33 +49,26 @@ public final class Tournament {
         int total = config.runs();
         int window = WINDOW_PER_THREAD * config.threads();
         TournamentTally tally = new TournamentTally(config);
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
-            Thread t = new Thread(runnable, "opshape-tournament");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        // Closing the pool interrupts running workers after a failure; they stop at their next update (see playRun).
+        try (WorkerPool pool = WorkerPool.start(config.threads(), "tournament")) {
             ArrayDeque<Future<RunOutcome>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < total && inFlight.size() < window) {
                 inFlight.add(submit(pool, config, pairings, next++, progress));
             }
             while (!inFlight.isEmpty()) {
-                RunOutcome run = await(inFlight.poll());
+                RunOutcome run = WorkerPool.await(inFlight.poll());
                 if (next < total) {
                     inFlight.add(submit(pool, config, pairings, next++, progress));
                 }
                 tally.add(run);
                 listener.runFinished(run);
             }
-        } finally {
-            // Interrupts running workers after a failure; they stop at their next update (see playRun).
-            pool.shutdownNow();
         }
         return tally.result();
     }
 
-    private static Future<RunOutcome> submit(ExecutorService pool, TournamentConfig config, List<Pairing> pairings,
+    private static Future<RunOutcome> submit(WorkerPool pool, TournamentConfig config, List<Pairing> pairings,
                                              int sequence, ProgressListener progress) {
         Pairing pairing = pairings.get(sequence % pairings.size());
         int repetition = sequence / pairings.size();
@@ -105,23 +96,5 @@ public final class Tournament {
         }
         return new RunOutcome(sequence, pairing, repetition, run, result.theta1(), result.theta2(),
                 result.outcome());
-    }
-
-    private static RunOutcome await(Future<RunOutcome> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("tournament interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 }

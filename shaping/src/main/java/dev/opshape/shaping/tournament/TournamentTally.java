@@ -1,6 +1,7 @@
 package dev.opshape.shaping.tournament;
 
 import dev.opshape.shaping.analysis.OutcomeLabel;
+import dev.opshape.shaping.statistics.MeanEstimate;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 import java.util.ArrayList;

@@ -4,14 +4,12 @@ import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.shaping.parallel.WorkerPool;
 import dev.opshape.tabular.exact.ExactEvaluator;
 import dev.opshape.tabular.policy.ParameterLayout;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -42,30 +40,15 @@ public final class Trainer {
             }
             return new TrainingResult(config, results);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, config.runs()), runnable -> {
-            Thread t = new Thread(runnable, "opshape-train");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (WorkerPool pool = WorkerPool.start(Math.min(threads, config.runs()), "train")) {
             List<Future<RunResult>> futures = new ArrayList<>(config.runs());
             for (int r = 0; r < config.runs(); r++) {
                 int run = r;
                 futures.add(pool.submit(() -> run(config, run, progress)));
             }
             for (Future<RunResult> f : futures) {
-                results.add(f.get());
+                results.add(WorkerPool.await(f));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         return new TrainingResult(config, results);
     }

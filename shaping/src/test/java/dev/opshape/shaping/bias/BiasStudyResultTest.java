@@ -1,5 +1,6 @@
 package dev.opshape.shaping.bias;
 
+import dev.opshape.shaping.statistics.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

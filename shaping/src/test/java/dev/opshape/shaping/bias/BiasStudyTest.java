@@ -6,6 +6,7 @@ import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.learner.LookaheadLola;
+import dev.opshape.shaping.statistics.Interval;
 import dev.opshape.tabular.catalog.ComponentSpec;
 import org.junit.jupiter.api.Test;
 

@@ -1,54 +1,30 @@
 package dev.opshape.shaping.estimator;
 
-import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.games.testkit.TestGames;
+import dev.opshape.testkit.Vectors;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /** Games and random points shared by the estimator tests. */
 final class EstimatorFixtures {
-
-    /**
-     * An asymmetric 2 x 3 general-sum game made up for these tests: agent 1 has 2 actions (one sigmoid logit per
-     * state, 7 logits), agent 2 has 3 (softmax, 21 logits), and the payoffs have no symmetry, so a mixed-up agent,
-     * state encoding or logit block shows.
-     */
-    static final MatrixGame ASYMMETRIC = new MatrixGame("asym-2x3", "asymmetric 2 x 3 estimator test game",
-            "estimator tests (made up)",
-            List.of("U", "D"), List.of("L", "M", "R"),
-            new double[][] {{2.5, -1.0, 0.25}, {-0.5, 1.5, -2.0}},
-            new double[][] {{-1.5, 0.75, 2.0}, {3.0, -0.25, -1.0}});
 
     private EstimatorFixtures() {
     }
 
     /** The games by name: ipd (2 x 2, sigmoid), rps (3 x 3, softmax) and asym-2x3 (mixed). */
     static MatrixGame game(String name) {
-        return switch (name) {
-            case "ipd" -> BuiltInGames.IPD;
-            case "rps" -> BuiltInGames.RPS;
-            case "asym-2x3" -> ASYMMETRIC;
-            default -> throw new IllegalArgumentException(name);
-        };
+        return TestGames.byName(name);
     }
 
     /** A vector with independent N(0, scale^2) entries. */
     static double[] gaussian(SplittableRandom random, int length, double scale) {
-        double[] x = new double[length];
-        for (int i = 0; i < length; i++) {
-            x[i] = scale * random.nextGaussian();
-        }
-        return x;
+        return Vectors.gaussian(random, length, scale);
     }
 
     /** x + N(0, scale^2) per entry (a nearby point, for behaviour policies). */
     static double[] perturbed(SplittableRandom random, double[] x, double scale) {
-        double[] y = x.clone();
-        for (int i = 0; i < y.length; i++) {
-            y[i] += scale * random.nextGaussian();
-        }
-        return y;
+        return Vectors.perturbed(random, x, scale);
     }
 
     /** The joint vector (0, w): zero on agent 1's block, w on agent 2's (for the mixed products). */

@@ -41,12 +41,7 @@ class LookaheadLolaTest {
     }
 
     private static double[] normal(SplittableRandom random, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            // Box-Muller from two uniforms; any smooth spread of points will do.
-            x[i] = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-        }
-        return x;
+        return Vectors.gaussian(random, n, 1.0);
     }
 
     /** V_i(theta_i, theta_j^K(theta_i)) with the K opponent steps taken explicitly. */

@@ -4,6 +4,7 @@ import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.agent.AgentDefaults;
+import dev.opshape.shaping.statistics.MeanEstimate;
 import dev.opshape.shaping.training.Initialisation;
 import dev.opshape.shaping.training.Optimizer;
 import dev.opshape.shaping.training.RunResult;

@@ -57,24 +57,7 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
         for (int player = 0; player < numPlayers; player++) {
             double[] x = back[player];
             double[] qv = actionValue[player];
-            double[] r = reward[player];
-            for (int s = 0; s < n; s++) {
-                x[s] = 0.0;
-            }
-            for (int h = 1; h <= horizon; h++) {
-                int prev = (h - 1) * n;
-                for (int s = 0; s < n; s++) {
-                    double acc = 0.0;
-                    int base = s * numJoint;
-                    for (int a = 0; a < numJoint; a++) {
-                        int c = base + a;
-                        double value = r[c] + gamma * expectedNext(c, x, prev);
-                        qv[h * numCells + c] = value;
-                        acc += q[c] * value;
-                    }
-                    x[h * n + s] = acc;
-                }
-            }
+            backward(reward[player], x, qv, null, null);
             double v = 0.0;
             for (int s = 0; s < n; s++) {
                 v += start[s] * x[horizon * n + s];
@@ -106,6 +89,34 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
                     double term = w * values[h + base + a];
                     out[base + a] += pDot == null ? term : term + wDot * valuesDot[h + base + a];
                 }
+            }
+        }
+    }
+
+    /**
+     * The backward recursion X^(0) = 0, Q^(h) = r + gamma P X^(h-1), X^(h) = sum_a q Q^(h) into {@code x} and
+     * {@code values} (by h), or, with {@code rowsDot} and {@code baseValues} given (and {@code r} null), its
+     * directional derivative Q^(h)' = gamma P X^(h-1)', X^(h)' = sum_a (q Q^(h)' + q' Q^(h)).
+     */
+    private void backward(double[] r, double[] x, double[] values, double[] rowsDot, double[] baseValues) {
+        int n = numStates;
+        for (int s = 0; s < n; s++) {
+            x[s] = 0.0;
+        }
+        for (int h = 1; h <= horizon; h++) {
+            int prev = (h - 1) * n;
+            int at = h * numCells;
+            for (int s = 0; s < n; s++) {
+                double acc = 0.0;
+                int base = s * numJoint;
+                for (int a = 0; a < numJoint; a++) {
+                    int c = base + a;
+                    double next = gamma * expectedNext(c, x, prev);
+                    double value = r == null ? next : r[c] + next;
+                    values[at + c] = value;
+                    acc += rowsDot == null ? q[c] * value : rowsDot[c] * baseValues[at + c] + q[c] * value;
+                }
+                x[h * n + s] = acc;
             }
         }
     }
@@ -160,25 +171,8 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
             propagate(dist, (t - 1) * n, qDot, distDot, t * n, true);
         }
         // Q^(h)' = gamma P X^(h-1)',  X^(h)' = sum_a (q' Q^(h) + q Q^(h)')
-        double[] x = back[player];
         double[] qv = actionValue[player];
-        for (int s = 0; s < n; s++) {
-            backDot[s] = 0.0;
-        }
-        for (int h = 1; h <= horizon; h++) {
-            int prev = (h - 1) * n;
-            for (int s = 0; s < n; s++) {
-                double acc = 0.0;
-                int base = s * numJoint;
-                for (int a = 0; a < numJoint; a++) {
-                    int c = base + a;
-                    double valueDot = gamma * expectedNext(c, backDot, prev);
-                    actionValueDot[h * numCells + c] = valueDot;
-                    acc += qDot[c] * qv[h * numCells + c] + q[c] * valueDot;
-                }
-                backDot[h * n + s] = acc;
-            }
-        }
+        backward(null, backDot, actionValueDot, qDot, qv);
         // c' = sum_t gamma^t (p_t' Q^(T-t) + p_t Q^(T-t)')
         visitWeighted(distDot, qv, dist, actionValueDot, coefDot);
     }

@@ -1,4 +1,4 @@
-package dev.opshape.shaping.bias;
+package dev.opshape.shaping.statistics;
 
 /**
  * An estimate with its 95% confidence interval.

@@ -1,4 +1,4 @@
-package dev.opshape.shaping.tournament;
+package dev.opshape.shaping.statistics;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
@@ -40,5 +40,10 @@ public record MeanEstimate(double mean, double sd, double halfWidth, long n) {
     /** Upper end of the 95% interval. */
     public double upper() {
         return mean + halfWidth;
+    }
+
+    /** The mean with its 95% interval. */
+    public Interval interval() {
+        return new Interval(mean, lower(), upper());
     }
 }
