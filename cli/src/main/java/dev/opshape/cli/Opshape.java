@@ -5,12 +5,17 @@ import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
 import dev.opshape.cli.command.TournamentCommand;
 import dev.opshape.cli.command.TrainCommand;
+import dev.opshape.cli.option.CatalogHelp;
+import dev.opshape.shaping.agent.AgentCatalog;
+import dev.opshape.shaping.estimator.EstimatorCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -56,11 +61,20 @@ public final class Opshape implements Callable<Integer> {
      */
     public static CommandLine commandLine() {
         FailureHandler failures = new FailureHandler();
-        return new CommandLine(new Opshape())
+        CommandLine line = new CommandLine(new Opshape())
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures)
                 // "--theta1 -1,0,0,0,0": a value that starts with '-' is a value, not an unknown option.
                 .setUnmatchedOptionsAllowedAsOptionParameters(true);
+        // The agents and estimators, with their keys, as the catalogs define them.
+        Set<String> estimatorKeys = Set.of("est", "batch", "horizon", "baseline");
+        String[] agents = CatalogHelp.footer("Agents", AgentCatalog.catalog(), estimatorKeys);
+        for (String name : List.of("train", "tournament")) {
+            line.getSubcommands().get(name).getCommandSpec().usageMessage().footer(agents);
+        }
+        line.getSubcommands().get("bias").getCommandSpec().usageMessage().footer(
+                CatalogHelp.footer("Estimators", EstimatorCatalog.catalog(), Set.of()));
+        return line;
     }
 
     /** Runs the command and exits with its status. */

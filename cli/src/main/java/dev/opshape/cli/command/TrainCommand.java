@@ -39,10 +39,7 @@ import java.util.concurrent.Callable;
         description = {
             "Two agents learn simultaneously from the same point for N updates, in R independent runs; both agents' "
                     + "exact average rewards and cooperation frequencies are recorded after every update.",
-            "Agents: nl, lola[:k=K] (K lookahead steps, default 1), lola-taylor[:full=true], la, sos[:a=A:b=B], "
-                    + "each with :eta=E and the estimator keys est=exact|dice|lvc, batch=B, horizon=T, "
-                    + "baseline=none|mean|learned|exact (lola also inner=, hessian=, outer=, offpolicy=, clip=); "
-                    + "or a fixed strategy: allc, alld, tft, wsls, gtft, grim, random, extort, probs:p=..."
+            "An agent is a learner or a fixed strategy with its keys, name:key=value:...; every one is listed below."
         })
 public final class TrainCommand implements Callable<Integer> {
 

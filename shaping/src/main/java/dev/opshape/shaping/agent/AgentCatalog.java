@@ -38,7 +38,7 @@ public final class AgentCatalog {
 
     /** {@code est}: the estimator of every part. */
     static final KeyDefinition EST = new KeyDefinition("est", KeyType.choice(EstimatorCatalog.names()), "exact",
-            "estimator of every part: " + String.join(", ", EstimatorCatalog.names()));
+            "estimator of every part");
     /** {@code eta}: the lookahead step size (the command line's --eta replaces the default). */
     static final KeyDefinition ETA = new KeyDefinition("eta", KeyType.finite(),
             Double.toString(AgentDefaults.DEFAULT_ETA), "lookahead (opponent) step size");
