@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The allocation smoke gate: runs the hot-path benchmarks briefly with JMH's GC profiler and exits non-zero, naming
@@ -41,6 +42,11 @@ import java.util.Map;
  */
 public final class AllocationGate {
 
+    /** How much longer the confirming measurement of a suspected offender is. */
+    private static final int CONFIRM_FACTOR = 5;
+    /** Longest wait for another JMH run's lock. */
+    private static final long LOCK_WAIT_SECONDS = 1800;
+
     /** Bytes per operation above which a hot-path benchmark fails the gate. */
     public static final double DEFAULT_LIMIT = 64.0;
 
@@ -56,6 +62,7 @@ public final class AllocationGate {
     private AllocationGate() {
     }
 
+    /** Runs the gate (see the class comment for the arguments); exits 0, 1 or 2. */
     public static void main(String[] args) {
         boolean full = false;
         double limit = DEFAULT_LIMIT;
@@ -120,8 +127,6 @@ public final class AllocationGate {
         System.out.println("allocation gate passed");
     }
 
-    /** How much longer the confirming measurement of a suspected offender is. */
-    private static final int CONFIRM_FACTOR = 5;
 
     private static ChainedOptionsBuilder baseOptions(int measurementSeconds) {
         return new OptionsBuilder()
@@ -163,8 +168,6 @@ public final class AllocationGate {
         }
     }
 
-    /** Longest wait for another JMH run's lock. */
-    private static final long LOCK_WAIT_SECONDS = 1800;
 
     private static void sleep() {
         try {
@@ -178,7 +181,7 @@ public final class AllocationGate {
     /** Re-runs one benchmark with one parameter combination and a longer iteration; its bytes per call. */
     private static double confirm(BenchmarkParams params) {
         ChainedOptionsBuilder options = baseOptions(CONFIRM_FACTOR)
-                .include("^" + java.util.regex.Pattern.quote(params.getBenchmark()) + "$");
+                .include("^" + Pattern.quote(params.getBenchmark()) + "$");
         for (String key : params.getParamsKeys()) {
             options.param(key, params.getParam(key));
         }

@@ -24,6 +24,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
  * Writes opshape's results at the inputs of {@link PeerInputs}, for {@code bench/pytorch/compare.py} to check its
@@ -41,6 +42,7 @@ public final class PeerReference {
     private PeerReference() {
     }
 
+    /** Writes the reference document to the path given as the only argument. */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             System.err.println("usage: PeerReference OUT_DIR");
@@ -100,7 +102,7 @@ public final class PeerReference {
                 streams[b++] = stream;
                 ObjectNode entry = batches.addObject();
                 entry.put("learner", agent);
-                entry.put("part", part.name().toLowerCase(java.util.Locale.ROOT));
+                entry.put("part", part.name().toLowerCase(Locale.ROOT));
                 entry.put("stream", stream);
             }
         }

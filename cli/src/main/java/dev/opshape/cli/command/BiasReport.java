@@ -30,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -37,7 +39,8 @@ import java.util.function.ToDoubleFunction;
  * The result of {@code opshape bias}.
  *
  * @param manifest      what produced the document; with the seed and the configuration
- * @param config        game, horizon, agent, samples, seed and the study points (written to JSON as manifest.configuration)
+ * @param config        game, horizon, agent, samples, seed and the study points (written to JSON as
+ *                      manifest.configuration)
  * @param rows          one per configuration and point, with the exact and mean meta-gradients
  * @param summary       one per configuration, each metric summarised over the points
  * @param decomposition with --decompose: per estimator, K, eta and batch, the bias left when the inner steps are
@@ -264,7 +267,7 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
      */
     private void plot(Path dir, String quantity, ToDoubleFunction<Summary> x, boolean logLog) throws IOException {
         Map<String, List<Summary>> lines = new LinkedHashMap<>();
-        java.util.Set<Double> distinct = new java.util.TreeSet<>();
+        Set<Double> distinct = new TreeSet<>();
         for (Summary s : summary) {
             distinct.add(x.applyAsDouble(s));
             String key = (s.variant().isEmpty() ? s.estimator() : s.estimator() + " (" + s.variant() + ")")

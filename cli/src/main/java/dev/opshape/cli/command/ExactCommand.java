@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -101,7 +102,7 @@ public final class ExactCommand implements Callable<Integer> {
         }
         ExactReport.LolaRequest lolaRequest = null;
         if (lola != null) {
-            String form = lolaForm.toLowerCase(java.util.Locale.ROOT);
+            String form = lolaForm.toLowerCase(Locale.ROOT);
             if (!form.equals("lookahead") && !form.equals("taylor")) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--lola-form': '"
                         + lolaForm + "' is not lookahead or taylor");

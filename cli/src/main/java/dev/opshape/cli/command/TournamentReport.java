@@ -37,7 +37,8 @@ import java.util.Map;
 /**
  * The result of {@code opshape tournament}.
  *
- * @param manifest  what produced the document: version, command line (without --threads/--quiet), JVM; with the seed and the configuration
+ * @param manifest  what produced the document: version, command line (without --threads/--quiet), JVM; with the
+ *                  seed and the configuration
  * @param config    the tournament's settings, seed included (written to JSON as manifest.configuration)
  * @param standings one row per agent, best first
  * @param matrix    the payoff matrix in roster order

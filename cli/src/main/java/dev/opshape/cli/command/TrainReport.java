@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,7 +41,8 @@ import java.util.TreeMap;
  * @param summary  mean and sd over runs of the final average rewards and cooperation, and the outcome labels
  */
 @JsonPropertyOrder({"manifest", "runs", "summary"})
-public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run> runs, Summary summary) implements Report {
+public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run> runs, Summary summary)
+        implements Report {
 
     /** Schema name of the JSON document. */
     public static final String SCHEMA = "opshape-train/1";
@@ -121,7 +124,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
         IteratedGame game = c.game();
         Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agent1.text(),
                 agent2.text(), c.agent1().describe(), c.agent2().describe(), c.steps(), c.lr(), eta,
-                c.optimizer().name().toLowerCase(java.util.Locale.ROOT), c.init().toString(), c.runs(), c.seed());
+                c.optimizer().name().toLowerCase(Locale.ROOT), c.init().toString(), c.runs(), c.seed());
         List<Run> runs = new ArrayList<>();
         int n = result.runs().size();
         double[][] stats = new double[4][n];
@@ -143,7 +146,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
     }
 
     private static Map<String, Double> byState(IteratedGame game, int agent, double[] p) {
-        Map<String, Double> map = new java.util.LinkedHashMap<>();
+        Map<String, Double> map = new LinkedHashMap<>();
         for (int s = 0; s < p.length; s++) {
             map.put(game.policyLayout(agent).stateLabel(s), p[s]);
         }
@@ -190,7 +193,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
     private static String policy(Map<String, Double> p) {
         StringBuilder sb = new StringBuilder();
         p.forEach((state, prob) -> sb.append(state).append(' ')
-                .append(String.format(java.util.Locale.ROOT, "%.2f", prob)).append(' '));
+                .append(String.format(Locale.ROOT, "%.2f", prob)).append(' '));
         return sb.toString().strip();
     }
 

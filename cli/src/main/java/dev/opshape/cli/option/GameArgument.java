@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 
 /**
  * A game as given on the command line, resolved in this order:
@@ -49,7 +50,7 @@ public final class GameArgument implements ITypeConverter<MatrixGame> {
             return builtIn.get();
         }
         Path path = asPath(t);
-        if (path != null && (Files.exists(path) || t.contains("/") || t.toLowerCase(java.util.Locale.ROOT).endsWith(".json"))) {
+        if (path != null && (Files.exists(path) || t.contains("/") || t.toLowerCase(Locale.ROOT).endsWith(".json"))) {
             // Also for a path that does not exist but is clearly meant as one, so the message says "no such file".
             return GameReader.fromFile(path);
         }

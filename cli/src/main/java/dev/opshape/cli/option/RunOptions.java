@@ -25,6 +25,10 @@ public final class RunOptions {
 
     private Integer threads;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr (it is also off when stderr is not "
+            + "a terminal).")
+    private boolean quiet;
+
     @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
             description = "Worker threads (results do not depend on it). Default: the number of processors.")
     void setThreads(int threads) {
@@ -40,9 +44,6 @@ public final class RunOptions {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr (it is also off when stderr is not "
-            + "a terminal).")
-    private boolean quiet;
 
     /** The master seed. */
     public long seed() {

@@ -30,12 +30,14 @@ public final class AtomicFileWriter {
     /** Writes bytes, for example an image encoder's output. */
     @FunctionalInterface
     public interface ByteContent {
+        /** Writes the content into the (temporary) stream. */
         void writeTo(OutputStream out) throws IOException;
     }
 
     /** Writes UTF-8 text, for example a CSV printer's output. */
     @FunctionalInterface
     public interface TextContent {
+        /** Writes the content into the (temporary) writer. */
         void writeTo(Writer out) throws IOException;
     }
 

@@ -17,6 +17,7 @@ public final class CsvFiles {
     /** Produces the data rows. */
     @FunctionalInterface
     public interface Rows {
+        /** Prints the rows (after the header) into the printer. */
         void print(CSVPrinter printer) throws IOException;
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.BuildVersion;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What produced a JSON document, so that a result file can be reproduced: the {@code manifest} field of every
@@ -29,17 +31,22 @@ import java.util.List;
 public record Manifest(String tool, String version, String schema, String command, List<String> args, String jvm,
                        Long seed, Object configuration) {
 
+    /**
+     * Options that change how a command runs but never what it computes: left out of {@link #args} so that a
+     * document does not depend on them (the same seed gives byte-identical JSON with --threads 1 and 2).
+     */
+    private static final Set<String> NEUTRAL_OPTIONS = Set.of("--threads", "-q", "--quiet");
+    private static final Set<String> NEUTRAL_WITH_VALUE = Set.of("--threads");
+
     /** This manifest with the seed and configuration of a random run. */
     public Manifest withRun(long seed, Object configuration) {
         return new Manifest(tool, version, schema, command, args, jvm, seed, configuration);
     }
 
-    /**
-     * Options that change how a command runs but never what it computes: left out of {@link #args} so that a
-     * document does not depend on them (the same seed gives byte-identical JSON with --threads 1 and 2).
-     */
-    private static final java.util.Set<String> NEUTRAL_OPTIONS = java.util.Set.of("--threads", "-q", "--quiet");
-    private static final java.util.Set<String> NEUTRAL_WITH_VALUE = java.util.Set.of("--threads");
+    /** The manifest as comment lines for CSV files: tool and version, then the command line. */
+    public List<String> commentLines() {
+        return List.of(tool + " " + version + " (" + schema + ")", tool + " " + String.join(" ", args));
+    }
 
     /**
      * The manifest of the running command.
@@ -47,15 +54,10 @@ public record Manifest(String tool, String version, String schema, String comman
      * @param spec   the running command's spec (picocli {@code @Spec})
      * @param schema the document layout, for example {@code opshape-exact/1}
      */
-    /** The manifest as comment lines for CSV files: tool and version, then the command line. */
-    public List<String> commentLines() {
-        return List.of(tool + " " + version + " (" + schema + ")", tool + " " + String.join(" ", args));
-    }
-
     public static Manifest of(CommandSpec spec, String schema) {
         List<String> given = spec.commandLine().getParseResult() == null ? List.of()
                 : spec.commandLine().getParseResult().originalArgs();
-        List<String> args = new java.util.ArrayList<>();
+        List<String> args = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             String arg = given.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;

@@ -3,6 +3,7 @@ package dev.opshape.cli.output;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Numbers for people: six significant digits without trailing zeros ({@code -37.5}, {@code 0.0192308}),
@@ -32,7 +33,7 @@ public final class NumberText {
         if (magnitude >= 1e-4 && magnitude < 1e7) {
             return rounded.toPlainString();
         }
-        String scientific = String.format(java.util.Locale.ROOT, "%.5e", rounded.doubleValue());
+        String scientific = String.format(Locale.ROOT, "%.5e", rounded.doubleValue());
         // 1.50000e-09 -> 1.5e-9
         int e = scientific.indexOf('e');
         String mantissa = scientific.substring(0, e).replaceAll("\\.?0+$", "");

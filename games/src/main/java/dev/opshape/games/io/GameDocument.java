@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.Nulls;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.tabular.InvalidModelException;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public record GameDocument(
                 throw new AssertionError("a record has a field per component", e);
             }
         }
-        ALLOWED = java.util.Collections.unmodifiableMap(allowed);
+        ALLOWED = Collections.unmodifiableMap(allowed);
     }
 
     /**

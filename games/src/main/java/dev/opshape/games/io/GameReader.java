@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +49,8 @@ public final class GameReader {
             + String.join(", ", GameDocument.ALLOWED.keySet()) + ", of which only payoffs1 is required";
 
     /** Jackson's messages sometimes embed the input source; the location is reported separately. */
-    private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?\\s*(start marker at )?\\[Source:.*?]\\)?");
+    private static final Pattern SOURCE_REFERENCE =
+            Pattern.compile("\\s*\\(?\\s*(start marker at )?\\[Source:.*?]\\)?");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -90,7 +92,7 @@ public final class GameReader {
                     e);
         }
         String fileName = file.getFileName() == null ? DEFAULT_INLINE_NAME : file.getFileName().toString();
-        String defaultName = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+        String defaultName = fileName.toLowerCase(Locale.ROOT).endsWith(".json")
                 ? fileName.substring(0, fileName.length() - ".json".length()) : fileName;
         return read(content, origin, defaultName.isBlank() ? DEFAULT_INLINE_NAME : defaultName);
     }
@@ -194,7 +196,7 @@ public final class GameReader {
             case NULL:
                 return "null";
             default:
-                return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         }
     }
 

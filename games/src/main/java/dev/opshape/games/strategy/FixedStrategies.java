@@ -137,8 +137,8 @@ public final class FixedStrategies {
         StringBuilder text = new StringBuilder(name);
         params.forEach((k, v) -> text.append(':').append(k).append('=').append(v));
         try {
-            return CATALOG.create(new ComponentSpec(text.toString(), name.toLowerCase(Locale.ROOT), params)).create(game,
-                    agent);
+            ComponentSpec spec = new ComponentSpec(text.toString(), name.toLowerCase(Locale.ROOT), params);
+            return CATALOG.create(spec).create(game, agent);
         } catch (InvalidSpecException e) {
             throw new InvalidModelException(e.getMessage(), e);
         }

@@ -163,6 +163,7 @@ public final class AgentCatalog {
         settings.put(EstimatorCatalog.BASELINE.name(), v.text(EstimatorCatalog.BASELINE.name()));
         settings.put(EstimatorCatalog.OFFPOLICY.name(), Integer.toString(buffer));
         settings.put(EstimatorCatalog.CLIP.name(), Double.isInfinite(clip) ? "inf" : Double.toString(clip));
-        return EstimatorCatalog.catalog().create(new ComponentSpec(v.spec().text(), part.estimator(), Map.of()), settings);
+        ComponentSpec named = new ComponentSpec(v.spec().text(), part.estimator(), Map.of());
+        return EstimatorCatalog.catalog().create(named, settings);
     }
 }

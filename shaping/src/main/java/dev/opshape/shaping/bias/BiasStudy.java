@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BiasStudy {
 
+    /** Estimates a worker claims at a time: small enough to balance the load, large enough to make claims rare. */
+    private static final int CLAIM = 8;
+
     private BiasStudy() {
     }
 
@@ -60,9 +63,6 @@ public final class BiasStudy {
             }
         }
     }
-
-    /** Estimates a worker claims at a time: small enough to balance the load, large enough to make claims rare. */
-    private static final int CLAIM = 8;
 
     /**
      * The N estimates of one configuration at one point. Workers claim blocks of {@link #CLAIM} estimates from a

@@ -8,9 +8,10 @@ import java.util.Arrays;
 
 /**
  * A learned state-value table per player, indexed by the model's state (for an iterated game the previous joint
- * outcome, 0 = start). After each batch, each visited state's entry moves a fraction {@value #RATE} of the way to the batch mean
- * of the Monte Carlo discounted reward-to-go sum_{t' &gt;= t} gamma^(t' - t) r_t' of the moves made from that state
- * (an exponential moving average, i.e. a normalised gradient step on the squared error). Entries start at 0. Under
+ * outcome, 0 = start). After each batch, each visited state's entry moves a fraction {@value #RATE} of the way to the
+ * batch mean of the Monte Carlo discounted reward-to-go sum_{t' &gt;= t} gamma^(t' - t) r_t' of the moves made from
+ * that state (an exponential moving average, i.e. a normalised gradient step on the squared error). Entries start
+ * at 0. Under
  * trembling-hand noise the states and rewards are those of the executed cells (what the players observe and are
  * paid), which is what the batch's cells are.
  */

@@ -18,12 +18,12 @@ import dev.opshape.tabular.sample.TrajectorySampler;
  * trajectories drawn at different points. Without one, every held trajectory was drawn at the last setPoint's
  * parameters, whose tables are kept and give the behaviour policy when {@link #revisit} re-weights the batch.
  *
- * <p>In a problem with trembling-hand noise the trajectories are the noisy problem's (the sampler executes the trembles)
- * and the batch also keeps the intended cell of each step: scores, log-probabilities and importance ratios are
- * those of the intended actions, rewards, states and baselines those of the executed outcomes (see
+ * <p>In a problem with trembling-hand noise the trajectories are the noisy problem's (the sampler executes the
+ * trembles) and the batch also keeps the intended cell of each step: scores, log-probabilities and importance ratios
+ * are those of the intended actions, rewards, states and baselines those of the executed cells (see
  * {@link BatchSurrogate}), so the estimates are of the noisy problem's T-move value and stay unbiased where they are
- * without noise. The exact baseline is the noisy problem's (the evaluator is built for the same problem). Without noise
- * the batch holds no intended cells and nothing changes.
+ * without noise. The exact baseline is the noisy problem's (the evaluator is built for the same problem). Without
+ * noise the batch holds no intended cells and nothing changes.
  */
 public final class SampledEstimator implements GradientEstimator {
 

@@ -29,6 +29,7 @@ public interface Optimizer {
     final class Sgd implements Optimizer {
         private final double lr;
 
+        /** @param lr the learning rate */
         public Sgd(double lr) {
             this.lr = lr;
         }
@@ -52,6 +53,10 @@ public interface Optimizer {
         private double beta1Power = 1.0;
         private double beta2Power = 1.0;
 
+        /**
+         * @param lr        the learning rate
+         * @param dimension the number of parameters it steps
+         */
         public Adam(double lr, int dimension) {
             this.lr = lr;
             this.m = new double[dimension];

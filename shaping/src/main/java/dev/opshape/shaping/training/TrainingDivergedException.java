@@ -5,6 +5,7 @@ public class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message one line naming the run, update and agent, fit to show a user */
     public TrainingDivergedException(String message) {
         super(message);
     }
