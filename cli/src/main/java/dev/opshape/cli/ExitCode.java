@@ -1,7 +1,7 @@
 package dev.opshape.cli;
 
 /**
- * The exit statuses of {@code opshape}, the same for every subcommand (DESIGN section 9).
+ * The exit statuses of {@code opshape}, the same for every subcommand (README "Exit status and errors").
  */
 public final class ExitCode {
 

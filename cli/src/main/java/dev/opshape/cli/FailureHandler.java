@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The one place that turns a failure into an exit status and a message (DESIGN section 9): every error is exactly
+ * The one place that turns a failure into an exit status and a message (README "Exit status and errors"): every error is exactly
  * one line on stderr, prefixed with the command (for example {@code opshape exact: }), never a stack trace.
  *
  * <ul>

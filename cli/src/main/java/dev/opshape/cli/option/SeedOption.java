@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --seed} for the commands that use no randomness ({@code games}, {@code exact}): every subcommand takes
- * {@code --seed} (DESIGN section 9), so scripts can pass one uniformly; here it changes nothing.
+ * {@code --seed}, so scripts can pass one uniformly; here it changes nothing.
  */
 public final class SeedOption {
 

@@ -94,7 +94,7 @@ class ExactCommandTest {
     @ValueSource(doubles = {0.0, 0.5, 0.96, 0.99})
     void allDefectAgainstAllDefectIsTheClosedForm(double gamma) {
         JsonNode json = exactJson("--theta1=alld", "--theta2", "alld", "--gamma", Double.toString(gamma));
-        // P = -2 every move (DESIGN section 10).
+        // Mutual defection pays P = -2 every move, so V = -2 / (1 - gamma).
         assertEquals(-2 / (1 - gamma), json.get("V1").doubleValue(), 1e-9);
         assertEquals(-2 / (1 - gamma), json.get("V2").doubleValue(), 1e-9);
         assertEquals(-2, json.get("avgReward2").doubleValue(), 1e-12);
