@@ -17,8 +17,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The one place that turns a failure into an exit status and a message (README "Exit status and errors"): every error is exactly
- * one line on stderr, prefixed with the command (for example {@code opshape exact: }), never a stack trace.
+ * The one place that turns a failure into an exit status and a message (README "Exit status and errors"): every
+ * error is exactly one line on stderr, prefixed with the command (for example {@code opshape exact: }), never a
+ * stack trace.
  *
  * <ul>
  *   <li>bad input, exit {@link ExitCode#BAD_INPUT}: picocli's parse errors (unknown option or subcommand, a value

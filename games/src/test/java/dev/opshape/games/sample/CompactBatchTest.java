@@ -66,7 +66,8 @@ class CompactBatchTest {
         sampler.sample(theta1, theta2, seed, 3, withLogProb, from, to);
         int m = stage.columns();
         for (int i = from * steps; i < to * steps; i++) {
-            assertEquals(full.action(0)[i] * m + full.action(1)[i], full.jointAction()[i], "full joint action " + i);
+            assertEquals(full.action(0)[i] * m + full.action(1)[i], full.cell()[i] % (m * stage.rows()),
+                    "full joint action " + i);
             assertEquals(full.cell()[i], bare.cell()[i], "compact outcome " + i);
             assertEquals(full.cell()[i], withLogProb.cell()[i], "compact outcome " + i);
             double joint = full.logProb(0)[i] + full.logProb(1)[i];
@@ -89,7 +90,7 @@ class CompactBatchTest {
         assertFalse(bare.isFull());
         assertFalse(bare.hasLogProbabilities());
         assertEquals(6, bare.cell().length);
-        for (Runnable access : List.<Runnable>of(bare::state, bare::jointAction, () -> bare.reward(0), () -> bare.logProb(1),
+        for (Runnable access : List.<Runnable>of(() -> bare.observation(0), () -> bare.action(1), () -> bare.reward(0), () -> bare.logProb(1),
                 () -> bare.reward(1), () -> bare.discountedReturn(0, 1, 0.9))) {
             String message = assertThrows(IllegalStateException.class, access::run).getMessage();
             assertTrue(message.contains("compact") && message.contains("TrajectoryBatch.full"), message);

@@ -140,11 +140,12 @@ class NoisyTrajectorySamplerTest {
         int m = stage.columns();
         int n = stage.rows();
         for (int i = 0; i < capacity * steps; i++) {
-            assertEquals(full.action(0)[i] * m + full.action(1)[i], full.jointAction()[i], "executed outcome " + i);
-            assertEquals(full.state()[i] * n * m + full.jointAction()[i], full.cell()[i], "cell " + i);
+            assertEquals(full.action(0)[i] * m + full.action(1)[i], full.cell()[i] % (n * m), "executed outcome " + i);
+            int state = i % steps == 0 ? 0 : 1 + full.cell()[i - 1] % (n * m);
+            assertEquals(state, full.cell()[i] / (n * m), "the cell's state follows the executed outcome " + i);
             assertEquals(stage.payoff(0, full.action(0)[i], full.action(1)[i]), full.reward(0)[i], 0.0);
             if (i % steps > 0) {
-                int previous = full.jointAction()[i - 1];
+                int previous = full.cell()[i - 1] % (n * m);
                 assertEquals(1 + previous, full.observation(0)[i], "state1 follows the executed outcome");
                 assertEquals(1 + (previous % m) * n + previous / m, full.observation(1)[i], "state2");
             }

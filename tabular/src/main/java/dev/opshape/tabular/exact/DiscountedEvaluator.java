@@ -94,6 +94,9 @@ final class DiscountedEvaluator extends TabularEvaluator {
 
     /** sum_s' P(s' | cell) z(s'). */
     private double expectedNext(int cell, double[] z) {
+        if (singleNext != null) {
+            return z[singleNext[cell]];
+        }
         double acc = 0.0;
         for (int k = transitionOffset[cell]; k < transitionOffset[cell + 1]; k++) {
             acc += nextProbability[k] * z[nextState[k]];

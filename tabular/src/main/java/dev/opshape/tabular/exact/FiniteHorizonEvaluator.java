@@ -143,6 +143,10 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
                 if (w == 0.0) {
                     continue;
                 }
+                if (singleNext != null) {
+                    to[toAt + singleNext[base + a]] += w;
+                    continue;
+                }
                 for (int k = transitionOffset[base + a]; k < transitionOffset[base + a + 1]; k++) {
                     to[toAt + nextState[k]] += w * nextProbability[k];
                 }
@@ -152,6 +156,9 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
 
     /** sum_s' P(s' | cell) z[at + s']. */
     private double expectedNext(int cell, double[] z, int at) {
+        if (singleNext != null) {
+            return z[at + singleNext[cell]];
+        }
         double acc = 0.0;
         for (int k = transitionOffset[cell]; k < transitionOffset[cell + 1]; k++) {
             acc += nextProbability[k] * z[at + nextState[k]];

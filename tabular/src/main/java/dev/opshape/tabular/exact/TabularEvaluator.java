@@ -41,6 +41,8 @@ abstract class TabularEvaluator extends ExactEvaluator {
     protected final int[] transitionOffset;
     protected final int[] nextState;
     protected final double[] nextProbability;
+    /** For a deterministic model the one next state of each cell (probability 1), else null: the fast paths. */
+    protected final int[] singleNext;
     /** Joint-action distribution by cell: q[s * A + a]. */
     protected final double[] q;
     /** Cell coefficients c_{i,s}(a) = dV_i / dq_s(a): coef[i][cell], set by {@link #prepare}. */
@@ -54,6 +56,10 @@ abstract class TabularEvaluator extends ExactEvaluator {
     /** Contraction buffers per player (length k_i). */
     private final double[][] u;
     private final double[][] uDot;
+    /** Where each player's probabilities of its observation in state s start: observationOf[i][s] * k_i. */
+    private final int[][] rowOffset;
+    /** True for two players: the loops below are then written out for them (the games' case). */
+    private final boolean twoPlayers;
 
     TabularEvaluator(TabularProblem problem) {
         super(problem);
@@ -78,10 +84,18 @@ abstract class TabularEvaluator extends ExactEvaluator {
             u[i] = new double[numActions[i]];
             uDot[i] = new double[numActions[i]];
         }
+        this.rowOffset = new int[numPlayers][numStates];
+        for (int i = 0; i < numPlayers; i++) {
+            for (int st = 0; st < numStates; st++) {
+                rowOffset[i][st] = observationOf[i][st] * numActions[i];
+            }
+        }
+        this.twoPlayers = numPlayers == 2;
         this.start = model.startDistribution();
         this.transitionOffset = model.transitionOffsets();
         this.nextState = model.nextStates();
         this.nextProbability = model.nextProbabilities();
+        this.singleNext = model.isDeterministic() ? nextState : null;
         this.q = new double[numCells];
         this.coef = new double[numPlayers][numCells];
         this.qDot = new double[numCells];
@@ -90,6 +104,11 @@ abstract class TabularEvaluator extends ExactEvaluator {
 
     @Override
     protected final void prepare() {
+        if (twoPlayers) {
+            prepareRowsOfTwo();
+            prepareCoefficients();
+            return;
+        }
         for (int s = 0; s < numStates; s++) {
             int base = s * numJoint;
             for (int a = 0; a < numJoint; a++) {
@@ -101,6 +120,25 @@ abstract class TabularEvaluator extends ExactEvaluator {
             }
         }
         prepareCoefficients();
+    }
+
+    /** q_s(a0 k1 + a1) = pi_0'(a0) pi_1'(a1) in every state: the rows of a two-player model. */
+    private void prepareRowsOfTwo() {
+        double[] mix0 = mix[0];
+        double[] mix1 = mix[1];
+        int k0 = numActions[0];
+        int k1 = numActions[1];
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            int o0 = rowOffset[0][s];
+            int o1 = rowOffset[1][s];
+            for (int a0 = 0; a0 < k0; a0++) {
+                double p0 = mix0[o0 + a0];
+                for (int a1 = 0; a1 < k1; a1++) {
+                    q[base + a0 * k1 + a1] = p0 * mix1[o1 + a1];
+                }
+            }
+        }
     }
 
     /** Computes {@link #values} and {@link #coef} for every player from {@link #q}. */
@@ -170,6 +208,10 @@ abstract class TabularEvaluator extends ExactEvaluator {
     protected final void computeGradient(int player, double[] out) {
         Arrays.fill(out, 0, layout.dimension(), 0.0);
         double[] c = coef[player];
+        if (twoPlayers) {
+            gradientOfTwo(c, out);
+            return;
+        }
         for (int s = 0; s < numStates; s++) {
             for (int j = 0; j < numPlayers; j++) {
                 double[] uj = u[j];
@@ -178,6 +220,111 @@ abstract class TabularEvaluator extends ExactEvaluator {
                 ActionLogits.addVjp(pi[j], o * numActions[j], numActions[j], uj, 0, scale[j], out,
                         offset[j] + o * perObservation[j]);
             }
+        }
+    }
+
+    /**
+     * The two-player gradient: for agent 0 in state s, u[a0] = sum_a1 pi_1'(a1) c_s(a0, a1); for agent 1,
+     * u[a1] = sum_a0 pi_0'(a0) c_s(a0, a1).
+     */
+    private void gradientOfTwo(double[] c, double[] out) {
+        double[] mix0 = mix[0];
+        double[] mix1 = mix[1];
+        double[] u0 = u[0];
+        double[] u1 = u[1];
+        int k0 = numActions[0];
+        int k1 = numActions[1];
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            int o0 = rowOffset[0][s];
+            int o1 = rowOffset[1][s];
+            for (int a0 = 0; a0 < k0; a0++) {
+                double acc = 0.0;
+                for (int a1 = 0; a1 < k1; a1++) {
+                    acc += mix1[o1 + a1] * c[base + a0 * k1 + a1];
+                }
+                u0[a0] = acc;
+            }
+            ActionLogits.addVjp(pi[0], o0, k0, u0, 0, scale[0], out,
+                    offset[0] + observationOf[0][s] * perObservation[0]);
+            for (int a1 = 0; a1 < k1; a1++) {
+                double acc = 0.0;
+                for (int a0 = 0; a0 < k0; a0++) {
+                    acc += mix0[o0 + a0] * c[base + a0 * k1 + a1];
+                }
+                u1[a1] = acc;
+            }
+            ActionLogits.addVjp(pi[1], o1, k1, u1, 0, scale[1], out,
+                    offset[1] + observationOf[1][s] * perObservation[1]);
+        }
+    }
+
+    /** The two-player rows' derivatives along v: q_s'(a0, a1) = pi_0'dot(a0) pi_1'(a1) + pi_0'(a0) pi_1'dot(a1). */
+    private void rowDerivativesOfTwo() {
+        double[] mix0 = mix[0];
+        double[] mix1 = mix[1];
+        double[] dot0 = mixDot[0];
+        double[] dot1 = mixDot[1];
+        int k0 = numActions[0];
+        int k1 = numActions[1];
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            int o0 = rowOffset[0][s];
+            int o1 = rowOffset[1][s];
+            for (int a0 = 0; a0 < k0; a0++) {
+                double p0 = mix0[o0 + a0];
+                double d0 = dot0[o0 + a0];
+                for (int a1 = 0; a1 < k1; a1++) {
+                    qDot[base + a0 * k1 + a1] = d0 * mix1[o1 + a1] + dot1[o1 + a1] * p0;
+                }
+            }
+        }
+    }
+
+    /** The two-player product's contractions (see {@link #gradientOfTwo}), differentiated along the direction. */
+    private void productOfTwo(double[] c, double[] v, double[] out) {
+        double[] mix0 = mix[0];
+        double[] mix1 = mix[1];
+        double[] dot0 = mixDot[0];
+        double[] dot1 = mixDot[1];
+        double[] u0 = u[0];
+        double[] u1 = u[1];
+        double[] u0Dot = uDot[0];
+        double[] u1Dot = uDot[1];
+        int k0 = numActions[0];
+        int k1 = numActions[1];
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            int o0 = rowOffset[0][s];
+            int o1 = rowOffset[1][s];
+            for (int a0 = 0; a0 < k0; a0++) {
+                double acc = 0.0;
+                double accDot = 0.0;
+                for (int a1 = 0; a1 < k1; a1++) {
+                    int cell = base + a0 * k1 + a1;
+                    acc += mix1[o1 + a1] * c[cell];
+                    accDot += dot1[o1 + a1] * c[cell] + mix1[o1 + a1] * coefDot[cell];
+                }
+                u0[a0] = acc;
+                u0Dot[a0] = accDot;
+            }
+            int at0 = offset[0] + observationOf[0][s] * perObservation[0];
+            ActionLogits.addVjp(pi[0], o0, k0, u0Dot, 0, scale[0], out, at0);
+            ActionLogits.addCurvature(pi[0], o0, piDot[0], o0, k0, v, at0, u0, 0, scale[0], out, at0);
+            for (int a1 = 0; a1 < k1; a1++) {
+                double acc = 0.0;
+                double accDot = 0.0;
+                for (int a0 = 0; a0 < k0; a0++) {
+                    int cell = base + a0 * k1 + a1;
+                    acc += mix0[o0 + a0] * c[cell];
+                    accDot += dot0[o0 + a0] * c[cell] + mix0[o0 + a0] * coefDot[cell];
+                }
+                u1[a1] = acc;
+                u1Dot[a1] = accDot;
+            }
+            int at1 = offset[1] + observationOf[1][s] * perObservation[1];
+            ActionLogits.addVjp(pi[1], o1, k1, u1Dot, 0, scale[1], out, at1);
+            ActionLogits.addCurvature(pi[1], o1, piDot[1], o1, k1, v, at1, u1, 0, scale[1], out, at1);
         }
     }
 
@@ -194,6 +341,13 @@ abstract class TabularEvaluator extends ExactEvaluator {
                     mixDot[i][c] = scale[i] * piDot[i][c];
                 }
             }
+        }
+        if (twoPlayers) {
+            rowDerivativesOfTwo();
+            directionalCoefficients(player);
+            Arrays.fill(out, 0, layout.dimension(), 0.0);
+            productOfTwo(coef[player], v, out);
+            return;
         }
         for (int s = 0; s < numStates; s++) {
             int base = s * numJoint;

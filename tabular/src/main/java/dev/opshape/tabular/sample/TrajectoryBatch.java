@@ -16,9 +16,9 @@ package dev.opshape.tabular.sample;
  *   <li>{@code jointLogProb}: the sum over players of log pi_i(a_i | o_i(s)) of the intended actions under the
  *       policies that drew the step (the behaviour log-probability an off-policy estimator needs; natural log, 0 for
  *       certain actions);</li>
- *   <li>in a full batch also: {@code state} s, {@code jointAction} a (executed), and per player i
- *       {@code observation(i)} o_i(s), {@code action(i)} its executed action, {@code reward(i)} its undiscounted
- *       reward r_i(s, a) and {@code logProb(i)} log pi_i of its intended action.</li>
+ *   <li>in a full batch also, per player i: {@code observation(i)} o_i(s), {@code action(i)} its executed action,
+ *       {@code reward(i)} its undiscounted reward r_i(s, a) and {@code logProb(i)} log pi_i of its intended action.
+ *       (The state and the joint action are the cell's, s = cell / A and a = cell % A: not stored twice.)</li>
  * </ul>
  *
  * <h2>Intended and executed actions</h2>
@@ -47,8 +47,6 @@ public final class TrajectoryBatch {
     /** The intended cells: null unless the batch was made to hold them. */
     private final int[] intendedCell;
     /** The full batch's arrays: all null in a compact batch. */
-    private final int[] state;
-    private final int[] jointAction;
     private final int[][] observation;
     private final int[][] action;
     private final double[][] reward;
@@ -62,8 +60,6 @@ public final class TrajectoryBatch {
         this.jointLogProb = logProbabilities ? new double[n] : null;
         this.intendedCell = withIntended ? new int[n] : null;
         boolean full = players > 0;
-        this.state = full ? new int[n] : null;
-        this.jointAction = full ? new int[n] : null;
         this.observation = full ? new int[players][n] : null;
         this.action = full ? new int[players][n] : null;
         this.reward = full ? new double[players][n] : null;
@@ -72,7 +68,7 @@ public final class TrajectoryBatch {
 
     /**
      * A full batch for a model with the given number of players: every array of the class comment (about
-     * 12 + 24 N bytes per step).
+     * 4 + 24 N bytes per step).
      *
      * @param players         N &gt;= 1
      * @param capacity        B, the number of trajectories, &gt;= 1
@@ -117,7 +113,7 @@ public final class TrajectoryBatch {
 
     /** True if the batch holds the full arrays, false if it is compact. */
     public boolean isFull() {
-        return state != null;
+        return observation != null;
     }
 
     /** True if the batch stores the joint log-probabilities. */
@@ -180,16 +176,6 @@ public final class TrajectoryBatch {
                     + "logProbabilities = true, or make a full batch");
         }
         return jointLogProb;
-    }
-
-    /** The state of each step (live array; full batches only). */
-    public int[] state() {
-        return full(state);
-    }
-
-    /** The executed joint action of each step (live array; full batches only). */
-    public int[] jointAction() {
-        return full(jointAction);
     }
 
     /** Player i's observation at each step (live array; full batches only). */

@@ -102,13 +102,10 @@ public final class TrajectorySampler {
     private long[] trembles;
     private long[] dynamics;
     private final PhiloxStream random = new PhiloxStream();
-    /** The arrays of the full batch being filled (references only, set per call by {@link #bindFull}). */
-    private int[] fullState;
-    private int[] fullJoint;
-    private final int[][] fullObservation;
-    private final int[][] fullAction;
-    private final double[][] fullReward;
-    private final double[][] fullLogProb;
+    /** Per player and cell: observation and action (fixed), log-probability (per call, for full batches). */
+    private final int[][] cellObservationOf;
+    private final int[][] cellActionOf;
+    private final double[][] cellLogProbOf;
     private final double noise;
     /** ceil(epsilon 2^53): a player trembles when the 53-bit integer behind its noise uniform is below this. */
     private final long trembleThreshold;
@@ -145,10 +142,15 @@ public final class TrajectorySampler {
             maxActions = Math.max(maxActions, numActions[i]);
         }
         this.probability = new double[maxActions];
-        this.fullObservation = new int[numPlayers][];
-        this.fullAction = new int[numPlayers][];
-        this.fullReward = new double[numPlayers][];
-        this.fullLogProb = new double[numPlayers][];
+        this.cellObservationOf = new int[numPlayers][model.numCells()];
+        this.cellActionOf = new int[numPlayers][model.numCells()];
+        this.cellLogProbOf = new double[numPlayers][model.numCells()];
+        for (int p = 0; p < numPlayers; p++) {
+            for (int c = 0; c < model.numCells(); c++) {
+                cellObservationOf[p][c] = observationOf[p][c / numJoint];
+                cellActionOf[p][c] = model.action(p, c % numJoint);
+            }
+        }
         this.stateOffset = model.jointActionStateOffset();
         this.startState = model.startState();
         this.randomDynamics = startState < 0 || !model.isDeterministic();
@@ -229,7 +231,6 @@ public final class TrajectorySampler {
 
     private void draw(long seed, long stream, TrajectoryBatch batch, int from, int to) {
         int steps = batch.steps();
-        bindFull(batch);
         if (dynamics != null && dynamics.length < steps || uniforms.length < numPlayers * steps) {
             // Only for an infinite-horizon problem, whose T the constructor could not know: grown on the first call
             // with a longer T, so not per call once sampling runs.
@@ -248,9 +249,12 @@ public final class TrajectorySampler {
                 // Without noise every intended action is executed.
                 System.arraycopy(batch.cell(), from * steps, batch.intendedCell(), from * steps, (to - from) * steps);
             }
-            return;
+        } else {
+            sampleGeneral(seed, stream, batch, from, to);
         }
-        sampleGeneral(seed, stream, batch, from, to);
+        if (batch.isFull()) {
+            expandFull(batch, from, to);
+        }
     }
 
     /**
@@ -278,13 +282,12 @@ public final class TrajectorySampler {
     }
 
     /**
-     * The moves of one trajectory of the fast path, whose random words are in {@link #uniforms}, written from index
-     * {@code first} on: the cells, and the joint log-probabilities and full arrays where the batch has them (branches
-     * that go the same way at every move).
+     * The moves of one trajectory of the fast path into a compact batch, whose random words are in
+     * {@link #uniforms}, written from index {@code first} on: the cells, and the joint log-probabilities where the
+     * batch has them (a branch that goes the same way at every move).
      */
     private void drawOne(TrajectoryBatch batch, int first) {
         int steps = batch.steps();
-        boolean full = batch.isFull();
         int[] outCell = batch.cell();
         double[] outLogProb = batch.hasLogProbabilities() ? batch.jointLogProb() : null;
         long[] threshold1 = threshold[0];
@@ -305,39 +308,40 @@ public final class TrajectorySampler {
             if (outLogProb != null) {
                 outLogProb[i] = logProb1[s * n + a1] + logProb2[s * m + a2];
             }
-            if (full) {
-                writeFull(i, s, joint, cell, a1, a2, logProb1[s * n + a1], logProb2[s * m + a2]);
-            }
             s = stateOffset + joint;
         }
     }
 
-    /** The full batch's per-step entries of a two-player step. */
-    private void writeFull(int i, int s, int joint, int cell, int a1, int a2, double lp1, double lp2) {
-        fullState[i] = s;
-        fullJoint[i] = joint;
-        fullObservation[0][i] = observationOf[0][s];
-        fullObservation[1][i] = observationOf[1][s];
-        fullAction[0][i] = a1;
-        fullAction[1][i] = a2;
-        fullReward[0][i] = reward[0][cell];
-        fullReward[1][i] = reward[1][cell];
-        fullLogProb[0][i] = lp1;
-        fullLogProb[1][i] = lp2;
-    }
-
-    /** Points the full-batch references at the batch's arrays (a no-op for a compact batch). */
-    private void bindFull(TrajectoryBatch batch) {
-        if (!batch.isFull()) {
-            return;
-        }
-        fullState = batch.state();
-        fullJoint = batch.jointAction();
+    /**
+     * Completes trajectories [from, to) of a full batch from their cells (and intended cells): every player's
+     * observation, executed action and reward follow from the executed cell, its log-probability from the intended
+     * one, through per-cell tables. A pass with no dependency from step to step, so it costs a fraction of drawing.
+     */
+    private void expandFull(TrajectoryBatch batch, int from, int to) {
+        int steps = batch.steps();
+        int[] cell = batch.cell();
+        int[] scored = batch.hasIntended() ? batch.intendedCell() : cell;
         for (int p = 0; p < numPlayers; p++) {
-            fullObservation[p] = batch.observation(p);
-            fullAction[p] = batch.action(p);
-            fullReward[p] = batch.reward(p);
-            fullLogProb[p] = batch.logProb(p);
+            int k = numActions[p];
+            double[] lp = logProb[p];
+            int[] cellObservation = cellObservationOf[p];
+            int[] cellAction = cellActionOf[p];
+            double[] cellLogProb = cellLogProbOf[p];
+            for (int c = 0; c < cellLogProb.length; c++) {
+                cellLogProb[c] = lp[(c / numJoint) * k + cellAction[c]];
+            }
+            int[] outObservation = batch.observation(p);
+            int[] outAction = batch.action(p);
+            double[] outReward = batch.reward(p);
+            double[] outLogProb = batch.logProb(p);
+            double[] r = reward[p];
+            for (int i = from * steps; i < to * steps; i++) {
+                int c = cell[i];
+                outObservation[i] = cellObservation[c];
+                outAction[i] = cellAction[c];
+                outReward[i] = r[c];
+                outLogProb[i] = cellLogProb[scored[i]];
+            }
         }
     }
 
@@ -383,7 +387,6 @@ public final class TrajectorySampler {
         int[] outCell = batch.cell();
         int[] outIntended = batch.hasIntended() ? batch.intendedCell() : null;
         double[] outLogProb = batch.hasLogProbabilities() ? batch.jointLogProb() : null;
-        boolean full = batch.isFull();
         int np = numPlayers;
         long[] u = uniforms;
         long[] w = trembles;
@@ -414,11 +417,6 @@ public final class TrajectorySampler {
                     double l = logProb[p][s * k + a];
                     // The first player's term as it is (so that -0.0 stays -0.0, as in a two-term sum).
                     lp = p == 0 ? l : lp + l;
-                    if (full) {
-                        fullObservation[p][i] = observationOf[p][s];
-                        fullAction[p][i] = e;
-                        fullLogProb[p][i] = l;
-                    }
                 }
                 int cell = s * numJoint + executed;
                 outCell[i] = cell;
@@ -427,13 +425,6 @@ public final class TrajectorySampler {
                 }
                 if (outLogProb != null) {
                     outLogProb[i] = lp;
-                }
-                if (full) {
-                    fullState[i] = s;
-                    fullJoint[i] = executed;
-                    for (int p = 0; p < np; p++) {
-                        fullReward[p][i] = reward[p][cell];
-                    }
                 }
                 if (t + 1 < steps) {
                     s = stateOffset >= 0 ? stateOffset + executed : next(cell, d, t + 1);
