@@ -1,5 +1,6 @@
 package dev.opshape.cli;
 
+import dev.opshape.cli.output.OutputPathException;
 import dev.opshape.games.InvalidGameException;
 import dev.opshape.shaping.training.TrainingDivergedException;
 import picocli.CommandLine;
@@ -16,17 +17,19 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The one place that turns a failure into an exit status and a message (DESIGN section 9): every error is exactly
- * one line on stderr, prefixed with the command (for example {@code opshape exact: }), never a stack trace.
+ * The one place that turns a failure into an exit status and a message: every error is exactly one line on
+ * stderr, prefixed with the command (for example {@code opshape exact: }), never a stack trace.
  *
  * <ul>
  *   <li>bad input, exit {@link ExitCode#BAD_INPUT}: picocli's parse errors (unknown option or subcommand, a value
  *       a converter rejected, a missing value), {@link ParameterException}s thrown by a command once it knows
  *       enough to check a value (for example a logit vector's length, which depends on the game), and
- *       {@link InvalidGameException}s from the games module, whose messages are already user-ready;</li>
+ *       {@link InvalidGameException}s from the games module, whose messages are already user-ready, and
+ *       {@link OutputPathException}s (an output path found unusable when it is written);</li>
  *   <li>a learning run that diverged ({@link TrainingDivergedException}), exit {@link ExitCode#RUN_FAILED}, with
  *       its message (which run, update and agent);</li>
- *   <li>an output file that cannot be written, exit {@link ExitCode#INTERNAL}, with the I/O message;</li>
+ *   <li>output that cannot be written although its path was accepted (a full disk, a closed standard output),
+ *       exit {@link ExitCode#INTERNAL}, with the I/O message;</li>
  *   <li>anything else is a bug: exit {@link ExitCode#INTERNAL} with the exception's class and message. Set the
  *       environment variable {@value #DEBUG_VARIABLE} to any non-empty value to also get the stack trace.</li>
  * </ul>
@@ -49,8 +52,11 @@ public final class FailureHandler implements IParameterExceptionHandler, IExecut
     }
 
     @Override
-    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        if (ex instanceof InvalidGameException || ex instanceof TypeConversionException) {
+    public int handleExecutionException(Exception thrown, CommandLine command, ParseResult parseResult) {
+        // An I/O failure from a lambda or listener that may not throw IOException travels unchecked.
+        Exception ex = thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown;
+        if (ex instanceof InvalidGameException || ex instanceof TypeConversionException
+                || ex instanceof OutputPathException) {
             report(command, ex.getMessage(), null);
             return ExitCode.BAD_INPUT;
         }
@@ -58,7 +64,7 @@ public final class FailureHandler implements IParameterExceptionHandler, IExecut
             report(command, ex.getMessage(), null);
             return ExitCode.RUN_FAILED;
         }
-        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+        if (ex instanceof IOException) {
             report(command, "I/O error: " + ex.getMessage(), ex);
             return ExitCode.INTERNAL;
         }

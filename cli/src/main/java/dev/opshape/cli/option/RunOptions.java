@@ -40,7 +40,7 @@ public final class RunOptions {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr (it is also off when stderr is not "
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr (it is drawn only when stderr is "
             + "a terminal).")
     private boolean quiet;
 
@@ -52,13 +52,5 @@ public final class RunOptions {
     /** Whether {@code --quiet} was given. */
     public boolean quiet() {
         return quiet;
-    }
-
-    /**
-     * Whether to draw a progress bar on stderr: not with {@code --quiet}, and only on a terminal, so that logs and
-     * pipes never fill with redraws.
-     */
-    public boolean showProgress() {
-        return !quiet && System.console() != null;
     }
 }
