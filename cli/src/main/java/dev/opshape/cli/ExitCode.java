@@ -1,19 +1,26 @@
 package dev.opshape.cli;
 
 /**
- * The exit statuses of {@code opshape}, the same for every subcommand (README "Exit status and errors").
+ * The exit statuses of {@code opshape}, the same for every subcommand (README "Exit status and errors"). A run
+ * stopped by a signal ends as the JVM ends it: 130 after Ctrl-C (SIGINT), 143 after {@code kill} (SIGTERM), with no
+ * output file changed.
  */
 public final class ExitCode {
 
     /** The command did what was asked (also for {@code --help} and {@code --version}). */
     public static final int OK = 0;
 
-    /** Something went wrong that the input does not explain: a bug, or an output file that cannot be written. */
+    /**
+     * Something went wrong that the input does not explain: a bug, or output that could not be written although its
+     * path was accepted (a full disk, standard output closed by its reader).
+     */
     public static final int INTERNAL = 1;
 
     /**
      * The input was rejected (unknown game, strategy or option, malformed number, value out of range, unreadable
-     * or malformed game file); stderr holds one line naming the bad value and what is allowed.
+     * or malformed game file, an output path that cannot be written: a directory where a file is expected, a
+     * device, a dangling link, a missing directory); stderr holds one line naming the bad value and what is
+     * allowed.
      */
     public static final int BAD_INPUT = 2;
 

@@ -1,5 +1,6 @@
 package dev.opshape.cli;
 
+import dev.opshape.cli.output.OutputPathException;
 import dev.opshape.shaping.training.TrainingDivergedException;
 import dev.opshape.tabular.InvalidModelException;
 import dev.opshape.tabular.catalog.InvalidSpecException;
@@ -26,10 +27,12 @@ import java.util.List;
  *       a converter rejected, a missing value), {@link ParameterException}s thrown by a command once it knows
  *       enough to check a value (for example a logit vector's length, which depends on the game), and
  *       {@link InvalidModelException}s from the models and games, and {@link InvalidSpecException}s from the
- *       catalogs, whose messages are already user-ready;</li>
+ *       catalogs, whose messages are already user-ready, and {@link OutputPathException}s (an output path
+ *       found unusable when it is written);</li>
  *   <li>a learning run that diverged ({@link TrainingDivergedException}), exit {@link ExitCode#RUN_FAILED}, with
  *       its message (which run, update and agent);</li>
- *   <li>an output file that cannot be written, exit {@link ExitCode#INTERNAL}, with the I/O message;</li>
+ *   <li>output that cannot be written although its path was accepted (a full disk, a closed standard output),
+ *       exit {@link ExitCode#INTERNAL}, with the I/O message;</li>
  *   <li>anything else is a bug: exit {@link ExitCode#INTERNAL} with the exception's class and message. Set the
  *       environment variable {@value #DEBUG_VARIABLE} to any non-empty value to also get the stack trace.</li>
  * </ul>
@@ -52,9 +55,11 @@ public final class FailureHandler implements IParameterExceptionHandler, IExecut
     }
 
     @Override
-    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+    public int handleExecutionException(Exception thrown, CommandLine command, ParseResult parseResult) {
+        // An I/O failure from a lambda or listener that may not throw IOException travels unchecked.
+        Exception ex = thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown;
         if (ex instanceof InvalidModelException || ex instanceof InvalidSpecException
-                || ex instanceof TypeConversionException) {
+                || ex instanceof TypeConversionException || ex instanceof OutputPathException) {
             report(command, ex.getMessage(), null);
             return ExitCode.BAD_INPUT;
         }
@@ -62,7 +67,7 @@ public final class FailureHandler implements IParameterExceptionHandler, IExecut
             report(command, ex.getMessage(), null);
             return ExitCode.RUN_FAILED;
         }
-        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+        if (ex instanceof IOException) {
             report(command, "I/O error: " + ex.getMessage(), ex);
             return ExitCode.INTERNAL;
         }

@@ -6,6 +6,7 @@ import dev.opshape.cli.command.GamesCommand;
 import dev.opshape.cli.command.TournamentCommand;
 import dev.opshape.cli.command.TrainCommand;
 import dev.opshape.cli.option.CatalogHelp;
+import dev.opshape.cli.output.CheckedPrintWriter;
 import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.estimator.EstimatorCatalog;
 import picocli.CommandLine.Command;
@@ -14,6 +15,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,14 +41,15 @@ import java.util.concurrent.Callable;
             "Run 'opshape COMMAND --help' for a command's options and defaults."
         },
         subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, TournamentCommand.class,
-            BiasCommand.class, CommandLine.HelpCommand.class},
+            BiasCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
-            "1:internal error or an output file that cannot be written (one line on stderr)",
+            "1:internal error, or output that could not be written (full disk, closed pipe; one line on stderr)",
             "2:bad input: unknown game, strategy or option, malformed number, value out of range, unreadable or "
-                    + "malformed game file (one line on stderr)",
-            "3:a learning run diverged to NaN or infinity (one line on stderr naming run, update and agent)"
+                    + "malformed game file, unusable output path (one line on stderr)",
+            "3:a learning run diverged to NaN or infinity (one line on stderr naming run, update and agent)",
+            "130, 143:stopped by Ctrl-C (SIGINT) or kill (SIGTERM); no output file was changed"
         })
 public final class Opshape implements Callable<Integer> {
 
@@ -79,14 +86,36 @@ public final class Opshape implements Callable<Integer> {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command on this process's standard streams, UTF-8 whatever the locale, and returns its exit status:
+     * also 1 if anything printed to stdout (a report, the help, the version) could not be written.
+     */
+    static int run(String[] args) {
+        CheckedPrintWriter out = CheckedPrintWriter.standardOutput();
+        CheckedPrintWriter err = CheckedPrintWriter.standardError();
+        // For whatever prints to System.out or System.err directly (the progress bar, libraries' warnings).
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         int status;
         try {
-            status = commandLine().execute(args);
+            status = commandLine().setOut(out).setErr(err).execute(args);
         } catch (OutOfMemoryError e) {
             // picocli reports Exceptions through FailureHandler; an Error would end in a JVM stack trace.
-            System.err.println("opshape: out of memory; try a smaller problem or a larger heap (java -Xmx...)");
-            status = ExitCode.INTERNAL;
+            err.println("opshape: out of memory; try a smaller problem or a larger heap (JAVA_OPTS=-Xmx...)");
+            return ExitCode.INTERNAL;
         }
-        System.exit(status);
+        try {
+            CheckedPrintWriter.verify(out, "to standard output");
+        } catch (IOException e) {
+            if (status == ExitCode.OK) {
+                err.println("opshape: " + e.getMessage());
+                status = ExitCode.INTERNAL;
+            }
+        }
+        err.flush();
+        return status;
     }
 }

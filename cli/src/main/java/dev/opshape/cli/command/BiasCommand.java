@@ -6,6 +6,7 @@ import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.NumberList;
 import dev.opshape.cli.option.OutputDirectory;
+import dev.opshape.cli.option.OutputFile;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
 import dev.opshape.cli.output.Manifest;
@@ -169,10 +170,11 @@ public final class BiasCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        OutputFile.prepare(spec.commandLine(), "--csv", csv);
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
         long total = (long) studyPoints.size() * configurations.size() * samples;
         BiasStudyResult result;
-        try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "bias", total)) {
+        try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "bias", total, "estimates")) {
             result = BiasStudy.run(config, progress);
         }
         BiasReport report = BiasReport.of(Manifest.of(spec, BiasReport.SCHEMA), result, decompose);

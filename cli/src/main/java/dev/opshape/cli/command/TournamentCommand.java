@@ -8,8 +8,8 @@ import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
-import dev.opshape.cli.output.AtomicFileWriter;
 import dev.opshape.cli.output.ChartFiles;
+import dev.opshape.cli.output.CsvFiles;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.IteratedGame;
@@ -20,8 +20,6 @@ import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.tournament.TournamentListener;
 import dev.opshape.shaping.tournament.TournamentResult;
 import dev.opshape.tabular.catalog.ComponentSpec;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +28,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,13 +112,15 @@ public final class TournamentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv);
-        Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
+        Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
+                "standings.csv", "pairings.csv", "matrix.csv", "runs.csv");
+        Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot,
+                "payoffs.png", "payoffs.svg", "standings.png", "standings.svg");
         Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA);
 
         TournamentResult result;
-        try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "tournament",
-                config.totalUpdates())) {
+        try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "tournament",
+                config.totalUpdates(), "updates")) {
             if (csvDir == null) {
                 result = Tournament.run(config, TournamentListener.NONE, progress);
             } else {
@@ -149,20 +148,9 @@ public final class TournamentCommand implements Callable<Integer> {
     private static TournamentResult runStreamingRuns(TournamentConfig config, Path file, Manifest manifest,
                                                      ProgressDisplay progress) throws IOException {
         TournamentResult[] result = new TournamentResult[1];
-        CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#')
-                .setHeaderComments(manifest.commentLines().toArray())
-                .setHeader(TournamentReport.RUN_COLUMNS.toArray(String[]::new)).build();
-        AtomicFileWriter.writeText(file, out -> {
-            CSVPrinter printer = new CSVPrinter(out, format);
-            result[0] = Tournament.run(config, outcome -> {
-                try {
-                    printer.printRecord(TournamentReport.runRow(config, outcome));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, progress);
-            printer.flush();
-        });
+        CsvFiles.stream(file, manifest.commentLines(), TournamentReport.RUN_COLUMNS, rows ->
+                result[0] = Tournament.run(config, outcome -> rows.accept(TournamentReport.runRow(config, outcome)),
+                        progress));
         return result[0];
     }
 }

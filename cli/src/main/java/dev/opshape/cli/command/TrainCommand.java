@@ -6,6 +6,7 @@ import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberArguments;
+import dev.opshape.cli.option.OutputFile;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
 import dev.opshape.cli.output.ChartFiles;
@@ -116,9 +117,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
+        OutputFile.prepare(spec.commandLine(), "--csv", csv);
+        OutputFile.prepare(spec.commandLine(), "--plot", plot);
         TrainingResult result;
-        try (ProgressDisplay progress = ProgressDisplay.open(run.showProgress(), "train",
-                (long) runs * learning.steps())) {
+        try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "train",
+                (long) runs * learning.steps(), "updates")) {
             result = Trainer.train(config, run.threads(), progress);
         }
         TrainReport report = TrainReport.of(Manifest.of(spec, TrainReport.SCHEMA), agent1, agent2, learning.eta(),

@@ -1,19 +1,21 @@
 package dev.opshape.cli.option;
 
+import dev.opshape.cli.output.OutputPathException;
+import dev.opshape.cli.output.OutputTarget;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A directory option such as {@code --csv DIR} or {@code --plot DIR}: created if missing (its parent must exist),
- * rejected as bad input if it names a file.
+ * A directory option such as {@code --csv DIR} or {@code --plot DIR}, checked and created before any work starts:
+ * an existing directory (or a link to one), or a new one in an existing directory. The files the command will write
+ * into it are checked as well if they exist already (a directory or a device of that name is refused, see
+ * {@link OutputTarget}).
  */
 public final class OutputDirectory {
 
@@ -23,41 +25,33 @@ public final class OutputDirectory {
     /**
      * The directory, created if needed.
      *
-     * @throws ParameterException (bad input) naming the option if the path is a file or its parent does not exist
+     * @param command the running command (for the error message)
+     * @param option  the option's name, for example {@code --plot}
+     * @param dir     the path given
+     * @param files   the names of the files the command will write into it
+     * @return {@code dir}
+     * @throws ParameterException (bad input) naming the option, if the path or one of the files cannot be used
+     * @throws IOException        if the directory cannot be created although its parent is a writable directory
      */
-    public static Path prepare(CommandLine command, String option, Path dir) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ParameterException(command, "Invalid value for option '" + option + "': '" + dir
-                    + "' exists and is not a directory");
-        }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new ParameterException(command, "Invalid value for option '" + option + "': the parent "
-                    + "directory of '" + dir + "' does not exist");
+    public static Path prepare(CommandLine command, String option, Path dir, String... files) throws IOException {
+        try {
+            OutputTarget.directory(dir);
+            if (Files.isDirectory(dir)) {
+                for (String file : files) {
+                    OutputTarget.file(dir.resolve(file));
+                }
+            }
+        } catch (OutputPathException e) {
+            throw new ParameterException(command, "Invalid value for option '" + option + "': " + e.getMessage());
         }
         try {
             Files.createDirectories(dir);
         } catch (FileSystemException e) {
             // The JDK's message is only the path; say what failed and why.
-            throw new IOException("cannot create directory '" + dir + "' for " + option + ": " + reason(e), e);
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+            throw new IOException("cannot create directory '" + dir + "' for " + option + ": " + reason, e);
         }
         return dir;
-    }
-
-    /** Why a file-system operation failed, in words. */
-    private static String reason(FileSystemException e) {
-        if (e.getReason() != null) {
-            return e.getReason();
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name exists";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        return e.getClass().getSimpleName();
     }
 }

@@ -1,12 +1,15 @@
 package dev.opshape.cli.option;
 
+import dev.opshape.cli.output.CheckedPrintWriter;
 import dev.opshape.cli.output.JsonOutput;
 import dev.opshape.cli.output.Report;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 /**
  * {@code --json}, shared by every subcommand, and the one place that decides how a result reaches stdout: as the
@@ -26,7 +29,12 @@ public final class OutputOptions {
         return json;
     }
 
-    /** Prints the report to the command's stdout in the chosen format. */
+    /**
+     * Prints the report to the command's stdout in the chosen format.
+     *
+     * @throws UncheckedIOException if stdout cannot be written (a closed pipe, a full disk): the command then ends
+     *                              with exit status 1 and one line on stderr, not with a silent success
+     */
     public void print(Report report) {
         PrintWriter out = mixee.commandLine().getOut();
         if (json) {
@@ -34,6 +42,10 @@ public final class OutputOptions {
         } else {
             report.printText(out);
         }
-        out.flush();
+        try {
+            CheckedPrintWriter.verify(out, "the report to standard output");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

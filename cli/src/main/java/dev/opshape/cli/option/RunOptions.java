@@ -25,7 +25,7 @@ public final class RunOptions {
 
     private Integer threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr (it is also off when stderr is not "
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr (it is drawn only when stderr is "
             + "a terminal).")
     private boolean quiet;
 
@@ -53,13 +53,5 @@ public final class RunOptions {
     /** Whether {@code --quiet} was given. */
     public boolean quiet() {
         return quiet;
-    }
-
-    /**
-     * Whether to draw a progress bar on stderr: not with {@code --quiet}, and only on a terminal, so that logs and
-     * pipes never fill with redraws.
-     */
-    public boolean showProgress() {
-        return !quiet && System.console() != null;
     }
 }

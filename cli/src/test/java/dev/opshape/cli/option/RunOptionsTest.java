@@ -30,6 +30,5 @@ class RunOptionsTest {
         new CommandLine(command).parseArgs("--seed", "-12345678901", "--quiet");
         assertEquals(-12345678901L, command.run.seed());
         assertTrue(command.run.quiet());
-        assertFalse(command.run.showProgress());
     }
 }

@@ -60,7 +60,8 @@ class AtomicFileWriterTest {
     void missingDirectoryIsReported() {
         Path target = dir.resolve("no/such/dir/out.csv");
         IOException e = assertThrows(IOException.class, () -> AtomicFileWriter.writeString(target, "x"));
-        assertTrue(e.getMessage().startsWith("cannot write '" + target + "': directory"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("'" + target + "' cannot be created: directory '" + target.getParent()
+                + "' does not exist"), e.getMessage());
     }
 
     @Test

@@ -32,7 +32,7 @@ public record Entrant(String name, ComponentSpec spec, LearningRule rule) {
     /**
      * The entrant of a spec, named by the spec's text.
      *
-     * @throws IllegalArgumentException for an unknown agent or a bad key (see {@link AgentFactory#create})
+     * @throws IllegalArgumentException for an unknown agent or a bad key (see {@link AgentCatalog#create})
      */
     public static Entrant of(ComponentSpec spec, AgentDefaults defaults) {
         return new Entrant(spec.text(), spec, AgentCatalog.create(spec, defaults));
