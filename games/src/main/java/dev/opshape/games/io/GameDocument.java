@@ -7,9 +7,8 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.tabular.InvalidModelException;
+import dev.opshape.tabular.io.StrictJsonFormat;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,21 +70,12 @@ public record GameDocument(
      * What each field accepts, in document order: the words used in error messages (kept next to the fields so
      * that the messages cannot drift from the format).
      */
-    static final Map<String, String> ALLOWED;
+    /** The strict format, shared by the reader and the writer. */
+    static final StrictJsonFormat<GameDocument> FORMAT =
+            new StrictJsonFormat<>("game", GameDocument.class, ", of which only payoffs1 is required");
 
-    static {
-        Map<String, String> allowed = new LinkedHashMap<>();
-        // Jackson's annotations cannot target record components, so they land on the record's fields.
-        for (var component : GameDocument.class.getRecordComponents()) {
-            try {
-                allowed.put(component.getName(), GameDocument.class.getDeclaredField(component.getName())
-                        .getAnnotation(JsonPropertyDescription.class).value());
-            } catch (NoSuchFieldException e) {
-                throw new AssertionError("a record has a field per component", e);
-            }
-        }
-        ALLOWED = Collections.unmodifiableMap(allowed);
-    }
+    /** What each field accepts, in document order (the words of error messages). */
+    static final Map<String, String> ALLOWED = FORMAT.allowed();
 
     /**
      * The document of a game, in the explicit form: both action lists and both payoff matrices are written, so the

@@ -1,9 +1,6 @@
 package dev.opshape.games.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.opshape.games.MatrixGame;
 
 /**
@@ -12,25 +9,16 @@ import dev.opshape.games.MatrixGame;
  */
 public final class GameWriter {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-
     private GameWriter() {
     }
 
     /** The game as a pretty-printed JSON object (no trailing newline). */
     public static String toJson(MatrixGame game) {
-        try {
-            return MAPPER.writeValueAsString(GameDocument.of(game));
-        } catch (JsonProcessingException e) {
-            // A record of strings, lists and finite doubles always serialises.
-            throw new IllegalStateException("cannot serialise game '" + game.name() + "'", e);
-        }
+        return GameDocument.FORMAT.toJson(GameDocument.of(game));
     }
 
     /** The game as a JSON tree, for embedding in a larger document. */
     public static JsonNode toTree(MatrixGame game) {
-        return MAPPER.valueToTree(GameDocument.of(game));
+        return GameDocument.FORMAT.toTree(GameDocument.of(game));
     }
 }

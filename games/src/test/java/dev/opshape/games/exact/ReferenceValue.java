@@ -4,6 +4,7 @@ import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.policy.PolicyLayout;
 import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.testkit.TabularReferenceValue;
 import org.apache.commons.math3.Field;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
@@ -36,7 +37,6 @@ public final class ReferenceValue {
         int s = n * m;
         Field<T> field = theta1[0].getField();
         T zero = field.getZero();
-        T one = field.getOne();
         PolicyLayout layout1 = game.policyLayout(0);
         PolicyLayout layout2 = game.policyLayout(1);
 
@@ -45,8 +45,10 @@ public final class ReferenceValue {
         for (int r = 0; r <= s; r++) {
             int state1 = r;
             int state2 = r == 0 ? 0 : layout2.stateAfter((r - 1) / m, (r - 1) % m);
-            T[] p1 = executed(probabilities(theta1, layout1.offset(state1), n, field), game.noise(), field);
-            T[] p2 = executed(probabilities(theta2, layout2.offset(state2), m, field), game.noise(), field);
+            T[] p1 = TabularReferenceValue.executed(
+                    TabularReferenceValue.probabilities(theta1, layout1.offset(state1), n, field), game.noise(), field);
+            T[] p2 = TabularReferenceValue.executed(
+                    TabularReferenceValue.probabilities(theta2, layout2.offset(state2), m, field), game.noise(), field);
             for (int a1 = 0; a1 < n; a1++) {
                 for (int a2 = 0; a2 < m; a2++) {
                     rows[r][a1 * m + a2] = p1[a1].multiply(p2[a2]);
@@ -78,81 +80,17 @@ public final class ReferenceValue {
             return total;
         }
 
-        // Solve (I - gamma P) x = r by Gaussian elimination; the matrix is row diagonally dominant.
-        T[][] a = MathArrays.buildArray(field, s, s + 1);
+        T[][] transition = MathArrays.buildArray(field, s, s);
+        T[] rewards = MathArrays.buildArray(field, s);
         for (int i = 0; i < s; i++) {
-            for (int j = 0; j < s; j++) {
-                a[i][j] = rows[i + 1][j].multiply(-gamma).add(i == j ? one : zero);
-            }
-            a[i][s] = zero.add(reward[i]);
+            transition[i] = rows[i + 1];
+            rewards[i] = zero.add(reward[i]);
         }
-        for (int k = 0; k < s; k++) {
-            for (int i = k + 1; i < s; i++) {
-                T factor = a[i][k].divide(a[k][k]);
-                for (int j = k; j <= s; j++) {
-                    a[i][j] = a[i][j].subtract(factor.multiply(a[k][j]));
-                }
-            }
-        }
-        T[] x = MathArrays.buildArray(field, s);
-        for (int i = s - 1; i >= 0; i--) {
-            T acc = a[i][s];
-            for (int j = i + 1; j < s; j++) {
-                acc = acc.subtract(a[i][j].multiply(x[j]));
-            }
-            x[i] = acc.divide(a[i][i]);
-        }
+        T[] x = TabularReferenceValue.solveDiscounted(transition, rewards, gamma);
         T v = zero;
         for (int j = 0; j < s; j++) {
             v = v.add(rows[0][j].multiply(x[j]));
         }
         return v;
-    }
-
-    /**
-     * The executed action distribution of one state under trembling-hand noise, from the intended one: the intended
-     * action is kept with probability 1 - noise, and otherwise replaced by one of the k - 1 others, uniformly.
-     */
-    static <T extends RealFieldElement<T>> T[] executed(T[] intended, double noise, Field<T> field) {
-        if (noise == 0) {
-            return intended;
-        }
-        int k = intended.length;
-        T[] p = MathArrays.buildArray(field, k);
-        for (int a = 0; a < k; a++) {
-            T acc = intended[a].multiply(1.0 - noise);
-            for (int b = 0; b < k; b++) {
-                if (b != a) {
-                    acc = acc.add(intended[b].multiply(noise / (k - 1)));
-                }
-            }
-            p[a] = acc;
-        }
-        return p;
-    }
-
-    /** Action probabilities of one state: sigmoid for two actions, softmax otherwise. */
-    static <T extends RealFieldElement<T>> T[] probabilities(T[] theta, int offset, int k, Field<T> field) {
-        T[] p = MathArrays.buildArray(field, k);
-        T one = field.getOne();
-        if (k == 2) {
-            T x = theta[offset];
-            p[0] = one.divide(x.negate().exp().add(1.0));
-            p[1] = one.divide(x.exp().add(1.0));
-            return p;
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < k; a++) {
-            max = Math.max(max, theta[offset + a].getReal());
-        }
-        T sum = field.getZero();
-        for (int a = 0; a < k; a++) {
-            p[a] = theta[offset + a].subtract(max).exp();
-            sum = sum.add(p[a]);
-        }
-        for (int a = 0; a < k; a++) {
-            p[a] = p[a].divide(sum);
-        }
-        return p;
     }
 }
