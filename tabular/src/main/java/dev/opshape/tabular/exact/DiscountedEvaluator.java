@@ -111,7 +111,21 @@ final class DiscountedEvaluator extends TabularEvaluator {
         // M x' = (sum_a q_s'(a) Q(s, a))_s
         rowSums(qDot, qv, 0, xDot, 0);
         solve(xDot);
-        // M^T y' = gamma P'^T y
+        occupancyTangent();
+        for (int s = 0; s < n; s++) {
+            double w = y[s];
+            double wDot = yDot[s];
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                int c = base + a;
+                coefDot[c] = wDot * qv[c] + w * (gamma * expectedNext(c, xDot));
+            }
+        }
+    }
+
+    /** y' from M^T y' = gamma P'^T y, with P' from the row derivatives in {@link #qDot}. */
+    private void occupancyTangent() {
+        int n = numStates;
         for (int s = 0; s < n; s++) {
             yDot[s] = 0.0;
         }
@@ -129,15 +143,17 @@ final class DiscountedEvaluator extends TabularEvaluator {
             }
         }
         solveTransposed(yDot);
-        for (int s = 0; s < n; s++) {
-            double w = y[s];
-            double wDot = yDot[s];
-            int base = s * numJoint;
-            for (int a = 0; a < numJoint; a++) {
-                int c = base + a;
-                coefDot[c] = wDot * qv[c] + w * (gamma * expectedNext(c, xDot));
-            }
-        }
+    }
+
+    @Override
+    protected void stateVisits(double[] out) {
+        System.arraycopy(y, 0, out, 0, numStates);
+    }
+
+    @Override
+    protected void stateVisitsDirectional(double[] out) {
+        occupancyTangent();
+        System.arraycopy(yDot, 0, out, 0, numStates);
     }
 
     @Override

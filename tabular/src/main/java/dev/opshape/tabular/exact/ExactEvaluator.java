@@ -62,6 +62,8 @@ public abstract class ExactEvaluator {
 
     private final double discountMass;
     private boolean hasPoint;
+    /** The general kernel at the same point, made on first use, for queries a special kernel does not implement. */
+    private ExactEvaluator general;
 
     /** @param problem the problem this workspace evaluates */
     protected ExactEvaluator(TabularProblem problem) {
@@ -198,6 +200,64 @@ public abstract class ExactEvaluator {
      * (sum_t gamma^t P(a_t = a)) / (sum_t gamma^t), where a_t is the executed joint action of move t.
      */
     public abstract void jointActionOccupancy(double[] out);
+
+    /**
+     * The discounted visits of every cell at the current point into {@code out} (length S * A):
+     * D(s, a) = sum_t gamma^t P(s_t = s, a_t = a), a the executed joint action, t &lt; T for a finite horizon. Not
+     * normalised: V_i = sum_c D(c) r_i(c), so D is the gradient of every player's value in its own reward table.
+     */
+    public final void cellVisits(double[] out) {
+        requirePoint();
+        checkLength("out", out, model.numCells());
+        computeCellVisits(out);
+    }
+
+    /**
+     * The derivative of {@link #cellVisits} along a direction v of the joint parameters, into {@code out} (length
+     * S * A): the mixed second derivative d/dr_i(c) (grad_theta V_i . v), which a meta-gradient through a learner whose
+     * reward depends on a meta-parameter needs (LIRPG's intrinsic reward).
+     *
+     * @param v the direction (length {@link #dimension()}, read only)
+     */
+    public final void cellVisitsDirectional(double[] v, double[] out) {
+        requirePoint();
+        checkLength("v", v, layout.dimension());
+        checkLength("out", out, model.numCells());
+        computeCellVisitsDirectional(v, out);
+    }
+
+    /**
+     * {@link #cellVisits} at the current point. The default asks the general kernel, set to the same policies (made
+     * on first use; each call then re-prepares it, so a special kernel that serves such queries often overrides this).
+     */
+    protected void computeCellVisits(double[] out) {
+        generalAtPoint().computeCellVisits(out);
+    }
+
+    /** {@link #cellVisitsDirectional} at the current point; the default as for {@link #computeCellVisits}. */
+    protected void computeCellVisitsDirectional(double[] v, double[] out) {
+        generalAtPoint().computeCellVisitsDirectional(v, out);
+    }
+
+    private ExactEvaluator generalAtPoint() {
+        if (general == null) {
+            general = ExactEvaluator.general(problem);
+        }
+        for (int i = 0; i < numPlayers; i++) {
+            System.arraycopy(pi[i], 0, general.pi[i], 0, pi[i].length);
+            if (noisy) {
+                System.arraycopy(mix[i], 0, general.mix[i], 0, mix[i].length);
+            }
+        }
+        general.prepareAll();
+        return general;
+    }
+
+    private static void checkLength(String name, double[] x, int length) {
+        if (x.length < length) {
+            throw new IllegalArgumentException(name + " has length " + x.length + "; it needs " + length);
+        }
+    }
 
     private void requirePoint() {
         if (!hasPoint) {

@@ -168,8 +168,17 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
 
     @Override
     protected void directionalCoefficients(int player) {
+        forwardTangent();
+        // Q^(h)' = gamma P X^(h-1)',  X^(h)' = sum_a (q' Q^(h) + q Q^(h)')
+        double[] qv = actionValue[player];
+        backward(null, backDot, actionValueDot, qDot, qv);
+        // c' = sum_t gamma^t (p_t' Q^(T-t) + p_t Q^(T-t)')
+        visitWeighted(distDot, qv, dist, actionValueDot, coefDot);
+    }
+
+    /** p_t' = p_{t-1}' P + p_{t-1} P' for every move (p_0' = 0: the start does not depend on the logits). */
+    private void forwardTangent() {
         int n = numStates;
-        // p_t' = p_{t-1}' P + p_{t-1} P'  (p_0' = 0: the start distribution does not depend on the logits)
         for (int s = 0; s < n; s++) {
             distDot[s] = 0.0;
         }
@@ -177,11 +186,30 @@ final class FiniteHorizonEvaluator extends TabularEvaluator {
             propagate(distDot, (t - 1) * n, q, distDot, t * n, false);
             propagate(dist, (t - 1) * n, qDot, distDot, t * n, true);
         }
-        // Q^(h)' = gamma P X^(h-1)',  X^(h)' = sum_a (q' Q^(h) + q Q^(h)')
-        double[] qv = actionValue[player];
-        backward(null, backDot, actionValueDot, qDot, qv);
-        // c' = sum_t gamma^t (p_t' Q^(T-t) + p_t Q^(T-t)')
-        visitWeighted(distDot, qv, dist, actionValueDot, coefDot);
+    }
+
+    @Override
+    protected void stateVisits(double[] out) {
+        discountedSum(dist, out);
+    }
+
+    @Override
+    protected void stateVisitsDirectional(double[] out) {
+        forwardTangent();
+        discountedSum(distDot, out);
+    }
+
+    /** out[s] = sum_{t &lt; T} gamma^t p[t * S + s]. */
+    private void discountedSum(double[] p, double[] out) {
+        int n = numStates;
+        for (int s = 0; s < n; s++) {
+            out[s] = 0.0;
+        }
+        for (int t = 0; t < horizon; t++) {
+            for (int s = 0; s < n; s++) {
+                out[s] += gammaPow[t] * p[t * n + s];
+            }
+        }
     }
 
     @Override

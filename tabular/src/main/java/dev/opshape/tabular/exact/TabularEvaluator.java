@@ -50,6 +50,9 @@ abstract class TabularEvaluator extends ExactEvaluator {
     /** Directional derivatives along the current HVP direction: rows and coefficients. */
     protected final double[] qDot;
     protected final double[] coefDot;
+    /** Workspaces of the cell-visit queries: state visits and their derivative. */
+    private final double[] visits;
+    private final double[] visitsDot;
     /** Policy directional derivatives per player (intended, and executed = c_i times them). */
     private final double[][] piDot;
     private final double[][] mixDot;
@@ -100,6 +103,8 @@ abstract class TabularEvaluator extends ExactEvaluator {
         this.coef = new double[numPlayers][numCells];
         this.qDot = new double[numCells];
         this.coefDot = new double[numCells];
+        this.visits = new double[numStates];
+        this.visitsDot = new double[numStates];
     }
 
     @Override
@@ -149,6 +154,12 @@ abstract class TabularEvaluator extends ExactEvaluator {
      * whose row derivatives are in {@link #qDot}.
      */
     protected abstract void directionalCoefficients(int player);
+
+    /** The discounted state visits w(s) = sum_t gamma^t P(s_t = s) at the current point (length S, not normalised). */
+    protected abstract void stateVisits(double[] out);
+
+    /** The derivative of {@link #stateVisits} along the direction whose row derivatives are in {@link #qDot}. */
+    protected abstract void stateVisitsDirectional(double[] out);
 
     /** out[s] = sum_a rows[s * A + a] values[s * A + a] for every state s (an expectation over each state's row). */
     protected final void rowSums(double[] rows, double[] values, int valuesAt, double[] out, int outAt) {
@@ -330,38 +341,13 @@ abstract class TabularEvaluator extends ExactEvaluator {
 
     @Override
     protected final void computeHessianVectorProduct(int player, double[] v, double[] out) {
-        // Directional derivatives of the policies and of the rows.
-        for (int i = 0; i < numPlayers; i++) {
-            int k = numActions[i];
-            for (int o = 0; o < numObservations[i]; o++) {
-                ActionLogits.jvp(pi[i], o * k, k, v, offset[i] + o * perObservation[i], piDot[i], o * k);
-            }
-            if (noisy) {
-                for (int c = 0; c < piDot[i].length; c++) {
-                    mixDot[i][c] = scale[i] * piDot[i][c];
-                }
-            }
-        }
+        rowDerivatives(v);
+        directionalCoefficients(player);
+        Arrays.fill(out, 0, layout.dimension(), 0.0);
         if (twoPlayers) {
-            rowDerivativesOfTwo();
-            directionalCoefficients(player);
-            Arrays.fill(out, 0, layout.dimension(), 0.0);
             productOfTwo(coef[player], v, out);
             return;
         }
-        for (int s = 0; s < numStates; s++) {
-            int base = s * numJoint;
-            for (int a = 0; a < numJoint; a++) {
-                double d = 0.0;
-                for (int i = 0; i < numPlayers; i++) {
-                    d += mixDot[i][observationOf[i][s] * numActions[i] + actionOf[i][a]] * others(i, s, a);
-                }
-                qDot[base + a] = d;
-            }
-        }
-        directionalCoefficients(player);
-
-        Arrays.fill(out, 0, layout.dimension(), 0.0);
         double[] c = coef[player];
         for (int s = 0; s < numStates; s++) {
             int base = s * numJoint;
@@ -379,6 +365,60 @@ abstract class TabularEvaluator extends ExactEvaluator {
                 int at = offset[j] + o * perObservation[j];
                 ActionLogits.addVjp(pi[j], o * k, k, ujDot, 0, scale[j], out, at);
                 ActionLogits.addCurvature(pi[j], o * k, piDot[j], o * k, k, v, at, uj, 0, scale[j], out, at);
+            }
+        }
+    }
+
+    /** The policies' derivatives along v ({@code piDot}, {@code mixDot}) and the rows' ({@link #qDot}). */
+    private void rowDerivatives(double[] v) {
+        for (int i = 0; i < numPlayers; i++) {
+            int k = numActions[i];
+            for (int o = 0; o < numObservations[i]; o++) {
+                ActionLogits.jvp(pi[i], o * k, k, v, offset[i] + o * perObservation[i], piDot[i], o * k);
+            }
+            if (noisy) {
+                for (int c = 0; c < piDot[i].length; c++) {
+                    mixDot[i][c] = scale[i] * piDot[i][c];
+                }
+            }
+        }
+        if (twoPlayers) {
+            rowDerivativesOfTwo();
+            return;
+        }
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                double d = 0.0;
+                for (int i = 0; i < numPlayers; i++) {
+                    d += mixDot[i][observationOf[i][s] * numActions[i] + actionOf[i][a]] * others(i, s, a);
+                }
+                qDot[base + a] = d;
+            }
+        }
+    }
+
+    @Override
+    protected final void computeCellVisits(double[] out) {
+        stateVisits(visits);
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                out[base + a] = visits[s] * q[base + a];
+            }
+        }
+    }
+
+    @Override
+    protected final void computeCellVisitsDirectional(double[] v, double[] out) {
+        rowDerivatives(v);
+        stateVisits(visits);
+        stateVisitsDirectional(visitsDot);
+        // D(s, a) = w(s) q_s(a), so D' = w' q + w q'.
+        for (int s = 0; s < numStates; s++) {
+            int base = s * numJoint;
+            for (int a = 0; a < numJoint; a++) {
+                out[base + a] = visitsDot[s] * q[base + a] + visits[s] * qDot[base + a];
             }
         }
     }
