@@ -59,6 +59,11 @@ final class JointBlocks {
         System.arraycopy(joint, oppOffset, out, oppOffset, oppLength);
     }
 
+    /** Overwrites only the opponent block of the joint vector {@code out} with {@code opp}. */
+    void placeOpponent(double[] opp, double[] out) {
+        System.arraycopy(opp, 0, out, oppOffset, oppLength);
+    }
+
     /** out := the joint vector with the own block {@code own} and the opponent block {@code opp}. */
     void join(double[] own, double[] opp, double[] out) {
         System.arraycopy(own, 0, out, ownOffset, ownLength);

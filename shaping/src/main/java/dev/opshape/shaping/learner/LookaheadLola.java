@@ -84,7 +84,6 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         private final boolean revisit;
         private final GradientEstimator hessianEst;
         private final GradientEstimator outerEst;
-        private final double[] own;
         private final double[] opp;
         private final double[] point;
         private final double[] grad;
@@ -104,7 +103,6 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
             }
             this.hessianEst = sharedInnerHessian ? null : hessian.create(game);
             this.outerEst = outer.create(game);
-            this.own = new double[blocks.ownLength];
             this.opp = new double[blocks.oppLength];
             this.point = new double[blocks.dim];
             this.grad = new double[blocks.dim];
@@ -136,14 +134,15 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         @Override
         public void direction(double[] theta, UpdateKey updateKey, double[] out) {
             this.key = updateKey;
-            blocks.own(theta, own);
             blocks.opponent(theta, opp);
+            // The own block stays put through the lookahead: copied once, then only the opponent's block moves (at).
+            System.arraycopy(theta, 0, point, 0, blocks.dim);
             unrolled.compute(opp, this, out);
         }
 
         /** The joint point (own logits, the opponent's phi), in {@link #point}. */
         private double[] at(double[] phi) {
-            blocks.join(own, phi, point);
+            blocks.placeOpponent(phi, point);
             return point;
         }
 

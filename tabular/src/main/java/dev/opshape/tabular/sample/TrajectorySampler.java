@@ -106,6 +106,8 @@ public final class TrajectorySampler {
     private final int[][] cellObservationOf;
     private final int[][] cellActionOf;
     private final double[][] cellLogProbOf;
+    /** Per cell: the joint log-probability (per call, for full batches of the fast path). */
+    private final double[] cellJointLogProb;
     private final double noise;
     /** ceil(epsilon 2^53): a player trembles when the 53-bit integer behind its noise uniform is below this. */
     private final long trembleThreshold;
@@ -145,6 +147,7 @@ public final class TrajectorySampler {
         this.cellObservationOf = new int[numPlayers][model.numCells()];
         this.cellActionOf = new int[numPlayers][model.numCells()];
         this.cellLogProbOf = new double[numPlayers][model.numCells()];
+        this.cellJointLogProb = new double[model.numCells()];
         for (int p = 0; p < numPlayers; p++) {
             for (int c = 0; c < model.numCells(); c++) {
                 cellObservationOf[p][c] = observationOf[p][c / numJoint];
@@ -243,7 +246,8 @@ public final class TrajectorySampler {
                 dynamics = new long[steps];
             }
         }
-        if (numPlayers == 2 && stateOffset >= 0 && !randomDynamics && trembles == null) {
+        boolean memoryOne = numPlayers == 2 && stateOffset >= 0 && !randomDynamics && trembles == null;
+        if (memoryOne) {
             sampleMemoryOne(seed, stream, batch, from, to);
             if (batch.hasIntended()) {
                 // Without noise every intended action is executed.
@@ -253,7 +257,8 @@ public final class TrajectorySampler {
             sampleGeneral(seed, stream, batch, from, to);
         }
         if (batch.isFull()) {
-            expandFull(batch, from, to);
+            // The fast path draws cells only (pairs of trajectories); the joint log-probabilities come from the cells.
+            expandFull(batch, from, to, memoryOne);
         }
     }
 
@@ -265,7 +270,7 @@ public final class TrajectorySampler {
     private void sampleMemoryOne(long seed, long stream, TrajectoryBatch batch, int from, int to) {
         int steps = batch.steps();
         int b = from;
-        if (!batch.isFull() && !batch.hasLogProbabilities()) {
+        if (batch.isFull() || !batch.hasLogProbabilities()) {
             for (; b + 1 < to; b += 2) {
                 random.reset(seed, stream, b);
                 random.nextLongs(uniforms, 0, 2 * steps);
@@ -316,20 +321,36 @@ public final class TrajectorySampler {
      * Completes trajectories [from, to) of a full batch from their cells (and intended cells): every player's
      * observation, executed action and reward follow from the executed cell, its log-probability from the intended
      * one, through per-cell tables. A pass with no dependency from step to step, so it costs a fraction of drawing.
+     * With {@code jointToo} (the fast path, which draws full batches as pairs of cell-only trajectories: the
+     * interleaved chains more than pay for this pass) the joint log-probabilities too.
      */
-    private void expandFull(TrajectoryBatch batch, int from, int to) {
+    private void expandFull(TrajectoryBatch batch, int from, int to, boolean jointToo) {
         int steps = batch.steps();
         int[] cell = batch.cell();
         int[] scored = batch.hasIntended() ? batch.intendedCell() : cell;
         for (int p = 0; p < numPlayers; p++) {
             int k = numActions[p];
             double[] lp = logProb[p];
-            int[] cellObservation = cellObservationOf[p];
             int[] cellAction = cellActionOf[p];
             double[] cellLogProb = cellLogProbOf[p];
             for (int c = 0; c < cellLogProb.length; c++) {
                 cellLogProb[c] = lp[(c / numJoint) * k + cellAction[c]];
             }
+        }
+        if (jointToo) {
+            // Summed in player order, the first term as it is: the same doubles as the per-move sums.
+            for (int c = 0; c < cellJointLogProb.length; c++) {
+                double lp = cellLogProbOf[0][c];
+                for (int p = 1; p < numPlayers; p++) {
+                    lp += cellLogProbOf[p][c];
+                }
+                cellJointLogProb[c] = lp;
+            }
+        }
+        for (int p = 0; p < numPlayers; p++) {
+            int[] cellObservation = cellObservationOf[p];
+            int[] cellAction = cellActionOf[p];
+            double[] cellLogProb = cellLogProbOf[p];
             int[] outObservation = batch.observation(p);
             int[] outAction = batch.action(p);
             double[] outReward = batch.reward(p);
@@ -341,6 +362,12 @@ public final class TrajectorySampler {
                 outAction[i] = cellAction[c];
                 outReward[i] = r[c];
                 outLogProb[i] = cellLogProb[scored[i]];
+            }
+        }
+        if (jointToo) {
+            double[] outJoint = batch.jointLogProb();
+            for (int i = from * steps; i < to * steps; i++) {
+                outJoint[i] = cellJointLogProb[scored[i]];
             }
         }
     }
