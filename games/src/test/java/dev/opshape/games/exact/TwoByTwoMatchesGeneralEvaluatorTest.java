@@ -1,13 +1,17 @@
 package dev.opshape.games.exact;
 
+import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.games.testkit.TestGames;
 import dev.opshape.tabular.exact.ExactEvaluator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The written-out 2 x 2 evaluator ({@link DiscountedTwoByTwoEvaluator}) and the general one
@@ -65,5 +69,13 @@ class TwoByTwoMatchesGeneralEvaluatorTest {
         general.jointActionOccupancy(occupancyGeneral);
         special.jointActionOccupancy(occupancySpecial);
         Agreement.assertVector("occupancy", occupancyGeneral, occupancySpecial, TOLERANCE);
+    }
+
+    @Test
+    void theSpecialKernelRefusesOtherRewards() {
+        // Its rewards are written into the kernel; the general one takes others (SetRewardsTest).
+        IteratedGame ipd = new IteratedGame(BuiltInGames.byName("ipd").orElseThrow(), 0.96, IteratedGame.INFINITE);
+        ExactEvaluator special = ipd.newEvaluator();
+        assertThrows(UnsupportedOperationException.class, () -> special.setRewards(0, new double[20]));
     }
 }

@@ -150,6 +150,44 @@ public abstract class ExactEvaluator {
         prepareAll();
     }
 
+    /**
+     * Replaces player i's reward table for the queries after the next {@link #setPoint}: the same model and policies
+     * with other rewards, without a new evaluator. A meta-parameter that shapes the reward (LIRPG's intrinsic reward)
+     * changes it at every meta-step, so this keeps such a loop free of allocation. The evaluator has no point until
+     * setPoint is called again.
+     *
+     * @param player the player whose rewards change
+     * @param byCell rewards by cell c = s * A + a (length S * A, finite; copied)
+     * @throws IllegalArgumentException      if the player is out of range, the length is wrong or a reward is not
+     *                                       finite
+     * @throws UnsupportedOperationException if this kernel is specialised to its model's rewards (the iterated
+     *                                       2 x 2 kernel); {@link #general} kernels accept any rewards
+     */
+    public final void setRewards(int player, double[] byCell) {
+        if (player < 0 || player >= numPlayers) {
+            throw new IllegalArgumentException("player " + player + " is outside [0, " + numPlayers + ")");
+        }
+        int cells = model.numCells();
+        if (byCell == null || byCell.length != cells) {
+            throw new IllegalArgumentException("rewards need length " + cells + " (one per state and joint action), "
+                    + "not " + (byCell == null ? 0 : byCell.length));
+        }
+        for (int c = 0; c < cells; c++) {
+            if (!Double.isFinite(byCell[c])) {
+                throw new IllegalArgumentException("reward at cell " + c + " is " + byCell[c]
+                        + "; rewards must be finite");
+            }
+        }
+        replaceRewards(player, byCell);
+        hasPoint = false;
+    }
+
+    /** Copies validated rewards of one player into the kernel; the default refuses (rewards built into the kernel). */
+    protected void replaceRewards(int player, double[] byCell) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " is specialised to its model's "
+                + "rewards; use ExactEvaluator.general(problem) to change them");
+    }
+
     private void loadPolicy(int player, double[] theta, int from) {
         int k = numActions[player];
         int l = perObservation[player];

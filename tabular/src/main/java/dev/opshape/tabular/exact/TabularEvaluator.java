@@ -127,6 +127,11 @@ abstract class TabularEvaluator extends ExactEvaluator {
         prepareCoefficients();
     }
 
+    @Override
+    protected void replaceRewards(int player, double[] byCell) {
+        System.arraycopy(byCell, 0, reward[player], 0, numCells);
+    }
+
     /** q_s(a0 k1 + a1) = pi_0'(a0) pi_1'(a1) in every state: the rows of a two-player model. */
     private void prepareRowsOfTwo() {
         double[] mix0 = mix[0];
