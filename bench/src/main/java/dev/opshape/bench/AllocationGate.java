@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>Gated (docs/estimators.md#hot-path, "the hot kernels are allocation-free"): {@link ExactEvaluatorBenchmark} (all),
  * {@link LookaheadLolaBenchmark}, {@link SampledEstimatorBenchmark}, {@link SamplerBenchmark}'s single-thread
- * sampler and PhiloxStream, and {@link PeerComparisonBenchmark} (the both-agents exact LOLA-LOLA step and the full
+ * sampler and PhiloxStream, {@link MetaGradientBenchmark} (the exact MAML and LIRPG meta-gradients), and
+ * {@link PeerComparisonBenchmark} (the both-agents exact LOLA-LOLA step and the full
  * LOLA-DiCE update). Not gated: the bias study (it allocates its estimates and statistics by design), the two-worker
  * sampler (a task and a future per batch by design) and the commons-rng reference (a generator per trajectory by
  * design).
@@ -57,7 +58,8 @@ public final class AllocationGate {
             "dev\\.opshape\\.bench\\.SampledEstimatorBenchmark\\.",
             "dev\\.opshape\\.bench\\.SamplerBenchmark\\.sampleBatch$",
             "dev\\.opshape\\.bench\\.SamplerBenchmark\\.uniformsPhiloxStream$",
-            "dev\\.opshape\\.bench\\.PeerComparisonBenchmark\\.");
+            "dev\\.opshape\\.bench\\.PeerComparisonBenchmark\\.",
+            "dev\\.opshape\\.bench\\.MetaGradientBenchmark\\.");
 
     private AllocationGate() {
     }
