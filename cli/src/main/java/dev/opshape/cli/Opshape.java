@@ -3,6 +3,7 @@ package dev.opshape.cli;
 import dev.opshape.cli.command.BiasCommand;
 import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
+import dev.opshape.cli.command.MetaBiasCommand;
 import dev.opshape.cli.command.TournamentCommand;
 import dev.opshape.cli.command.TrainCommand;
 import dev.opshape.cli.option.CatalogHelp;
@@ -41,7 +42,7 @@ import java.util.concurrent.Callable;
             "Run 'opshape COMMAND --help' for a command's options and defaults."
         },
         subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, TournamentCommand.class,
-            BiasCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+            BiasCommand.class, MetaBiasCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

@@ -66,7 +66,7 @@ class OpshapeTest {
     void missingCommandIsBadInput() {
         CommandRun run = CommandRun.of();
         assertEquals(ExitCode.BAD_INPUT, run.exitCode());
-        assertEquals("opshape: missing command; allowed: games, exact, train, tournament, bias, completion, help (see 'opshape --help')\n", run.err());
+        assertEquals("opshape: missing command; allowed: games, exact, train, tournament, bias, meta-bias, completion, help (see 'opshape --help')\n", run.err());
         assertEquals("", run.out());
     }
 

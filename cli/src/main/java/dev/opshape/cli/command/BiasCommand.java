@@ -47,10 +47,11 @@ import java.util.concurrent.Callable;
                     + "LOLA-K meta-gradient, each from fresh samples, against the exact meta-gradient of the same "
                     + "finite horizon T. Reports the bias (and its noise-corrected square), variance, MSE, cosine "
                     + "similarity, Pearson correlation and sign agreement, with 95%% intervals.",
-            "An estimator SPEC is ':'-separated: a surrogate (exact, dice or lvc) for every part, then optional "
-                    + "keys inner=, hessian=, outer= (exact, dice[/B], lvc[/B]), baseline=none|mean|learned|exact, "
-                    + "offpolicy=BUFFER, clip=C; for example dice, lvc:baseline=exact, dice:inner=exact, "
-                    + "dice:offpolicy=1024. --horizon 0 (the default) means T = 150 here."
+            "An estimator SPEC is ':'-separated: a surrogate (exact, dice, lvc or maml) for every part, then "
+                    + "optional keys inner=, hessian=, outer= (exact, dice[/B], lvc[/B], maml[/B]), "
+                    + "baseline=none|mean|learned|exact, offpolicy=BUFFER, clip=C; for example dice, "
+                    + "lvc:baseline=exact, dice:inner=exact, dice:offpolicy=1024. --horizon 0 (the default) means "
+                    + "T = 150 here."
         })
 public final class BiasCommand implements Callable<Integer> {
 
@@ -206,22 +207,11 @@ public final class BiasCommand implements Callable<Integer> {
     }
 
     private List<Integer> integers(String option, String text, int min, int max) {
-        List<Integer> values = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            int v;
-            try {
-                v = NumberArguments.parseInteger(part);
-            } catch (RuntimeException e) {
-                throw bad(option, e.getMessage());
-            }
-            if (v < min || v > max) {
-                throw bad(option, v + " is outside " + min + ".." + max);
-            }
-            if (!values.contains(v)) {
-                values.add(v);
-            }
+        try {
+            return NumberArguments.parseIntegerList(text, min, max);
+        } catch (RuntimeException e) {
+            throw bad(option, e.getMessage());
         }
-        return values;
     }
 
     private ParameterException bad(String option, String message) {

@@ -3,6 +3,8 @@ package dev.opshape.cli.option;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -69,6 +71,25 @@ public final class NumberArguments {
             throw new TypeConversionException("'" + text + "' is out of range; the largest allowed is "
                     + Integer.MAX_VALUE);
         }
+    }
+
+    /**
+     * Parses a comma-separated list of whole numbers in [min, max], dropping repeats (first occurrence kept).
+     *
+     * @throws TypeConversionException naming the bad entry and what is allowed
+     */
+    public static List<Integer> parseIntegerList(String text, int min, int max) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            int v = parseInteger(part);
+            if (v < min || v > max) {
+                throw new TypeConversionException(v + " is outside " + min + ".." + max);
+            }
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        }
+        return values;
     }
 
     /** What the grammar accepts, for messages. */

@@ -7,7 +7,8 @@ import java.util.Optional;
 /** The registered sampled surrogates, by the name used in specs. */
 public final class Surrogates {
 
-    private static final List<Surrogate> ALL = List.of(DiceSurrogate.INSTANCE, LvcSurrogate.INSTANCE);
+    private static final List<Surrogate> ALL = List.of(DiceSurrogate.INSTANCE, LvcSurrogate.INSTANCE,
+            MamlSurrogate.INSTANCE);
 
     private Surrogates() {
     }
@@ -25,6 +26,11 @@ public final class Surrogates {
     /** The LVC surrogate. */
     public static Surrogate lvc() {
         return LvcSurrogate.INSTANCE;
+    }
+
+    /** The MAML-RL policy-gradient surrogate. */
+    public static Surrogate maml() {
+        return MamlSurrogate.INSTANCE;
     }
 
     /** The surrogate of the given name (case-insensitive), if registered. */

@@ -5,7 +5,7 @@ import dev.opshape.tabular.sample.TrajectoryBatch;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**
- * The DiCE and LVC surrogate objectives written once, literally, over commons-math3 {@link DerivativeStructure}
+ * The DiCE, LVC and MAML surrogate objectives written once, literally, over commons-math3 {@link DerivativeStructure}
  * (order 2, every logit of both agents a free parameter): the brute-force oracle for {@link BatchSurrogate}'s closed
  * forms. Nothing here shares code with the estimators: log-probabilities come from the DS log-sigmoid and
  * log-softmax, the weights from DS exponentials, and the derivatives from automatic differentiation.
@@ -26,6 +26,9 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
  *       javadoc's mean_b sum_t MB(l_t) G_t; off-policy its Hessian is the same-time (u = u') part of DiCE's
  *       Hessian, since DiCE's is sum_t c_t W_t (sum_{u,u' &lt;= t} grad l_u grad l_u'^T + sum_{u &lt;= t} hess l_u)
  *       and W_t factors as value(W_t) MB(l_u) for each single live step u;</li>
+ *   <li>MAML: LVC's objective with every per-step box MB(l_t), and the baseline term's ratio R_t, replaced by its
+ *       linearisation value(R_t) (1 + l_t - value(l_t)): the policy-gradient loss sum_t G_t l_t, whose Hessian has
+ *       no score products;</li>
  *   <li>the state baseline term (only for LEARNED and EXACT, with the given values b(agent, row, movesLeft) at agent
  *       1's own-view state and T - t moves left) is absent for NONE and MEAN.</li>
  * </ul>
@@ -100,6 +103,8 @@ final class MagicBoxReference {
         DerivativeStructure[] perStep = new DerivativeStructure[steps];
         DerivativeStructure[] ownBox = new DerivativeStructure[steps];
         double[] c = new double[steps];
+        // The MAML surrogate: LVC with every per-step box linearised (value 1, the same gradient, no score products).
+        boolean linear = surrogate == Surrogates.maml();
         for (int b = 0; b < count; b++) {
             DerivativeStructure logWeight = zero;   // S_t on-policy; the live log-ratios off-policy
             double clipped = 1.0;                   // product of the clipped constants so far
@@ -112,7 +117,7 @@ final class MagicBoxReference {
                 if (!offPolicy) {
                     logWeight = logWeight.add(l);
                     cumulative[t] = magicBox(logWeight);
-                    perStep[t] = magicBox(l);
+                    perStep[t] = linear ? linearBox(l) : magicBox(l);
                     ownBox[t] = perStep[t];
                 } else {
                     DerivativeStructure logRatio = l.subtract(batch.logProb(0)[idx] + batch.logProb(1)[idx]);
@@ -122,8 +127,8 @@ final class MagicBoxReference {
                         ownBox[t] = one;
                     } else {
                         logWeight = logWeight.add(logRatio);
-                        perStep[t] = logRatio.exp();
-                        ownBox[t] = magicBox(l);
+                        perStep[t] = linear ? linearBox(l).multiply(Math.exp(logRatio.getValue())) : logRatio.exp();
+                        ownBox[t] = linear ? linearBox(l) : magicBox(l);
                     }
                     cumulative[t] = logWeight.exp().multiply(clipped);
                 }
@@ -179,6 +184,11 @@ final class MagicBoxReference {
         }
         return new Result(total.getValue(), weightedReturn / count, gradient, hessian, returnMagnitude / count,
                 gradientMagnitude / count, curvatureMagnitude / count);
+    }
+
+    /** 1 + x - stopgrad(x): MB(x) to first order (value 1, gradient dx, no second derivative of its own). */
+    static DerivativeStructure linearBox(DerivativeStructure x) {
+        return x.subtract(x.getValue()).add(1.0);
     }
 
     /** MB(x) = exp(x - stopgrad(x)): value exactly 1, derivatives those of exp at the point. */
