@@ -9,7 +9,10 @@ PyTorch computes, with its own autograd and written independently of opshape's c
   (c) a LOLA-DiCE update of both agents, K = 1, B = 128, T = 150, sampling included: trajectories drawn by inverse CDF,
       vectorised over the batch (a Python loop over the T moves only), the DiCE objective with the magic box
       MB(x) = exp(x - x.detach()) over the cumulative log-probabilities of both agents (docs/estimators.md#dice), the
-      per-move leave-one-out mean baseline of opshape's default, and the lookahead differentiated through.
+      per-move leave-one-out mean baseline of opshape's default, and the lookahead differentiated through;
+  (d) the exact MAML-RL meta-gradient d V(theta_5) / d theta_0 (alpha 10) on a 20 x 5 MDP of the seed paper's random
+      family (exported by opshape), infinite horizon: V(theta) = p0 (I - gamma P_pi)^-1 r_pi with a softmax policy,
+      five inner steps built with create_graph, then one backward to theta_0 (the paper's own approach).
 
 Checks (before any timing): the same quantities from opshape at the same inputs (dev.opshape.bench.PeerReference)
 must agree to 1e-10 (relative to max(1, |x|)): values, gradient, HVP, LOLA-K directions; and, fed the same uniforms
@@ -221,7 +224,7 @@ class Checks:
         return all(ok for _, _, ok in self.rows)
 
 
-def run_checks(ref, uniforms, exact, dice):
+def run_checks(ref, uniforms, exact, dice, maml):
     checks = Checks()
     theta1 = torch.tensor(ref["theta1"])
     theta2 = torch.tensor(ref["theta2"])
@@ -250,7 +253,50 @@ def run_checks(ref, uniforms, exact, dice):
     d1, d2 = dice.lola_dice_update(theta1, theta2, eta, uniforms)
     checks.close("LOLA-DiCE K=1 direction, agent 1 (same draws)", d1, ref["dice"]["direction1"])
     checks.close("LOLA-DiCE K=1 direction, agent 2 (same draws)", d2, ref["dice"]["direction2"])
+    theta0 = torch.tensor(ref["maml"]["theta0"])
+    checks.close("MAML-RL objective V(theta_5)", torch.tensor([maml_objective(maml, theta0)]),
+                 [ref["maml"]["objective"]])
+    checks.close("MAML-RL meta-gradient, K = 5", maml.meta_gradient(theta0), ref["maml"]["metaGradient"])
     return checks.report()
+
+
+def maml_objective(maml, theta0):
+    theta = theta0.detach().clone().requires_grad_(True)
+    for _ in range(maml.k):
+        (g,) = torch.autograd.grad(maml.value(theta), theta)
+        theta = (theta + maml.alpha * g).detach().requires_grad_(True)
+    return maml.value(theta).item()
+
+
+# ----------------------------------------------------------------------------------------------- MAML-RL
+class ExactMaml:
+    """V(theta) = p0 (I - gamma P_pi)^-1 r_pi of a tabular MDP, pi = softmax(theta) per state, and the MAML-RL
+    meta-gradient through K exact inner gradient steps theta_{k+1} = theta_k + alpha grad V(theta_k)."""
+
+    def __init__(self, node):
+        self.transitions = torch.tensor(node["transitions"])  # (S, A, S)
+        self.rewards = torch.tensor(node["rewards"])  # (S, A)
+        self.start = torch.tensor(node["start"])
+        self.gamma = node["gamma"]
+        self.k = node["k"]
+        self.alpha = node["alpha"]
+        self.states, self.actions = self.rewards.shape
+        self.eye = torch.eye(self.states)
+
+    def value(self, theta):
+        pi = torch.softmax(theta.reshape(self.states, self.actions), dim=1)
+        p_pi = torch.einsum("sa,sat->st", pi, self.transitions)
+        r_pi = (pi * self.rewards).sum(dim=1)
+        return self.start @ torch.linalg.solve(self.eye - self.gamma * p_pi, r_pi)
+
+    def meta_gradient(self, theta0):
+        leaf = theta0.detach().clone().requires_grad_(True)
+        theta = leaf
+        for _ in range(self.k):
+            (g,) = torch.autograd.grad(self.value(theta), theta, create_graph=True)
+            theta = theta + self.alpha * g
+        (meta,) = torch.autograd.grad(self.value(theta), leaf)
+        return meta
 
 
 # ----------------------------------------------------------------------------------------------- timing
@@ -275,13 +321,14 @@ def time_call(fn, min_time, repeats):
     return statistics.median(samples), n
 
 
-def time_torch(ref, exact, dice, min_time, repeats):
+def time_torch(ref, exact, dice, maml, min_time, repeats):
     theta1 = torch.tensor(ref["theta1"])
     theta2 = torch.tensor(ref["theta2"])
     theta = torch.cat([theta1, theta2])
     v = torch.tensor(ref["v"])
     eta = ref["eta"]
     th, g = exact.retained_gradient(theta)
+    theta0 = torch.tensor(ref["maml"]["theta0"])
     torch.manual_seed(0)
     cases = {
         "exactHessianVectorProduct": lambda: exact.hvp_retained(th, g, v),
@@ -289,6 +336,7 @@ def time_torch(ref, exact, dice, min_time, repeats):
         "lolaLolaStep:k=1": lambda: exact.lola_lola_step(theta1, theta2, 1, eta),
         "lolaLolaStep:k=10": lambda: exact.lola_lola_step(theta1, theta2, 10, eta),
         "lolaDiceUpdate": lambda: dice.lola_dice_update(theta1, theta2, eta),
+        "mamlMetaGradient": lambda: maml.meta_gradient(theta0),
     }
     out = {}
     for name, fn in cases.items():
@@ -351,9 +399,11 @@ def print_table(java, torch_ns):
          "opshape about 10x its K = 1"),
         ("LOLA-DiCE update, K = 1, B = 128, T = 150", "lolaDiceUpdate", "sampling + DiCE autograd, both agents",
          "ratio >= 30, opshape <= 1.5 ms"),
+        ("exact MAML-RL meta-gradient, 20 x 5 MDP, K = 5", "mamlMetaGradient",
+         "autograd through 5 exact inner steps", "ratio >= 300"),
     ]
     print()
-    print("| quantity (IPD, float64, 1 thread) | opshape (JMH) | PyTorch | PyTorch / opshape | target |")
+    print("| quantity (IPD unless said, float64, 1 thread) | opshape (JMH) | PyTorch | PyTorch / opshape | target |")
     print("|---|---:|---:|---:|---|")
     summary = {}
     for label, key, _, target in rows:
@@ -396,7 +446,8 @@ def main():
     exact = ExactIpd(ref["gamma"], ref["reward1"], ref["reward2"])
     dice = DiceIpd(ref["gamma"], ref["reward1"], ref["reward2"], b, t)
 
-    passed = run_checks(ref, uniforms, exact, dice)
+    maml = ExactMaml(ref["maml"])
+    passed = run_checks(ref, uniforms, exact, dice, maml)
     if not passed:
         print("numerical check FAILED: not timing results that disagree", file=sys.stderr)
         return 1
@@ -404,7 +455,7 @@ def main():
     min_time, repeats = (0.1, 3) if args.quick else (0.5, 7)
     print(f"\nPyTorch timings (median of {repeats} loops of >= {min_time} s each):", flush=True)
     loads["torch_start"] = load_average()
-    torch_ns = time_torch(ref, exact, dice, min_time, repeats)
+    torch_ns = time_torch(ref, exact, dice, maml, min_time, repeats)
     loads["torch_end"] = load_average()
     summary = {"machine": platform.processor() or platform.machine(), "torch": torch.__version__,
                "torch_ns": torch_ns, "loads": loads}

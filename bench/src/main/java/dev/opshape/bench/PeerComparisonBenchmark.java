@@ -5,6 +5,7 @@ import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.shaping.meta.MamlMetaGradient;
 import dev.opshape.tabular.exact.ExactEvaluator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,7 +39,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code lolaDiceUpdate}: both agents' LOLA-DiCE K = 1 directions ({@value PeerInputs#DICE_AGENT}: B = 128,
  *       T = 150, mean baseline), sampling included (two batches per agent: the lookahead's and the outer one);
  *       PyTorch samples with the same inverse-CDF rule, vectorised over the batch, and backpropagates the DiCE
- *       magic-box objective through the lookahead.</li>
+ *       magic-box objective through the lookahead;</li>
+ *   <li>{@code mamlMetaGradient}: the exact MAML-RL meta-gradient d V(theta_5) / d theta_0 (alpha 10) on a 20 x 5
+ *       MDP of the seed paper's random family, infinite horizon; PyTorch differentiates through the 5 exact inner
+ *       steps (each a linear solve, built with create_graph).</li>
  * </ul>
  *
  * <p>Pitfalls guarded: dead code [JMHSample_08] (results returned or sunk into a {@link Blackhole});
@@ -131,6 +135,28 @@ public class PeerComparisonBenchmark {
                 keys[u] = PeerInputs.key(u);
             }
         }
+    }
+
+    /** The exact MAML-RL meta-gradient of the comparison (K = 5, alpha 10, 20 x 5 MDP, infinite horizon). */
+    @State(Scope.Thread)
+    public static class Maml {
+        MamlMetaGradient meta;
+        double[] theta0;
+        double[] out;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            meta = new MamlMetaGradient(PeerInputs.mamlMdp().problem(PeerInputs.MAML_GAMMA, 0),
+                    PeerInputs.MAML_STEPS, PeerInputs.MAML_ALPHA);
+            theta0 = PeerInputs.mamlTheta0();
+            out = new double[meta.dimension()];
+        }
+    }
+
+    @Benchmark
+    public double[] mamlMetaGradient(Maml state) {
+        state.meta.compute(state.theta0, state.out);
+        return state.out;
     }
 
     @Benchmark

@@ -7,6 +7,8 @@ import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.UpdateKey;
 import dev.opshape.tabular.catalog.ComponentSpec;
+import dev.opshape.tabular.mdp.RandomMdps;
+import dev.opshape.tabular.mdp.TabularMdp;
 
 /**
  * The inputs of the side-by-side comparison with PyTorch ({@code bench/pytorch/compare.py}): one IPD point, one
@@ -26,6 +28,12 @@ final class PeerInputs {
     static final long SEED = 42L;
     /** The LOLA-DiCE agent, as a user writes it. */
     static final String DICE_AGENT = "lola:k=1:est=dice:batch=" + BATCH;
+
+    /** The MAML-RL comparison: MDP 0 of the seed paper's random family under this seed, infinite horizon. */
+    static final long MAML_SEED = 2022L;
+    static final double MAML_GAMMA = 0.8;
+    static final int MAML_STEPS = 5;
+    static final double MAML_ALPHA = 10.0;
 
     private PeerInputs() {
     }
@@ -51,6 +59,20 @@ final class PeerInputs {
     /** The LOLA-DiCE rule of {@link #DICE_AGENT} (mean baseline, T = 150, eta = {@link #ETA}). */
     static LearningRule diceRule() {
         return AgentCatalog.create(ComponentSpec.parse(DICE_AGENT), new AgentDefaults(ETA));
+    }
+
+    static TabularMdp mamlMdp() {
+        return RandomMdps.PAPER.draw(MAML_SEED, 0);
+    }
+
+    /** theta_0 of the MAML comparison: fixed logits of scale 0.5 (state-major, action-minor). */
+    static double[] mamlTheta0() {
+        int d = RandomMdps.PAPER.states() * RandomMdps.PAPER.actions();
+        double[] theta = new double[d];
+        for (int i = 0; i < d; i++) {
+            theta[i] = 0.5 * Math.sin(1.7 * i + 0.3);
+        }
+        return theta;
     }
 
     /** The key of LOLA-DiCE update u (run 0). */

@@ -15,7 +15,9 @@ import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.StreamIndex;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.shaping.meta.MamlMetaGradient;
 import dev.opshape.tabular.exact.ExactEvaluator;
+import dev.opshape.tabular.mdp.TabularMdp;
 import dev.opshape.tabular.sample.PhiloxStream;
 
 import java.io.IOException;
@@ -30,8 +32,9 @@ import java.util.Locale;
  * Writes opshape's results at the inputs of {@link PeerInputs}, for {@code bench/pytorch/compare.py} to check its
  * own PyTorch results against: exact values, gradient and Hessian-vector product of the IPD; both agents' exact
  * LOLA-K directions for K = 1 and 10; the DiCE and LVC gradient and products on one fixed batch; both agents'
- * LOLA-DiCE K = 1 directions of update 0. For the sampled quantities it also writes the uniforms each batch is drawn
- * from, so that the script can draw the identical trajectories with the same inverse-CDF rule.
+ * LOLA-DiCE K = 1 directions of update 0; the exact MAML-RL meta-gradient (K = 5, alpha 10) on MDP 0 of the
+ * seed paper's random family, with the MDP's tables. For the sampled quantities it also writes the uniforms each
+ * batch is drawn from, so that the script can draw the identical trajectories with the same inverse-CDF rule.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar dev.opshape.bench.PeerReference OUT_DIR}: writes
  * {@code OUT_DIR/reference.json} and {@code OUT_DIR/uniforms.f64} (little-endian doubles, batches in the order of
@@ -126,6 +129,23 @@ public final class PeerReference {
             est.hessianVectorProduct(1, v, out);
             node.set("hvp2", array(mapper, out));
         }
+
+        // MAML-RL: the exact meta-gradient of V(theta_K) in theta_0 on the paper's kind of MDP.
+        TabularMdp mdp = PeerInputs.mamlMdp();
+        ObjectNode maml = root.putObject("maml");
+        maml.put("gamma", PeerInputs.MAML_GAMMA);
+        maml.put("k", PeerInputs.MAML_STEPS);
+        maml.put("alpha", PeerInputs.MAML_ALPHA);
+        maml.set("transitions", mapper.valueToTree(mdp.transitionTable()));
+        maml.set("rewards", mapper.valueToTree(mdp.rewardTable()));
+        maml.set("start", array(mapper, mdp.startDistribution()));
+        double[] theta0 = PeerInputs.mamlTheta0();
+        maml.set("theta0", array(mapper, theta0));
+        MamlMetaGradient meta = new MamlMetaGradient(mdp.problem(PeerInputs.MAML_GAMMA, 0), PeerInputs.MAML_STEPS,
+                PeerInputs.MAML_ALPHA);
+        double[] metaGradient = new double[meta.dimension()];
+        maml.put("objective", meta.compute(theta0, metaGradient));
+        maml.set("metaGradient", array(mapper, metaGradient));
 
         Path json = dir.resolve("reference.json");
         Path tmp = dir.resolve("reference.json.tmp");

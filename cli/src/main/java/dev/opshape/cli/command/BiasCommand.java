@@ -47,8 +47,8 @@ import java.util.concurrent.Callable;
                     + "LOLA-K meta-gradient, each from fresh samples, against the exact meta-gradient of the same "
                     + "finite horizon T. Reports the bias (and its noise-corrected square), variance, MSE, cosine "
                     + "similarity, Pearson correlation and sign agreement, with 95%% intervals.",
-            "An estimator SPEC is ':'-separated: a surrogate (exact, dice, lvc or maml) for every part, then "
-                    + "optional keys inner=, hessian=, outer= (exact, dice[/B], lvc[/B], maml[/B]), "
+            "An estimator SPEC is ':'-separated: a surrogate (exact, dice, lvc, maml or loaded) for every part, then "
+                    + "optional keys inner=, hessian=, outer= (exact, dice[/B], lvc[/B], maml[/B], loaded[/B]), "
                     + "baseline=none|mean|learned|exact, offpolicy=BUFFER, clip=C; for example dice, "
                     + "lvc:baseline=exact, dice:inner=exact, dice:offpolicy=1024. --horizon 0 (the default) means "
                     + "T = 150 here."

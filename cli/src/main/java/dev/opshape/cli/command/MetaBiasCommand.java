@@ -46,8 +46,9 @@ import java.util.concurrent.Callable;
                     + "exact meta-gradient of the same T-step value. Reports the seed paper's measures (corr, its "
                     + "var as sdSum, its grad_mse) beside opshape's (noise-corrected squared bias, variance = "
                     + "tr Cov, mse, cosine), with 95%% intervals.",
-            "An estimator SPEC is a surrogate (dice, lvc or maml) with the optional key "
-                    + "baseline=none|mean|learned|exact (default: none for dice, exact for lvc and maml)."
+            "An estimator SPEC is a surrogate (dice, loaded, lvc or maml) with the optional keys "
+                    + "baseline=none|mean|learned|exact (default: none for dice, exact for the others) and, for "
+                    + "loaded, lambda=L in [0, 1] (default 1, unbiased at every order)."
         })
 public final class MetaBiasCommand implements Callable<Integer> {
 
@@ -95,7 +96,7 @@ public final class MetaBiasCommand implements Callable<Integer> {
             description = "Inner step sizes. Default: ${DEFAULT-VALUE}.")
     private NumberList lrs;
 
-    @Option(names = "--estimator", paramLabel = "SPEC[,SPEC...]", defaultValue = "dice,lvc,maml",
+    @Option(names = "--estimator", paramLabel = "SPEC[,SPEC...]", defaultValue = "dice,loaded,lvc,maml",
             description = "Estimators of the sampled parts (see above). Default: ${DEFAULT-VALUE}.")
     private String estimators;
 

@@ -74,7 +74,7 @@ class BiasCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--estimator=magic          | estimator 'magic': est=magic is not one of exact, dice, lvc, maml",
+        "--estimator=magic          | estimator 'magic': est=magic is not one of exact, dice, lvc, maml, loaded",
         "--estimator=dice:foo=1     | key 'foo' is not one of",
         "--estimator=dice::lvc      | '' is not key=value",
         "--k=-1                     | -1 is outside 0..1000",

@@ -85,7 +85,7 @@ class MetaBiasCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--algorithm=reptile              | 'reptile' is not supported",
-        "--estimator=magic                | 'magic' is not one of dice, lvc, maml",
+        "--estimator=magic                | 'magic' is not one of dice, lvc, maml, loaded",
         "--estimator=exact                | estimator 'exact' samples nothing",
         "--estimator=dice:horizon=5       | key horizon= is not allowed here",
         "--estimator=lvc:baseline=oracle  | baseline=oracle is not one of none, mean, learned, exact",

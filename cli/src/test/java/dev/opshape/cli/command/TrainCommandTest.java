@@ -105,7 +105,7 @@ class TrainCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--agent1=foo                 | unknown agent 'foo'",
         "--agent1=lola:k=x            | k=x is not an integer",
-        "--agent2=lola:est=magic      | est=magic is not one of exact, dice, lvc, maml",
+        "--agent2=lola:est=magic      | est=magic is not one of exact, dice, lvc, maml, loaded",
         "--agent1=tft:g=1             | tft takes no keys",
         "--steps=-1                   | --steps",
         "--lr=0                       | --lr",

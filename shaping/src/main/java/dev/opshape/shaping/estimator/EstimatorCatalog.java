@@ -63,7 +63,9 @@ public final class EstimatorCatalog {
         entries.add(CatalogEntry.of("exact", "exact values and derivatives (no sampling)", "", List.of(),
                 v -> EstimatorSpec.EXACT));
         for (Surrogate s : Surrogates.all()) {
-            entries.add(CatalogEntry.of(s.name(), s.description(), "", SAMPLED_KEYS, v -> sampled(s, v)));
+            List<KeyDefinition> keys = new ArrayList<>(SAMPLED_KEYS);
+            keys.addAll(s.keys());
+            entries.add(CatalogEntry.of(s.name(), s.description(), "", keys, v -> sampled(s.configured(v), v)));
         }
         return new Catalog<>("estimator", entries);
     }

@@ -34,6 +34,10 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
             throw new IllegalArgumentException("offpolicy = " + buffer + "; the replay buffer must hold at least "
                     + "one batch (" + batch + " trajectories), or be 0 for on-policy estimates");
         }
+        if (buffer > 0 && !surrogate.hasOffPolicyForm()) {
+            throw new IllegalArgumentException("offpolicy = " + buffer + "; " + surrogate.name() + " has no "
+                    + "off-policy form, so it cannot replay trajectories (use offpolicy = 0)");
+        }
         if (!(clip > 0)) {
             throw new IllegalArgumentException("clip = " + clip + "; the importance-ratio clip must be > 0");
         }

@@ -1,5 +1,10 @@
 package dev.opshape.shaping.estimator;
 
+import dev.opshape.tabular.catalog.KeyDefinition;
+import dev.opshape.tabular.catalog.SpecValues;
+
+import java.util.List;
+
 /**
  * A sampled surrogate objective whose derivatives estimate those of the value: it decides how a batch's scores enter
  * the Hessian-vector product. Notation (per trajectory, moves t = 0..T-1): l_t = sum_i log pi_i(a_i,t | o_i(s_t)),
@@ -45,8 +50,31 @@ public abstract class Surrogate {
      */
     abstract void addScoreTerms(ScorePass pass, double[] cellDot, double[] cellScore);
 
+    /** The surrogate's own spec keys beyond the sampled estimators' common ones (none by default). */
+    public List<KeyDefinition> keys() {
+        return List.of();
+    }
+
+    /**
+     * The surrogate configured by the checked values of its {@link #keys()} (this one, when it has none).
+     *
+     * @throws dev.opshape.tabular.catalog.InvalidSpecException if the values do not make a valid surrogate
+     */
+    public Surrogate configured(SpecValues values) {
+        return this;
+    }
+
+    /**
+     * Whether the surrogate is defined on importance-weighted (replayed or revisited) trajectories. Those without
+     * an off-policy form refuse replay buffers up front ({@link SampledEstimatorSpec}).
+     */
+    public boolean hasOffPolicyForm() {
+        return true;
+    }
+
+    /** The name, with any parameter that differs from its default, for example {@code loaded(lambda=0.5)}. */
     @Override
-    public final String toString() {
+    public String toString() {
         return name;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class Surrogates {
 
     private static final List<Surrogate> ALL = List.of(DiceSurrogate.INSTANCE, LvcSurrogate.INSTANCE,
-            MamlSurrogate.INSTANCE);
+            MamlSurrogate.INSTANCE, LoadedSurrogate.UNBIASED);
 
     private Surrogates() {
     }
@@ -31,6 +31,11 @@ public final class Surrogates {
     /** The MAML-RL policy-gradient surrogate. */
     public static Surrogate maml() {
         return MamlSurrogate.INSTANCE;
+    }
+
+    /** Loaded DiCE with credit decay lambda in [0, 1] (1: unbiased at every order). */
+    public static Surrogate loaded(double lambda) {
+        return LoadedSurrogate.of(lambda);
     }
 
     /** The surrogate of the given name (case-insensitive), if registered. */

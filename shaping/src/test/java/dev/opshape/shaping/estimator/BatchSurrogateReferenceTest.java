@@ -208,6 +208,43 @@ class BatchSurrogateReferenceTest {
     }
 
     /**
+     * The MAML surrogate and Loaded DiCE at lambda 1, 0.5 and 0, on-policy: their closed-form Hessian-vector
+     * products equal their literal objectives differentiated by DerivativeStructure, and each literal objective's
+     * gradient is DiCE's (the surrogates differ only at second order).
+     */
+    @ParameterizedTest(name = "{0} {1} baseline={2} N={3} T={4} noise={6}")
+    @MethodSource("cases")
+    void mamlAndLoadedClosedFormsEqualTheirObjectives(String name, Mode mode, BaselineKind baseline, int count,
+                                                     int steps, long seed, double noise) {
+        assumeTrue(mode == Mode.ON_POLICY, "Loaded DiCE is on-policy only");
+        Setup s = setup(name, mode, count, steps, seed, noise);
+        IteratedGame game = s.game();
+        ScoreTables tables = new ScoreTables(game);
+        tables.load(Vectors.concat(s.eval1(), s.eval2()));
+        BatchSurrogate surrogate = new BatchSurrogate(game, s.batch().capacity(), steps);
+        surrogate.load(tables, s.batch(), count, s.offPolicy(), s.clip());
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double[] v = EstimatorFixtures.gaussian(random, game.jointDimension(), 1.0);
+        double[] out = new double[v.length];
+        for (int agent = 0; agent < 2; agent++) {
+            surrogate.setWeights(agent, baseline, s.values());
+            MagicBoxReference.Result dice = MagicBoxReference.evaluate(game, s.batch(), count, s.eval1(), s.eval2(),
+                    agent, Surrogates.dice(), baseline, s.values(), false, s.clip());
+            double tolerance = RELATIVE * dice.curvatureMagnitude() * EstimatorFixtures.maxAbs(v);
+            for (Surrogate candidate : List.of(Surrogates.maml(), Surrogates.loaded(1.0), Surrogates.loaded(0.5),
+                    Surrogates.loaded(0.0))) {
+                MagicBoxReference.Result ref = MagicBoxReference.evaluate(game, s.batch(), count, s.eval1(),
+                        s.eval2(), agent, candidate, baseline, s.values(), false, s.clip());
+                String where = "agent " + agent + " " + candidate + " ";
+                assertClose(dice.gradient(), ref.gradient(), RELATIVE * dice.gradientMagnitude(),
+                        where + "objective gradient vs DiCE");
+                surrogate.hessianVectorProduct(candidate, agent, v, out);
+                assertClose(ref.hessianTimes(v), out, tolerance, where + "Hessian times v");
+            }
+        }
+    }
+
+    /**
      * LVC's gradient is DiCE's (same first-order terms, see {@link Surrogate}), checked on the two literal objectives
      * themselves, independently of the closed forms (which share one gradient routine), for every mode and
      * baseline. Tolerance as above: the two DS computations sum the same terms in different orders.
@@ -246,7 +283,7 @@ class BatchSurrogateReferenceTest {
         replay.load(tables, s.batch(), count, true, Double.POSITIVE_INFINITY);
         int d = game.jointDimension();
         double[] v = EstimatorFixtures.gaussian(new SplittableRandom(seed), d, 1.0);
-        assertSameBits(onPolicy, replay, baseline, s.values(), v);
+        assertSameBits(onPolicy, replay, baseline, s.values(), v, true);
     }
 
     /**
@@ -276,12 +313,15 @@ class BatchSurrogateReferenceTest {
         generic.load(tables, withIntended, count, s.offPolicy(), s.clip());
         int d = game.jointDimension();
         double[] v = EstimatorFixtures.gaussian(new SplittableRandom(seed), d, 1.0);
-        assertSameBits(plain, generic, baseline, s.values(), v);
+        assertSameBits(plain, generic, baseline, s.values(), v, s.offPolicy());
     }
 
-    /** Both agents' values, gradients and both surrogates' Hessian-vector products along v agree bit for bit. */
+    /**
+     * Both agents' values, gradients and every surrogate's Hessian-vector products along v agree bit for bit (on an
+     * off-policy load, every surrogate that has an off-policy form).
+     */
     private static void assertSameBits(BatchSurrogate x, BatchSurrogate y, BaselineKind baseline,
-                                       StateBaseline values, double[] v) {
+                                       StateBaseline values, double[] v, boolean offPolicy) {
         double[] a = new double[v.length];
         double[] b = new double[v.length];
         for (int agent = 0; agent < 2; agent++) {
@@ -292,6 +332,9 @@ class BatchSurrogateReferenceTest {
             y.gradient(agent, b);
             assertArrayEquals(a, b, "gradient");
             for (Surrogate surrogate : Surrogates.all()) {
+                if (offPolicy && !surrogate.hasOffPolicyForm()) {
+                    continue;
+                }
                 x.hessianVectorProduct(surrogate, agent, v, a);
                 y.hessianVectorProduct(surrogate, agent, v, b);
                 assertArrayEquals(a, b, surrogate + " Hessian-vector product");

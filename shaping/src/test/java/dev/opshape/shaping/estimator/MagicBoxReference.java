@@ -29,6 +29,8 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
  *   <li>MAML: LVC's objective with every per-step box MB(l_t), and the baseline term's ratio R_t, replaced by its
  *       linearisation value(R_t) (1 + l_t - value(l_t)): the policy-gradient loss sum_t G_t l_t, whose Hessian has
  *       no score products;</li>
+ *   <li>Loaded DiCE (on-policy only): sum_t (G_t - beta_t) (MB(w_t) - MB(lambda w_{t-1})) with
+ *       w_t = lambda w_{t-1} + l_t, beta_t the state baseline term below, which then enters only here;</li>
  *   <li>the state baseline term (only for LEARNED and EXACT, with the given values b(agent, row, movesLeft) at agent
  *       1's own-view state and T - t moves left) is absent for NONE and MEAN.</li>
  * </ul>
@@ -105,9 +107,16 @@ final class MagicBoxReference {
         double[] c = new double[steps];
         // The MAML surrogate: LVC with every per-step box linearised (value 1, the same gradient, no score products).
         boolean linear = surrogate == Surrogates.maml();
+        // Loaded DiCE (on-policy only): sum_t (G_t - beta_t) (MB(w_t) - MB(lambda w_{t-1})), w_t = lambda w_{t-1} + l_t.
+        LoadedSurrogate loaded = surrogate instanceof LoadedSurrogate ls ? ls : null;
+        if (loaded != null && offPolicy) {
+            throw new IllegalArgumentException("Loaded DiCE has no off-policy form");
+        }
+        DerivativeStructure[] loadedDifference = new DerivativeStructure[steps];
         for (int b = 0; b < count; b++) {
             DerivativeStructure logWeight = zero;   // S_t on-policy; the live log-ratios off-policy
             double clipped = 1.0;                   // product of the clipped constants so far
+            DerivativeStructure loadedWeight = zero; // w_t of Loaded DiCE
             for (int t = 0; t < steps; t++) {
                 int idx = b * steps + t;
                 // The intended joint action is the intended cell modulo the n m joint actions.
@@ -119,6 +128,11 @@ final class MagicBoxReference {
                     cumulative[t] = magicBox(logWeight);
                     perStep[t] = linear ? linearBox(l) : magicBox(l);
                     ownBox[t] = perStep[t];
+                    if (loaded != null) {
+                        DerivativeStructure previous = magicBox(loadedWeight.multiply(loaded.lambda()));
+                        loadedWeight = loadedWeight.multiply(loaded.lambda()).add(l);
+                        loadedDifference[t] = magicBox(loadedWeight).subtract(previous);
+                    }
                 } else {
                     DerivativeStructure logRatio = l.subtract(batch.logProb(0)[idx] + batch.logProb(1)[idx]);
                     if (Math.exp(logRatio.getValue()) > clip) {
@@ -151,16 +165,22 @@ final class MagicBoxReference {
                 int idx = b * steps + t;
                 double w = cumulative[t].getValue();
                 suffix += c[t] * w;
-                if (surrogate == Surrogates.dice()) {
-                    total = total.add(cumulative[t].multiply(c[t]));
-                } else {
-                    total = total.add(ownBox[t].multiply(suffix));
-                }
                 double beta = 0;
-                if (state) {
-                    double bt = discount[t] * values.value(agent, batch.observation(0)[idx], steps - t);
-                    total = total.add(one.subtract(perStep[t]).multiply(bt));
-                    beta = Math.abs(bt * perStep[t].getValue());
+                if (loaded != null) {
+                    double bt = state ? discount[t] * values.value(agent, batch.observation(0)[idx], steps - t) : 0;
+                    total = total.add(loadedDifference[t].multiply(suffix - bt));
+                    beta = Math.abs(bt);
+                } else {
+                    if (surrogate == Surrogates.dice()) {
+                        total = total.add(cumulative[t].multiply(c[t]));
+                    } else {
+                        total = total.add(ownBox[t].multiply(suffix));
+                    }
+                    if (state) {
+                        double bt = discount[t] * values.value(agent, batch.observation(0)[idx], steps - t);
+                        total = total.add(one.subtract(perStep[t]).multiply(bt));
+                        beta = Math.abs(bt * perStep[t].getValue());
+                    }
                 }
                 // Bounds on the absolute values of the terms each closed form sums (see BatchSurrogateReferenceTest).
                 gradientMagnitude += Math.abs(c[t] * w) * (t + 1) + beta;

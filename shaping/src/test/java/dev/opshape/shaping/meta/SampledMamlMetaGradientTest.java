@@ -81,6 +81,21 @@ class SampledMamlMetaGradientTest {
     }
 
     @Test
+    void loadedDiceHessianIsUnbiasedAtLambdaOne() {
+        double z = worstZ(ESTIMATES, EstimatorSpec.EXACT, sampled(Surrogates.loaded(1.0), 5), EstimatorSpec.EXACT);
+        assertTrue(z < Z, "ele with Loaded DiCE (lambda 1): |z| = " + z);
+    }
+
+    @Test
+    void loadedDiceHessianIsBiasedAtLambdaZero() {
+        // lambda = 0 keeps only same-time score products: the negative control of the test above. Its bias is
+        // smaller than the MAML surrogate's (|z| near 7.6 with 400 estimates), so 1600 estimates put it near 15.
+        double z = worstZ(4 * ESTIMATES, EstimatorSpec.EXACT, sampled(Surrogates.loaded(0.0), 5),
+                EstimatorSpec.EXACT);
+        assertTrue(z > 2 * Z, "ele with Loaded DiCE (lambda 0) should be biased: |z| = " + z);
+    }
+
+    @Test
     void theMamlSurrogatesHessianIsBiased() {
         double z = worstZ(ESTIMATES, EstimatorSpec.EXACT, sampled(Surrogates.maml(), 5), EstimatorSpec.EXACT);
         assertTrue(z > 3 * Z, "ele with the MAML surrogate should be biased: |z| = " + z);
@@ -99,14 +114,15 @@ class SampledMamlMetaGradientTest {
         // Common random numbers: under lee only first derivatives are sampled, and DiCE, LVC and the MAML surrogate
         // share theirs, so the same seed and estimate index give the same meta-gradient.
         double[] theta0 = new double[PROBLEM.layout().dimension()];
-        double[][] out = new double[3][theta0.length];
-        Surrogate[] surrogates = {Surrogates.dice(), Surrogates.lvc(), Surrogates.maml()};
+        double[][] out = new double[4][theta0.length];
+        Surrogate[] surrogates = {Surrogates.dice(), Surrogates.lvc(), Surrogates.maml(), Surrogates.loaded(0.5)};
         for (int i = 0; i < surrogates.length; i++) {
             new MamlMetaGradient(PROBLEM, 2, ALPHA, sampled(surrogates[i], 5), EstimatorSpec.EXACT,
                     EstimatorSpec.EXACT).compute(theta0, 3L, 17, out[i]);
         }
         assertArrayEquals(out[0], out[1]);
         assertArrayEquals(out[0], out[2]);
+        assertArrayEquals(out[0], out[3]);
     }
 
     private static double[] unit(double[] x) {
