@@ -42,7 +42,7 @@ import java.util.function.ToDoubleFunction;
  * @param manifest what produced the document, with the seed and the configuration
  * @param config   the study's settings (written to JSON as manifest.configuration)
  * @param rows     one per algorithm, estimator, parts, K, alpha, batch, Hessian bias and MDP
- * @param summary  one per configuration, each measure averaged over the MDPs with a 95% interval over MDPs
+ * @param summary  one per configuration, each measure averaged over the MDPs, with a 95% interval conditional on them
  */
 @JsonPropertyOrder({"manifest", "rows", "summary"})
 public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<Row> rows, List<Summary> summary)
@@ -99,15 +99,12 @@ public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<
                       Interval cosine, int samples) {
     }
 
-    /** One configuration over all MDPs (one MDP: its values; several: their mean, t interval over MDPs). */
+    /** One configuration over all MDPs (one MDP: its values; several: their mean, interval conditional on them). */
     @JsonPropertyOrder({"algorithm", "estimator", "parts", "k", "lr", "batch", "hessianBias", "mdps", "corr",
             "squaredBias", "variance", "mse", "sdSum", "gradMse", "cosine"})
     public record Summary(String algorithm, String estimator, String parts, int k, double lr, int batch,
                           double hessianBias, int mdps, Interval corr, Interval squaredBias, Interval variance,
                           Interval mse, Interval sdSum, Interval gradMse, Interval cosine) {
-        String label() {
-            return estimator + " " + parts;
-        }
     }
 
     /** The measures, by JSON name, as functions of a row. */
@@ -161,7 +158,7 @@ public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<
                 + c.seed());
         out.println("corr = mean Pearson correlation with the exact meta-gradient; sd-sum and grad-mse are the seed "
                 + "paper's var and grad_mse; bias^2 = |mean - exact|^2 - tr(Cov)/N; var = tr(Cov); "
-                + (c.mdps().size() > 1 ? "means over MDPs, 95% intervals over MDPs" : "95% intervals"));
+                + (c.mdps().size() > 1 ? "means over MDPs, 95% intervals conditional on these MDPs" : "95% intervals"));
         TextTable table = new TextTable().left("estimator").left("parts").right("K").right("alpha").right("B")
                 .right("c").right("corr").left("95% CI").right("sd-sum").right("grad-mse").right("bias^2")
                 .right("var").right("mse");
@@ -217,46 +214,59 @@ public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<
 
     /**
      * Bias (sqrt of the noise-corrected squared bias, drawn only where its interval excludes 0) and standard
-     * deviation (sqrt of tr Cov) against one swept quantity, one colour per estimator and parts (bias solid, sd
-     * dashed), with the 95% intervals as error bars; a second chart holds the correlation. On log-log axes the
-     * legend carries the least-squares slope of log value on log x through the points drawn.
+     * deviation (sqrt of tr Cov) against one swept quantity, and the correlation in a second chart: one colour per
+     * estimator (bias solid, sd dashed in the same colour), 95% intervals as error bars on linear axes. With
+     * several part combinations, one pair of charts per combination (file names end in -lee, -ele, ...), as the
+     * seed paper draws one panel per combination. On log-log axes the legend carries the least-squares slope of
+     * log value on log x through the points drawn.
      */
     private void plot(Path dir, String name, String axis, ToDoubleFunction<Summary> x, boolean logLog)
             throws IOException {
-        Map<String, List<Summary>> lines = new LinkedHashMap<>();
         Set<Double> distinct = new TreeSet<>();
+        Map<String, List<Summary>> byParts = new LinkedHashMap<>();
+        List<String> estimators = new ArrayList<>();
         for (Summary s : summary) {
             distinct.add(x.applyAsDouble(s));
-            lines.computeIfAbsent(lineKey(s, name), key -> new ArrayList<>()).add(s);
+            byParts.computeIfAbsent(s.parts(), key -> new ArrayList<>()).add(s);
+            if (!estimators.contains(s.estimator())) {
+                estimators.add(s.estimator());
+            }
         }
         if (distinct.size() < 2) {
             return;
         }
-        boolean positive = distinct.iterator().next() > 0;
-        XYChart error = chart(axis, "bias (solid), standard deviation (dashed)", logLog && positive);
-        XYChart corr = chart(axis, "correlation with the exact meta-gradient", false);
-        corr.getStyler().setXAxisLogarithmic(logLog && positive);
-        int colour = 0;
-        for (Map.Entry<String, List<Summary>> line : lines.entrySet()) {
-            List<Summary> points = new ArrayList<>(line.getValue());
-            points.sort((a, b) -> Double.compare(x.applyAsDouble(a), x.applyAsDouble(b)));
-            Color color = PALETTE[colour++ % PALETTE.length];
-            addLine(error, line.getKey() + " bias", points, x, s -> root(s.squaredBias()), color, false,
-                    logLog && positive, true);
-            addLine(error, line.getKey() + " sd", points, x, s -> root(s.variance()), color, true,
-                    logLog && positive, false);
-            addLine(corr, line.getKey(), points, x, Summary::corr, color, false, false, false);
-        }
-        for (String extension : List.of(".png", ".svg")) {
-            ChartFiles.save(error, dir.resolve("meta-bias-vs-" + name + extension));
-            ChartFiles.save(corr, dir.resolve("meta-corr-vs-" + name + extension));
+        boolean log = logLog && distinct.iterator().next() > 0;
+        for (Map.Entry<String, List<Summary>> group : byParts.entrySet()) {
+            String suffix = byParts.size() > 1 ? "-" + group.getKey() : "";
+            String title = group.getKey() + " (inner, hessian, outer; l = sampled)";
+            XYChart error = chart(title, axis, "bias (solid), standard deviation (dashed)", log);
+            XYChart corr = chart(title, axis, "correlation with the exact meta-gradient", false);
+            corr.getStyler().setXAxisLogarithmic(log);
+            Map<String, List<Summary>> lines = new LinkedHashMap<>();
+            for (Summary s : group.getValue()) {
+                lines.computeIfAbsent(lineKey(s, name), key -> new ArrayList<>()).add(s);
+            }
+            for (Map.Entry<String, List<Summary>> line : lines.entrySet()) {
+                List<Summary> points = new ArrayList<>(line.getValue());
+                points.sort((a, b) -> Double.compare(x.applyAsDouble(a), x.applyAsDouble(b)));
+                Color color = PALETTE[estimators.indexOf(points.get(0).estimator()) % PALETTE.length];
+                addLine(error, line.getKey() + " bias", points, x, s -> root(s.squaredBias()), color, false, log,
+                        true);
+                addLine(error, line.getKey() + " sd", points, x, s -> root(s.variance()), color, true, log, false);
+                addLine(corr, line.getKey(), points, x, Summary::corr, color, false, false, false);
+            }
+            for (String extension : List.of(".png", ".svg")) {
+                ChartFiles.save(error, dir.resolve("meta-bias-vs-" + name + suffix + extension));
+                ChartFiles.save(corr, dir.resolve("meta-corr-vs-" + name + suffix + extension));
+            }
         }
     }
 
-    private XYChart chart(String axis, String yTitle, boolean logLog) {
+    private XYChart chart(String parts, String axis, String yTitle, boolean logLog) {
         XYChart chart = new XYChartBuilder().width(960).height(600)
-                .title(config.algorithm().toUpperCase(Locale.ROOT) + " meta-gradient, " + config.mdps().size()
-                        + " MDPs, T=" + config.horizon()).xAxisTitle(axis).yAxisTitle(yTitle).build();
+                .title(config.algorithm().toUpperCase(Locale.ROOT) + " meta-gradient, " + parts + ", "
+                        + config.mdps().size() + " MDPs, T=" + config.horizon())
+                .xAxisTitle(axis).yAxisTitle(yTitle).build();
         chart.getStyler().setXAxisLogarithmic(logLog);
         chart.getStyler().setYAxisLogarithmic(logLog);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -265,7 +275,7 @@ public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<
 
     /** The legend of a line: estimator and parts, plus every other swept quantity that varies. */
     private String lineKey(Summary s, String quantity) {
-        StringBuilder key = new StringBuilder(s.label());
+        StringBuilder key = new StringBuilder(s.estimator());
         if (!quantity.equals("k") && varies(Summary::k)) {
             key.append(", K=").append(s.k());
         }

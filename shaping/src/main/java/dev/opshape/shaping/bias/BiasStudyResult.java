@@ -37,26 +37,6 @@ public record BiasStudyResult(BiasStudyConfig config, List<BiasRow> rows) {
         if (of.size() == 1) {
             return metric.apply(of.get(0).bias());
         }
-        double sum = 0;
-        double lowSquares = 0;
-        double highSquares = 0;
-        int n = 0;
-        for (BiasRow r : of) {
-            Interval i = metric.apply(r.bias());
-            if (Double.isNaN(i.mean())) {
-                continue;
-            }
-            double low = i.mean() - i.ciLow();
-            double high = i.ciHigh() - i.mean();
-            sum += i.mean();
-            lowSquares += low * low;
-            highSquares += high * high;
-            n++;
-        }
-        if (n == 0) {
-            return new Interval(Double.NaN, Double.NaN, Double.NaN);
-        }
-        double mean = sum / n;
-        return new Interval(mean, mean - Math.sqrt(lowSquares) / n, mean + Math.sqrt(highSquares) / n);
+        return Interval.meanOf(of.stream().map(r -> metric.apply(r.bias())).toList());
     }
 }
