@@ -10,6 +10,7 @@ import dev.opshape.cli.option.RunOptions;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.shaping.estimator.EstimatorCatalog;
+import dev.opshape.shaping.metabias.MetaAlgorithm;
 import dev.opshape.shaping.metabias.MetaBiasConfiguration;
 import dev.opshape.shaping.metabias.MetaBiasResult;
 import dev.opshape.shaping.metabias.MetaBiasStudy;
@@ -54,6 +55,11 @@ public final class MetaBiasCommand implements Callable<Integer> {
 
     /** Largest total number of estimates a run may ask for (checked before any work starts). */
     public static final long MAX_ESTIMATES = 1L << 31;
+    /**
+     * Largest number of states: every exact part solves dense S x S systems (S^3 / 3 multiply-adds each, a fifth of
+     * a second at S = 1024), several per estimate, so larger models would run for days.
+     */
+    public static final int MAX_STATES = 1024;
 
     @Spec
     private CommandSpec spec;
@@ -64,8 +70,10 @@ public final class MetaBiasCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
-    @Option(names = "--algorithm", paramLabel = "maml", defaultValue = "maml",
-            description = "The meta-learning algorithm: maml (meta-parameter theta_0). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--algorithm", paramLabel = "maml|lirpg", defaultValue = "maml",
+            description = "The meta-learning algorithm: maml (meta-parameter theta_0, at 0) or lirpg (an intrinsic "
+                    + "reward eta per state and action, at 0, shaping the inner learner's reward; the outer "
+                    + "objective is the extrinsic value). Default: ${DEFAULT-VALUE}.")
     private String algorithm;
 
     @Option(names = "--mdp", paramLabel = "random[:states=S:actions=A:concentration=C]|FILE",
@@ -131,9 +139,16 @@ public final class MetaBiasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!algorithm.equals("maml")) {
-            throw bad("--algorithm", "'" + algorithm + "' is not supported; meta-bias studies maml (LIRPG's exact "
-                    + "meta-gradient is in the library, its sampled estimators are not built yet)");
+        MetaAlgorithm metaAlgorithm;
+        try {
+            metaAlgorithm = MetaAlgorithm.of(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw bad("--algorithm", e.getMessage());
+        }
+        int states = mdp.file() != null ? mdp.file().numStates() : mdp.family().states();
+        if (states > MAX_STATES) {
+            throw bad("--mdp", states + " states; at most " + MAX_STATES + " (the exact meta-gradient solves dense "
+                    + "S x S systems)");
         }
         if (mdps < 1 || mdps > MetaBiasStudyConfig.MAX_MDPS) {
             throw bad("--mdps", mdps + " is outside 1.." + MetaBiasStudyConfig.MAX_MDPS);
@@ -174,6 +189,9 @@ public final class MetaBiasCommand implements Callable<Integer> {
                 throw bad("--batch", b + " trajectories of " + horizon + " steps do not fit in memory");
             }
         }
+        if (metaAlgorithm == MetaAlgorithm.LIRPG && boxed(hessianBiases).stream().anyMatch(c -> c != 0.0)) {
+            throw bad("--hessian-bias", "the injected Hessian error is a maml study; lirpg takes 0 only");
+        }
         MetaBiasSweep sweep = new MetaBiasSweep(estimatorSpecs, partList, kList, boxed(lrs), batchList,
                 boxed(hessianBiases), horizon);
         int mdpCount = mdp.file() != null ? 1 : mdps;
@@ -189,15 +207,16 @@ public final class MetaBiasCommand implements Callable<Integer> {
             throw bad("--estimator", e.getMessage());
         }
         List<TabularMdp> mdpList = mdp.mdps(run.seed(), mdpCount);
-        MetaBiasStudyConfig config = new MetaBiasStudyConfig(mdpList, gamma, horizon, configurations, samples,
-                run.seed(), run.threads());
+        MetaBiasStudyConfig config = new MetaBiasStudyConfig(metaAlgorithm, mdpList, gamma, horizon, configurations,
+                samples, run.seed(), run.threads());
         OutputFile.prepare(spec.commandLine(), "--csv", csv);
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
         MetaBiasResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "meta-bias", total, "estimates")) {
             result = MetaBiasStudy.run(config, progress);
         }
-        MetaBiasReport report = MetaBiasReport.of(Manifest.of(spec, MetaBiasReport.SCHEMA), result, algorithm,
+        MetaBiasReport report = MetaBiasReport.of(Manifest.of(spec, MetaBiasReport.SCHEMA), result,
+                metaAlgorithm.display(),
                 mdp.describe());
         if (csv != null) {
             report.writeCsv(csv);

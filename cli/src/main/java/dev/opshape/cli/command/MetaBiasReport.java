@@ -56,7 +56,7 @@ public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
 
     /**
-     * @param algorithm the meta-learning algorithm (maml)
+     * @param algorithm the meta-learning algorithm (maml or lirpg)
      * @param mdp       the MDP family or file
      * @param mdps      the MDPs' names, in row order
      * @param gamma     discount
@@ -71,7 +71,7 @@ public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<
     /**
      * One configuration on one MDP.
      *
-     * @param algorithm   maml
+     * @param algorithm   maml or lirpg
      * @param estimator   the estimator spec as given
      * @param sampler     the sampled parts' estimator with every parameter
      * @param parts       which parts are sampled (lee, ele, ...)
@@ -152,7 +152,8 @@ public record MetaBiasReport(Manifest manifest, @JsonIgnore Config config, List<
     @Override
     public void printText(PrintWriter out) {
         Config c = config;
-        out.println(c.algorithm().toUpperCase(Locale.ROOT) + " meta-gradient at theta_0 = 0 on " + c.mdps().size()
+        String start = c.algorithm().equals("lirpg") ? "d V_r / d eta at theta_0 = 0, eta = 0" : "at theta_0 = 0";
+        out.println(c.algorithm().toUpperCase(Locale.ROOT) + " meta-gradient " + start + " on " + c.mdps().size()
                 + (c.mdps().size() == 1 ? " MDP " : " MDPs ") + c.mdp() + ", gamma " + NumberText.format(c.gamma())
                 + ", T = " + c.horizon() + "; " + c.samples() + " estimates per MDP and configuration, seed "
                 + c.seed());

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetaBiasCommandTest {
@@ -76,6 +77,37 @@ class MetaBiasCommandTest {
         assertEquals(4, run.json().at("/rows/0/exact").size());
     }
 
+    /** LIRPG: the meta-gradient is over the intrinsic reward, one entry per state and action. */
+    @Test
+    void lirpgEstimatesTheIntrinsicRewardsMetaGradient() {
+        CommandRun run = CommandRun.of("meta-bias", "--algorithm", "lirpg", "--mdp", SMALL, "--horizon", "6",
+                "--k", "2", "--estimator", "maml,lvc", "--parts", "ele", "--samples", "3", "--mdps", "2", "--json",
+                "--quiet");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode rows = run.json().get("rows");
+        assertEquals(4, rows.size());
+        assertEquals("lirpg", rows.get(0).get("algorithm").asText());
+        assertEquals(6 * 3, rows.get(0).get("exact").size());
+        CommandRun refused = CommandRun.of("meta-bias", "--algorithm", "lirpg", "--hessian-bias", "1");
+        assertEquals(ExitCode.BAD_INPUT, refused.exitCode(), refused::toString);
+        refused.assertOneErrorLine();
+        assertTrue(refused.err().contains("lirpg takes 0 only"), refused::toString);
+    }
+
+    /** The paper's noisy value baseline: same exact meta-gradient, other estimates (the error enters them). */
+    @Test
+    void noisyBaselineEntersTheEstimates() {
+        CommandRun run = CommandRun.of("meta-bias", "--mdp", SMALL, "--horizon", "6", "--estimator",
+                "lvc,lvc:baseline=noisy:noise=2", "--parts", "ell", "--samples", "3", "--mdps", "1", "--json",
+                "--quiet");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode rows = run.json().get("rows");
+        assertEquals(2, rows.size());
+        assertEquals("lvc:baseline=noisy:noise=2", rows.get(1).get("estimator").asText());
+        assertEquals(rows.get(0).get("exact"), rows.get(1).get("exact"));
+        assertNotEquals(rows.get(0).get("mean"), rows.get(1).get("mean"));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
@@ -84,13 +116,16 @@ class MetaBiasCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--algorithm=reptile              | 'reptile' is not supported",
+        "--algorithm=reptile              | 'reptile' is not one of maml, lirpg",
         "--estimator=magic                | 'magic' is not one of dice, lvc, maml, loaded",
         "--estimator=exact                | estimator 'exact' samples nothing",
         "--estimator=dice:horizon=5       | key horizon= is not allowed here",
         "--estimator=lvc:baseline=oracle  | baseline=oracle is not one of none, mean, learned, exact",
         "--parts=lxe                      | 'lxe' is not one of lee, ele, eel, lle, lel, ell, lll, eee or all",
         "--mdp=random:states=1            | states=1 must be at least 2",
+        "--mdp=random:states=2000:actions=5 | 2000 states; at most 1024",
+        "--estimator=dice:noise=1         | it needs baseline=noisy",
+        "--estimator=lvc:baseline=noisy:noise=-1 | noise=-1 is not a number in [0, inf)",
         "--mdp=random:actions=1           | actions=1 must be at least 2",
         "--mdp=random:concentration=0     | concentration=0 must be a finite number > 0",
         "--mdp=random:size=3              | unknown key 'size'",

@@ -28,11 +28,12 @@ import java.util.Map;
  * parser and the contract tests read it; a new learner is one {@link LearningRule} type and one entry here.
  *
  * <p>Learners take the estimator keys of {@link EstimatorCatalog} ({@code est}, {@code batch}, {@code horizon},
- * {@code baseline}); LOLA-K also {@code inner}, {@code hessian}, {@code outer} (a part's estimator, with an optional
- * batch size of its own, such as {@code dice/128}; when neither inner nor hessian is given each lookahead step's
- * products reuse its first-order batch, as in the original LOLA-DiCE code, otherwise they use independent batches, as
- * in the seed paper's ablation), {@code offpolicy} (a replay buffer for the lookahead parts; the outer gradient stays
- * on-policy) and {@code clip}. Every error names the spec, the bad key or value, and what is allowed.
+ * {@code baseline}, {@code noise}); LOLA-K also {@code inner}, {@code hessian}, {@code outer} (a part's estimator,
+ * with an optional batch size of its own, such as {@code dice/128}; when neither inner nor hessian is given each
+ * lookahead step's products reuse its first-order batch, as in the original LOLA-DiCE code, otherwise they use
+ * independent batches, as in the seed paper's ablation), {@code offpolicy} (a replay buffer for the lookahead parts;
+ * the outer gradient stays on-policy) and {@code clip}. Every error names the spec, the bad key or value, and what
+ * is allowed.
  */
 public final class AgentCatalog {
 
@@ -51,7 +52,7 @@ public final class AgentCatalog {
             "estimator of the outer gradient; default est");
 
     private static final List<KeyDefinition> COMMON = List.of(EST, EstimatorCatalog.BATCH, EstimatorCatalog.HORIZON,
-            EstimatorCatalog.BASELINE);
+            EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE);
 
     private static final Catalog<LearningRule> LEARNERS = new Catalog<>("agent", List.of(
             CatalogEntry.of("nl", "naive learner: follows the gradient of its own value", "", COMMON,
@@ -150,6 +151,7 @@ public final class AgentCatalog {
 
     /** One part's estimator: exact, or a sampled surrogate with the spec's sampling keys and this part's buffer. */
     private static EstimatorSpec part(SpecValues v, String key, EstimatorPart part, int buffer, double clip) {
+        EstimatorCatalog.checkNoise(v);
         if (part.estimator().equals("exact")) {
             return EstimatorSpec.EXACT;
         }
@@ -161,6 +163,9 @@ public final class AgentCatalog {
         settings.put(EstimatorCatalog.BATCH.name(), Integer.toString(batch));
         settings.put(EstimatorCatalog.HORIZON.name(), Integer.toString(v.integer(EstimatorCatalog.HORIZON.name())));
         settings.put(EstimatorCatalog.BASELINE.name(), v.text(EstimatorCatalog.BASELINE.name()));
+        if (v.isSet(EstimatorCatalog.NOISE.name())) {
+            settings.put(EstimatorCatalog.NOISE.name(), Double.toString(v.number(EstimatorCatalog.NOISE.name())));
+        }
         settings.put(EstimatorCatalog.OFFPOLICY.name(), Integer.toString(buffer));
         settings.put(EstimatorCatalog.CLIP.name(), Double.isInfinite(clip) ? "inf" : Double.toString(clip));
         ComponentSpec named = new ComponentSpec(v.spec().text(), part.estimator(), Map.of());

@@ -28,7 +28,14 @@ public enum BaselineKind {
      * The exact state values at the current point (the finite-horizon value-to-go of each state with T - t moves
      * left), computed by the games module: an oracle baseline, the best a state baseline can do.
      */
-    EXACT("exact");
+    EXACT("exact"),
+    /**
+     * The exact state values plus a Gaussian error, as in the seed paper's tabular experiments: at each batch one
+     * draw z_s per player and state, and b(s) = V(s) + noise * z_s * |V_T|_2 / S with V_T the player's T-move state
+     * values (the same error at every move of the batch). The error does not depend on the trajectories or the
+     * logits, so the estimates stay unbiased; it only adds variance. The scale {@code noise} is a separate key.
+     */
+    NOISY("noisy");
 
     private final String display;
 
@@ -47,7 +54,12 @@ public enum BaselineKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("baseline '" + name + "' is not none, mean, learned or exact");
+        throw new IllegalArgumentException("baseline '" + name + "' is not none, mean, learned, exact or noisy");
+    }
+
+    /** Whether the baseline is a table b(player, state, moves left) rather than a batch statistic or nothing. */
+    public boolean isStateBaseline() {
+        return this == LEARNED || this == EXACT || this == NOISY;
     }
 
     /** The name used in specs. */

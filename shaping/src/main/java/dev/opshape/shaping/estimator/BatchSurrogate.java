@@ -239,7 +239,8 @@ final class BatchSurrogate {
      * Computes the player's per-(move, cell) reward weights and, for a state baseline, its per-(move, state)
      * baseline terms. O(T C) (plus, for the mean baseline, one pass over the cells per load).
      *
-     * @param baseline the state values for LEARNED and EXACT (ignored otherwise); read here, not retained
+     * @param baseline the state values of a {@linkplain BaselineKind#isStateBaseline state baseline} (ignored
+     *                 otherwise); read here, not retained
      */
     void setWeights(int player, BaselineKind kind, StateBaseline baseline) {
         advantageReady[player] = false;
@@ -263,7 +264,7 @@ final class BatchSurrogate {
                         : discount[t] * r[c];
             }
         }
-        boolean state = kind == BaselineKind.LEARNED || kind == BaselineKind.EXACT;
+        boolean state = kind.isStateBaseline();
         hasStateTerm[player] = state;
         if (state) {
             double[] st = stateTerm[player];
@@ -286,6 +287,52 @@ final class BatchSurrogate {
             }
         }
         countsReady = true;
+    }
+
+    /**
+     * Replaces the player's rewards by cell (checked by the caller; copied). The weights follow at the next
+     * {@link #setWeights}, which every load is followed by.
+     */
+    void setRewards(int player, double[] byCell) {
+        System.arraycopy(byCell, 0, reward[player], 0, byCell.length);
+        advantageReady[player] = false;
+    }
+
+    /**
+     * Writes (1/N) sum_b sum_t gamma^t w_t [c_t = c] sum_{u &lt;= t} (grad l_u . v) for every executed cell c
+     * (length C, overwritten): see {@link SampledEstimator#cellVisitsDirectional}. The score products are of the
+     * scored (intended) cells; a clipped step adds no score.
+     */
+    void cellVisitsDirectional(double[] v, double[] out) {
+        fillCellDots(v);
+        Arrays.fill(out, 0.0);
+        int[] cell = batch.cell();
+        for (int b = 0; b < count; b++) {
+            double score = 0;
+            for (int t = 0; t < steps; t++) {
+                int idx = b * steps + t;
+                if (!offPolicy || active[idx]) {
+                    score += cellDot[scored[idx]];
+                }
+                double x = discount[t] * score;
+                out[cell[idx]] += offPolicy ? x * weight[idx] : x;
+            }
+        }
+        double inv = 1.0 / count;
+        for (int c = 0; c < numCells; c++) {
+            out[c] *= inv;
+        }
+    }
+
+    /** cellDot[c] = grad l(c) . v, the sum over players of the cell's score products. */
+    private void fillCellDots(double[] v) {
+        for (int c = 0; c < numCells; c++) {
+            double dot = tables.scoreDot(0, cellObservation[0][c], cellAction[0][c], v);
+            for (int i = 1; i < numPlayers; i++) {
+                dot += tables.scoreDot(i, cellObservation[i][c], cellAction[i][c], v);
+            }
+            cellDot[c] = dot;
+        }
     }
 
     /** The importance-weighted Monte Carlo estimate of V_player: mean over trajectories of sum_t gamma^t r_t w_t. */
@@ -351,13 +398,7 @@ final class BatchSurrogate {
     /** Writes the surrogate's Hessian of V_player times v (joint vectors; out overwritten, v read only). */
     void hessianVectorProduct(Surrogate surrogate, int player, double[] v, double[] out) {
         double[] adv = advantages(player);
-        for (int c = 0; c < numCells; c++) {
-            double dot = tables.scoreDot(0, cellObservation[0][c], cellAction[0][c], v);
-            for (int i = 1; i < numPlayers; i++) {
-                dot += tables.scoreDot(i, cellObservation[i][c], cellAction[i][c], v);
-            }
-            cellDot[c] = dot;
-        }
+        fillCellDots(v);
         Arrays.fill(cellScore, 0.0);
         surrogate.addScoreTerms(aim(player), cellDot, cellScore);
         Arrays.fill(out, 0.0);

@@ -40,8 +40,14 @@ public final class EstimatorCatalog {
     public static final KeyDefinition CLIP = new KeyDefinition("clip", KeyType.positiveOrInfinite(), "inf",
             "largest per-step importance ratio (inf: no clipping)");
 
+    /** {@code noise}: the scale of the noisy baseline's error. */
+    public static final KeyDefinition NOISE = new KeyDefinition("noise", KeyType.atLeast(0.0),
+            Double.toString(SampledEstimatorSpec.DEFAULT_NOISE),
+            "baseline=noisy only: error scale, in units of |V|_2 / S per state");
+
     /** The keys of a sampled estimator, in help order. */
-    public static final List<KeyDefinition> SAMPLED_KEYS = List.of(BATCH, HORIZON, BASELINE, OFFPOLICY, CLIP);
+    public static final List<KeyDefinition> SAMPLED_KEYS = List.of(BATCH, HORIZON, BASELINE, NOISE, OFFPOLICY,
+            CLIP);
 
     private static final Catalog<EstimatorSpec> CATALOG = build();
 
@@ -83,11 +89,24 @@ public final class EstimatorCatalog {
                     + " trajectories), or be 0");
         }
         BaselineKind baseline = BaselineKind.of(values.text(BASELINE.name()));
+        checkNoise(values);
         try {
             return new SampledEstimatorSpec(surrogate, batch, values.integer(HORIZON.name()), baseline, buffer,
-                    values.number(CLIP.name()));
+                    values.number(CLIP.name()), values.number(NOISE.name()));
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException(values.kind() + " '" + values.spec().text() + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a {@link #NOISE} set in a spec whose baseline is not the noisy one (where it would be ignored).
+     *
+     * @throws InvalidSpecException naming the key and what it needs
+     */
+    public static void checkNoise(SpecValues values) {
+        if (values.isSet(NOISE.name()) && BaselineKind.of(values.text(BASELINE.name())) != BaselineKind.NOISY) {
+            throw Catalog.bad(values, NOISE.name(), "is the noisy baseline's error scale; it needs baseline="
+                    + BaselineKind.NOISY.display());
         }
     }
 

@@ -44,6 +44,17 @@ public final class ExactGradients implements GradientEstimator {
         exact.hessianVectorProduct(player, v, out);
     }
 
+    /** See {@link GradientEstimator#setRewards}; {@link ExactEvaluator#setRewards} does the work. */
+    @Override
+    public void setRewards(int player, double[] byCell) {
+        exact.setRewards(player, byCell);
+    }
+
+    @Override
+    public void cellVisitsDirectional(double[] v, double[] out) {
+        exact.cellVisitsDirectional(v, out);
+    }
+
     @Override
     public boolean isExact() {
         return true;

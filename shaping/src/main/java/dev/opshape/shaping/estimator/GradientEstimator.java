@@ -53,6 +53,32 @@ public interface GradientEstimator {
      */
     void hessianVectorProduct(int player, double[] v, double[] out);
 
+    /**
+     * Replaces player i's reward table for the estimates after the next {@link #setPoint}: the same problem with
+     * other rewards (a meta-parameter that shapes the reward, such as LIRPG's intrinsic reward). A sampled
+     * estimator's trajectories do not depend on the rewards; its rewards, returns and value baselines do.
+     *
+     * @param player the player
+     * @param byCell rewards by cell c = s * A + a (length S * A, finite; copied)
+     * @throws IllegalArgumentException      if the player, the length or a reward is invalid
+     * @throws UnsupportedOperationException if the estimator's exact kernel is specialised to the model's rewards
+     *                                       (the iterated 2 x 2 games' kernel)
+     */
+    default void setRewards(int player, double[] byCell) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot change its rewards");
+    }
+
+    /**
+     * Writes the (estimated) derivative along v of the discounted cell visits D(c) = sum_t gamma^t P(c_t = c) into
+     * {@code out} (length S * A, overwritten; v, a joint vector, read only): the mixed derivative
+     * d/dr_i(c) (grad V_i . v) for every player i, which meta-gradients through a reward-shaping meta-parameter need.
+     *
+     * @throws UnsupportedOperationException if the estimator does not provide it
+     */
+    default void cellVisitsDirectional(double[] v, double[] out) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not estimate cell visits");
+    }
+
     /** True if the results carry no sampling error. */
     boolean isExact();
 }

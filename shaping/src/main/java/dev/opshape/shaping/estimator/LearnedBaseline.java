@@ -54,6 +54,11 @@ final class LearnedBaseline implements StateBaseline {
         return table[player][state];
     }
 
+    /** Fits later batches to another reward table of the player (checked by the caller; copied). */
+    void setRewards(int player, double[] byCell) {
+        System.arraycopy(byCell, 0, reward[player], 0, byCell.length);
+    }
+
     /** Back to the initial all-zero tables. */
     void clear() {
         for (double[] t : table) {

@@ -37,6 +37,7 @@ public final class SampledEstimator implements GradientEstimator {
     private final BatchSurrogate surrogate;
     private final ExactEvaluator exact;
     private final LearnedBaseline learned;
+    private final NoisyBaseline noisy;
     /** The baseline the surrogate reads, or null (fixed at construction so that setPoint allocates nothing). */
     private final StateBaseline baseline;
     private int filled;
@@ -58,10 +59,15 @@ public final class SampledEstimator implements GradientEstimator {
         // The intended cells only in a noisy problem, the only one where they differ from the executed ones.
         this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), spec.buffer() > 0, problem.isNoisy());
         this.surrogate = new BatchSurrogate(problem, capacity, spec.horizon());
-        this.exact = spec.baseline() == BaselineKind.EXACT ? problem.newEvaluator() : null;
-        this.learned = spec.baseline() == BaselineKind.LEARNED
-                ? new LearnedBaseline(problem, spec.horizon()) : null;
-        this.baseline = exact != null ? exact::stateValue : learned;
+        BaselineKind kind = spec.baseline();
+        this.exact = kind == BaselineKind.EXACT || kind == BaselineKind.NOISY ? problem.newEvaluator() : null;
+        this.learned = kind == BaselineKind.LEARNED ? new LearnedBaseline(problem, spec.horizon()) : null;
+        this.noisy = kind == BaselineKind.NOISY ? new NoisyBaseline(exact, spec.horizon(), spec.noise()) : null;
+        if (noisy != null) {
+            this.baseline = noisy;
+        } else {
+            this.baseline = exact != null ? exact::stateValue : learned;
+        }
     }
 
     /** The configuration. */
@@ -102,6 +108,9 @@ public final class SampledEstimator implements GradientEstimator {
         if (exact != null) {
             exact.setPoint(theta);
         }
+        if (noisy != null) {
+            noisy.draw(seed, stream);
+        }
         for (int player = 0; player < problem.model().numPlayers(); player++) {
             surrogate.setWeights(player, spec.baseline(), baseline);
         }
@@ -126,6 +135,9 @@ public final class SampledEstimator implements GradientEstimator {
         }
         if (exact != null) {
             exact.setPoint(theta);
+        }
+        if (noisy != null) {
+            noisy.rescale();
         }
         for (int player = 0; player < problem.model().numPlayers(); player++) {
             surrogate.setWeights(player, spec.baseline(), baseline);
@@ -154,6 +166,35 @@ public final class SampledEstimator implements GradientEstimator {
     @Override
     public void hessianVectorProduct(int player, double[] v, double[] out) {
         surrogate.hessianVectorProduct(spec.surrogate(), player, v, out);
+    }
+
+    /**
+     * See {@link GradientEstimator#setRewards}: the surrogate's reward weights, the exact (or noisy) baseline's
+     * evaluator and the learned baseline's fit use the new rewards from the next setPoint on.
+     */
+    @Override
+    public void setRewards(int player, double[] byCell) {
+        if (exact != null) {
+            exact.setRewards(player, byCell);
+        } else {
+            // The evaluator validates for the exact baselines; without one, the same checks here.
+            ExactEvaluator.checkRewards(problem.model(), player, byCell);
+        }
+        surrogate.setRewards(player, byCell);
+        if (learned != null) {
+            learned.setRewards(player, byCell);
+        }
+    }
+
+    /**
+     * The estimate of grad D(c) . v from the loaded batch, (1/N) sum_b sum_t gamma^t w_t [c_t = c] sum_{u &lt;= t}
+     * (grad l_u . v), with w_t the importance weight off-policy (1 on-policy) and l_u the log-probability of every
+     * player's intended actions of step u (a clipped step passes none): the derivative of the DiCE estimate of the
+     * value under the reward of cell c alone. Unbiased on-policy, like every score-function gradient.
+     */
+    @Override
+    public void cellVisitsDirectional(double[] v, double[] out) {
+        surrogate.cellVisitsDirectional(v, out);
     }
 
     @Override

@@ -3,9 +3,9 @@ package dev.opshape.shaping.estimator;
 import dev.opshape.tabular.TabularProblem;
 
 /**
- * The configuration of a sampled estimator: surrogate, batch size, trajectory length, baseline and off-policy
- * reuse. Immutable; written {@code dice/128} or {@code lvc/512} in agent specs (the other fields come from
- * separate keys).
+ * The configuration of a sampled estimator: surrogate, batch size, trajectory length, baseline (and the noisy
+ * baseline's scale) and off-policy reuse. Immutable; written {@code dice/128} or {@code lvc/512} in agent specs (the
+ * other fields come from separate keys).
  *
  * @param surrogate DiCE or LVC
  * @param batch     B, fresh trajectories per estimate, &gt;= 1
@@ -15,13 +15,17 @@ import dev.opshape.tabular.TabularProblem;
  *                  buffer: each estimate adds its B fresh trajectories and uses the whole buffer with importance
  *                  weights
  * @param clip      largest per-step importance ratio (+infinity: no clipping); used only with a buffer
+ * @param noise     scale of the {@linkplain BaselineKind#NOISY noisy} baseline's error (finite, &gt;= 0; ignored by
+ *                  the other baselines)
  */
 public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, BaselineKind baseline, int buffer,
-                                   double clip) implements EstimatorSpec {
+                                   double clip, double noise) implements EstimatorSpec {
 
     /** Defaults of the LOLA-DiCE papers: batch 128, T = 150. */
     public static final int DEFAULT_BATCH = 128;
     public static final int DEFAULT_HORIZON = 150;
+    /** Default scale of the noisy baseline's error: the seed paper's 1. */
+    public static final double DEFAULT_NOISE = 1.0;
 
     public SampledEstimatorSpec {
         if (batch < 1) {
@@ -41,10 +45,20 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
         if (!(clip > 0)) {
             throw new IllegalArgumentException("clip = " + clip + "; the importance-ratio clip must be > 0");
         }
+        if (!(noise >= 0.0 && noise < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("noise = " + noise + "; the baseline's error scale must be a finite "
+                    + "number >= 0");
+        }
         if ((long) Math.max(batch, buffer) * horizon > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("batch x horizon = " + Math.max(batch, buffer) + " x " + horizon
                     + " moves do not fit in memory");
         }
+    }
+
+    /** The spec with the default noise scale (which only the noisy baseline reads). */
+    public SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, BaselineKind baseline, int buffer,
+                                double clip) {
+        this(surrogate, batch, horizon, baseline, buffer, clip, DEFAULT_NOISE);
     }
 
     @Override
@@ -66,6 +80,7 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
     @Override
     public String toString() {
         return surrogate + "/" + batch + "(T=" + horizon + ", baseline=" + baseline
+                + (baseline == BaselineKind.NOISY ? ", noise=" + noise : "")
                 + (buffer > 0 ? ", offpolicy=" + buffer + (Double.isInfinite(clip) ? "" : ", clip=" + clip) : "")
                 + ")";
     }

@@ -1,5 +1,7 @@
 package dev.opshape.shaping.meta;
 
+import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.estimator.GradientEstimator;
 import dev.opshape.tabular.TabularProblem;
 import dev.opshape.tabular.exact.ExactEvaluator;
 
@@ -17,9 +19,19 @@ import dev.opshape.tabular.exact.ExactEvaluator;
  * v_{k+1}: K Hessian-vector products and K directional cell-visit derivatives. theta_0 is fixed (it does not depend on
  * eta).
  *
- * <p>A workspace: K inner evaluators (rewards r + eta, set per call through {@link ExactEvaluator#setRewards}), one
- * outer evaluator (rewards r) and every vector are allocated in the constructor; {@link #compute} allocates nothing.
- * Not thread-safe.
+ * <h2>Estimated parts</h2>
+ * As for {@link MamlMetaGradient}, each of the three parts is exact or sampled from its own spec: the K inner steps'
+ * gradients of V_{r + eta} ({@code inner}), the backward pass's products at theta_k ({@code hessian}: both the
+ * Hessian-vector product of V_{r + eta} and the mixed term grad D . w, from the same batch, so that the part is one
+ * sampled second-order object as in the seed paper's decomposition) and the outer gradient of V_r ({@code outer}).
+ * A sampled mixed term is the derivative in eta of the score-function estimate of the inner gradient, which every
+ * surrogate (dice, loaded, lvc, maml) shares at first order: sum_t gamma^t [c_t = c] sum_{u &lt;= t} grad l_u . w
+ * per trajectory ({@link GradientEstimator#cellVisitsDirectional}), unbiased. Streams are keyed as in
+ * {@link EstimatedParts}: (seed, StreamIndex.of(u, j, 0, part, k)).
+ *
+ * <p>A workspace: the estimators (the inner-loop ones take the rewards r + eta at every call through
+ * {@link GradientEstimator#setRewards}, the outer one keeps r) and every vector are allocated in the constructor;
+ * {@link #compute} allocates nothing beyond what sampled estimators do. Not thread-safe.
  */
 public final class LirpgMetaGradient implements UnrolledGradient.InnerLoop {
 
@@ -27,18 +39,32 @@ public final class LirpgMetaGradient implements UnrolledGradient.InnerLoop {
     private final int cells;
     private final double[] extrinsic;
     private final double[] shaped;
-    private final ExactEvaluator[] inner;
-    private final ExactEvaluator outer;
+    private final EstimatedParts parts;
     private final UnrolledGradient unrolled;
     private double objective;
 
     /**
+     * The exact meta-gradient.
+     *
      * @param problem a one-player tabular problem; its rewards are the extrinsic reward r
      * @param steps   K &gt;= 0 inner steps (K = 0: the meta-gradient is 0, eta has no effect)
      * @param alpha   the inner step size, finite
      * @throws IllegalArgumentException if the problem has more than one player, or K or alpha is invalid
      */
     public LirpgMetaGradient(TabularProblem problem, int steps, double alpha) {
+        this(problem, steps, alpha, EstimatorSpec.EXACT, EstimatorSpec.EXACT, EstimatorSpec.EXACT);
+    }
+
+    /**
+     * The meta-gradient with each part exact or estimated.
+     *
+     * @param innerSpec   estimator of the inner steps' gradients of V_{r + eta}
+     * @param hessianSpec estimator of the backward pass's Hessian-vector and mixed products at each theta_k
+     * @param outerSpec   estimator of the outer gradient of V_r at theta_K
+     * @throws IllegalArgumentException as the exact constructor, or if a spec reuses samples
+     */
+    public LirpgMetaGradient(TabularProblem problem, int steps, double alpha, EstimatorSpec innerSpec,
+                             EstimatorSpec hessianSpec, EstimatorSpec outerSpec) {
         if (problem.model().numPlayers() != 1) {
             throw new IllegalArgumentException("LIRPG needs a single-agent problem; " + problem.model().name()
                     + " has " + problem.model().numPlayers() + " players");
@@ -48,12 +74,7 @@ public final class LirpgMetaGradient implements UnrolledGradient.InnerLoop {
         this.extrinsic = problem.model().rewards(0);
         this.shaped = new double[cells];
         this.unrolled = new UnrolledGradient(cells, dimension, steps, alpha);
-        this.inner = new ExactEvaluator[steps];
-        for (int k = 0; k < steps; k++) {
-            // The general kernel: the only one that takes other rewards (setRewards).
-            inner[k] = ExactEvaluator.general(problem);
-        }
-        this.outer = problem.newEvaluator();
+        this.parts = new EstimatedParts(problem, steps, innerSpec, hessianSpec, outerSpec);
     }
 
     /** Length of theta (the policy logits). */
@@ -71,17 +92,25 @@ public final class LirpgMetaGradient implements UnrolledGradient.InnerLoop {
         return unrolled.steps();
     }
 
+    /** The exact meta-gradient, or, for sampled parts, estimate 0 of work unit 0 under seed 0. */
+    public double compute(double[] theta0, double[] eta, double[] out) {
+        return compute(theta0, eta, 0L, 0, 0, out);
+    }
+
     /**
-     * Computes d V_r(theta_K) / d eta into {@code out}.
+     * Computes d V_r(theta_K) / d eta, or its estimate j, into {@code out}.
      *
      * @param theta0 the inner learner's initial logits (length {@link #dimension()}, read only)
      * @param eta    the intrinsic reward by cell (length {@link #cells()}, finite, read only)
+     * @param seed   master seed of the sampled parts (ignored by exact ones)
+     * @param unit   the work unit u in [0, 65536) (for example the MDP's index in a study)
+     * @param sample the estimate's index j in [0, 2^24)
      * @param out    the meta-gradient by cell (length {@link #cells()}, overwritten)
-     * @return the meta-objective V_r(theta_K)
+     * @return the meta-objective V_r(theta_K) as the outer estimator gives it
      * @throws IllegalArgumentException                  if eta has the wrong length or r + eta is not finite
      * @throws dev.opshape.tabular.InvalidModelException if theta0 has the wrong length or holds NaN
      */
-    public double compute(double[] theta0, double[] eta, double[] out) {
+    public double compute(double[] theta0, double[] eta, long seed, int unit, int sample, double[] out) {
         if (eta == null || eta.length != cells) {
             throw new IllegalArgumentException("eta needs length " + cells + " (one per cell), not "
                     + (eta == null ? 0 : eta.length));
@@ -89,9 +118,8 @@ public final class LirpgMetaGradient implements UnrolledGradient.InnerLoop {
         for (int c = 0; c < cells; c++) {
             shaped[c] = extrinsic[c] + eta[c];
         }
-        for (ExactEvaluator evaluator : inner) {
-            evaluator.setRewards(0, shaped);
-        }
+        parts.setInnerRewards(shaped);
+        parts.key(seed, unit, sample);
         unrolled.compute(theta0, this, out);
         return objective;
     }
@@ -103,20 +131,19 @@ public final class LirpgMetaGradient implements UnrolledGradient.InnerLoop {
 
     @Override
     public void innerGradient(int k, double[] phi, double[] out) {
-        inner[k].setPoint(phi);
-        inner[k].gradient(0, out);
+        parts.inner(k, phi).gradient(0, out);
     }
 
     @Override
     public void innerHessian(int k, double[] phi, double[] w, double[] outPsi, double[] outPhi) {
-        // Inner evaluator k still holds theta_k from the forward pass.
-        inner[k].hessianVectorProduct(0, w, outPhi);
-        inner[k].cellVisitsDirectional(w, outPsi);
+        GradientEstimator products = parts.hessian(k, phi);
+        products.hessianVectorProduct(0, w, outPhi);
+        products.cellVisitsDirectional(w, outPsi);
     }
 
     @Override
     public void outerGradient(double[] phi, double[] outPsi, double[] outPhi) {
-        outer.setPoint(phi);
+        GradientEstimator outer = parts.outer(phi);
         objective = outer.value(0);
         outer.gradient(0, outPhi);
         for (int c = 0; c < cells; c++) {

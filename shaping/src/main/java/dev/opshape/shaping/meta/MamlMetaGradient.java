@@ -41,15 +41,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public final class MamlMetaGradient implements UnrolledGradient.InnerLoop {
 
     private final int dimension;
-    private final GradientEstimator[] inner;
-    /** Per step the product estimator, or null where the inner one (exact, so loaded at theta_k) serves. */
-    private final GradientEstimator[] hessian;
-    private final GradientEstimator outer;
+    private final EstimatedParts parts;
     private final UnrolledGradient unrolled;
     private final double hessianBias;
-    private long seed;
-    private int unit;
-    private int sample;
     private double objective;
 
     /**
@@ -96,22 +90,9 @@ public final class MamlMetaGradient implements UnrolledGradient.InnerLoop {
             throw new IllegalArgumentException("MAML-RL needs a single-agent problem; " + problem.model().name()
                     + " has " + problem.model().numPlayers() + " players");
         }
-        for (EstimatorSpec spec : new EstimatorSpec[] {innerSpec, hessianSpec, outerSpec}) {
-            if (spec.reusesSamples()) {
-                throw new IllegalArgumentException(spec + " reuses samples; the meta-gradient parts take fresh "
-                        + "batches (offpolicy = 0)");
-            }
-        }
         this.dimension = problem.layout().dimension();
         this.unrolled = new UnrolledGradient(dimension, dimension, steps, alpha);
-        this.inner = new GradientEstimator[steps];
-        this.hessian = new GradientEstimator[steps];
-        boolean shared = innerSpec.isExact() && hessianSpec.isExact();
-        for (int k = 0; k < steps; k++) {
-            inner[k] = innerSpec.create(problem);
-            hessian[k] = shared ? null : hessianSpec.create(problem);
-        }
-        this.outer = outerSpec.create(problem);
+        this.parts = new EstimatedParts(problem, steps, innerSpec, hessianSpec, outerSpec);
     }
 
     /** Length of theta_0 and of the meta-gradient. */
@@ -150,9 +131,7 @@ public final class MamlMetaGradient implements UnrolledGradient.InnerLoop {
      * @param unit the work unit u in [0, 65536) (for example the MDP's index in a study)
      */
     public double compute(double[] theta0, long seed, int unit, int sample, double[] out) {
-        this.seed = seed;
-        this.unit = unit;
-        this.sample = sample;
+        parts.key(seed, unit, sample);
         unrolled.compute(theta0, this, out);
         double[] v0 = unrolled.initialAdjoint();
         for (int c = 0; c < dimension; c++) {
@@ -166,26 +145,14 @@ public final class MamlMetaGradient implements UnrolledGradient.InnerLoop {
         return unrolled.iterate(k);
     }
 
-    private long stream(StreamIndex.Part part, int k) {
-        return StreamIndex.of(unit, sample, 0, part, k);
-    }
-
     @Override
     public void innerGradient(int k, double[] phi, double[] out) {
-        inner[k].setPoint(phi, seed, stream(StreamIndex.Part.INNER, k));
-        inner[k].gradient(0, out);
+        parts.inner(k, phi).gradient(0, out);
     }
 
     @Override
     public void innerHessian(int k, double[] phi, double[] w, double[] outPsi, double[] outPhi) {
-        GradientEstimator products = hessian[k];
-        if (products == null) {
-            // Exact inner step: its evaluator still holds theta_k from the forward pass.
-            products = inner[k];
-        } else {
-            products.setPoint(phi, seed, stream(StreamIndex.Part.HESSIAN, k));
-        }
-        products.hessianVectorProduct(0, w, outPhi);
+        parts.hessian(k, phi).hessianVectorProduct(0, w, outPhi);
         if (hessianBias != 0.0) {
             injectHessianBias(k, w, outPhi);
         }
@@ -197,7 +164,7 @@ public final class MamlMetaGradient implements UnrolledGradient.InnerLoop {
     /** Adds (2 / d) (c + 0.3 z) .* w to the product (a study-only path: it allocates its stream). */
     private void injectHessianBias(int k, double[] w, double[] outPhi) {
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(
-                new Philox4x64(new long[] {seed, stream(StreamIndex.Part.AUXILIARY, k), 0, 0, 0, 0}));
+                new Philox4x64(new long[] {parts.seed(), parts.stream(StreamIndex.Part.AUXILIARY, k), 0, 0, 0, 0}));
         double scale = 2.0 / dimension;
         for (int c = 0; c < dimension; c++) {
             outPhi[c] += scale * (hessianBias + 0.3 * z.sample()) * w[c];
@@ -206,7 +173,7 @@ public final class MamlMetaGradient implements UnrolledGradient.InnerLoop {
 
     @Override
     public void outerGradient(double[] phi, double[] outPsi, double[] outPhi) {
-        outer.setPoint(phi, seed, stream(StreamIndex.Part.OUTER, 0));
+        GradientEstimator outer = parts.outer(phi);
         objective = outer.value(0);
         outer.gradient(0, outPhi);
         for (int c = 0; c < dimension; c++) {

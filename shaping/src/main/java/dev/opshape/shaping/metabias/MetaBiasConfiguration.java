@@ -1,7 +1,6 @@
 package dev.opshape.shaping.metabias;
 
 import dev.opshape.shaping.estimator.EstimatorSpec;
-import dev.opshape.shaping.meta.MamlMetaGradient;
 import dev.opshape.tabular.TabularProblem;
 
 /**
@@ -20,9 +19,9 @@ import dev.opshape.tabular.TabularProblem;
 public record MetaBiasConfiguration(String estimator, EstimatorSpec sampled, MetaParts parts, int k, double lr,
                                     int batch, double hessianBias) {
 
-    /** A fresh MAML-RL meta-gradient of this configuration on a problem (a workspace for one thread). */
-    public MamlMetaGradient newMetaGradient(TabularProblem problem) {
-        return new MamlMetaGradient(problem, k, lr, part(parts.innerSampled()), part(parts.hessianSampled()),
+    /** A fresh meta-gradient of this configuration on a problem (a workspace for one thread). */
+    public MetaAlgorithm.Estimate newMetaGradient(MetaAlgorithm algorithm, TabularProblem problem) {
+        return algorithm.create(problem, k, lr, part(parts.innerSampled()), part(parts.hessianSampled()),
                 part(parts.outerSampled()), hessianBias);
     }
 

@@ -14,8 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a {@link MetaBiasStudyConfig}: for every MDP and configuration, N independent estimates of the MAML-RL
- * meta-gradient at theta_0 = 0 against the exact meta-gradient of the same T-step value.
+ * Runs a {@link MetaBiasStudyConfig}: for every MDP and configuration, N independent estimates of the MAML-RL or
+ * LIRPG meta-gradient at its start point ({@link MetaAlgorithm}) against the exact meta-gradient of the same T-step
+ * value.
  *
  * <p>Estimate j on MDP m uses the streams of work unit m, estimate j under the master seed (see
  * {@link MamlMetaGradient}): estimates are independent, every configuration on MDP m sees the same trajectories
@@ -45,10 +46,7 @@ public final class MetaBiasStudy {
             for (MetaBiasConfiguration c : config.configurations()) {
                 String key = exactKey(m, c);
                 if (!exact.containsKey(key)) {
-                    MamlMetaGradient oracle = new MamlMetaGradient(problems.get(m), c.k(), c.lr());
-                    double[] g = new double[oracle.dimension()];
-                    oracle.compute(new double[oracle.dimension()], g);
-                    exact.put(key, g);
+                    exact.put(key, config.algorithm().exact(problems.get(m), c.k(), c.lr()));
                 }
             }
         }
@@ -89,11 +87,10 @@ public final class MetaBiasStudy {
 
     private static double[][] estimates(MetaBiasStudyConfig config, MetaBiasConfiguration configuration,
                                         TabularProblem problem, int mdp, ProgressListener progress) {
-        MamlMetaGradient estimator = configuration.newMetaGradient(problem);
-        double[] theta0 = new double[estimator.dimension()];
+        MetaAlgorithm.Estimate estimator = configuration.newMetaGradient(config.algorithm(), problem);
         double[][] samples = new double[config.samples()][estimator.dimension()];
         for (int j = 0; j < samples.length; j++) {
-            estimator.compute(theta0, config.seed(), mdp, j, samples[j]);
+            estimator.compute(config.seed(), mdp, j, samples[j]);
             progress.advanced(1);
         }
         return samples;

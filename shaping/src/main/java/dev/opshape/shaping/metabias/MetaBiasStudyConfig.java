@@ -3,10 +3,12 @@ package dev.opshape.shaping.metabias;
 import dev.opshape.tabular.mdp.TabularMdp;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything a meta-gradient bias study needs.
  *
+ * @param algorithm      whose meta-gradient is estimated
  * @param mdps           the MDPs (each a work unit of its own streams: at most 65,536)
  * @param gamma          discount in [0, 1]
  * @param horizon        T &gt;= 1: the exact meta-gradient is that of the T-step value, which the sampled parts
@@ -16,7 +18,7 @@ import java.util.List;
  * @param seed           master seed
  * @param threads        worker threads &gt;= 1 (the result does not depend on it)
  */
-public record MetaBiasStudyConfig(List<TabularMdp> mdps, double gamma, int horizon,
+public record MetaBiasStudyConfig(MetaAlgorithm algorithm, List<TabularMdp> mdps, double gamma, int horizon,
                                   List<MetaBiasConfiguration> configurations, int samples, long seed, int threads) {
 
     /** Largest number of MDPs: the work-unit field of the stream index. */
@@ -26,6 +28,7 @@ public record MetaBiasStudyConfig(List<TabularMdp> mdps, double gamma, int horiz
 
     /** Checks every field; the message names the bad one and what it allows. */
     public MetaBiasStudyConfig {
+        Objects.requireNonNull(algorithm, "algorithm");
         mdps = List.copyOf(mdps);
         configurations = List.copyOf(configurations);
         if (mdps.isEmpty() || mdps.size() > MAX_MDPS) {

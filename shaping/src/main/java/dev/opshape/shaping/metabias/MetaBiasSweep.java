@@ -14,9 +14,10 @@ import java.util.Map;
  * The cross product of a meta-bias sweep, in the order estimator, parts, K, alpha, batch, Hessian bias.
  *
  * <p>An estimator is a sampled surrogate spec ({@code dice}, {@code loaded}, {@code lvc}, {@code maml} with optional
- * key {@code baseline=none|mean|learned|exact}, and {@code lambda=} for {@code loaded}); the batch and horizon come
- * from the sweep. Its default baseline follows the seed paper: none for {@code dice} (plain DiCE), the exact state
- * values for the others (the paper's value baseline without its noise).
+ * key {@code baseline=none|mean|learned|exact|noisy} ({@code noisy} with {@code noise=}, default 1), and
+ * {@code lambda=} for {@code loaded}); the batch and horizon come from the sweep. Its default baseline follows the seed
+ * paper: none for {@code dice} (plain DiCE), the exact state values for the others (the paper's value baseline without
+ * its noise; {@code baseline=noisy} adds it).
  *
  * @param estimators   estimator specs
  * @param parts        sampled-part combinations
@@ -83,8 +84,8 @@ public record MetaBiasSweep(List<ComponentSpec> estimators, List<MetaParts> part
         for (String key : List.of("batch", "horizon", "offpolicy", "clip")) {
             if (estimator.params().containsKey(key)) {
                 throw new IllegalArgumentException("estimator '" + estimator.text() + "': key " + key + "= is not "
-                        + "allowed here, only baseline= and loaded's lambda= (batch and horizon come from --batch "
-                        + "and --horizon, and every part takes fresh samples)");
+                        + "allowed here, only baseline=, noise= and loaded's lambda= (batch and horizon come from "
+                        + "--batch and --horizon, and every part takes fresh samples)");
             }
         }
     }

@@ -31,7 +31,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
  *       no score products;</li>
  *   <li>Loaded DiCE (on-policy only): sum_t (G_t - beta_t) (MB(w_t) - MB(lambda w_{t-1})) with
  *       w_t = lambda w_{t-1} + l_t, beta_t the state baseline term below, which then enters only here;</li>
- *   <li>the state baseline term (only for LEARNED and EXACT, with the given values b(agent, row, movesLeft) at agent
+ *   <li>the state baseline term (only for LEARNED, EXACT and NOISY, with the given values b(agent, row, movesLeft) at agent
  *       1's own-view state and T - t moves left) is absent for NONE and MEAN.</li>
  * </ul>
  * The estimator's value() is the importance-weighted mean return (1/N) sum_b sum_t gamma^t r_t value(W_t).
@@ -67,7 +67,7 @@ final class MagicBoxReference {
      *
      * @param offPolicy whether the stored log-probabilities are a behaviour policy's (importance weights)
      * @param clip      the per-step ratio clip (+infinity for none); off-policy only
-     * @param values    the state baseline for LEARNED and EXACT (ignored otherwise)
+     * @param values    the state baseline for LEARNED, EXACT and NOISY (ignored otherwise)
      */
     static Result evaluate(IteratedGame game, TrajectoryBatch batch, int count, double[] theta1, double[] theta2,
                            int agent, Surrogate surrogate, BaselineKind baseline, StateBaseline values,
@@ -94,7 +94,8 @@ final class MagicBoxReference {
         }
         double[] reward = batch.reward(agent);
         boolean mean = baseline == BaselineKind.MEAN && count > 1;
-        boolean state = baseline == BaselineKind.LEARNED || baseline == BaselineKind.EXACT;
+        boolean state = baseline == BaselineKind.LEARNED || baseline == BaselineKind.EXACT
+                || baseline == BaselineKind.NOISY;
 
         DerivativeStructure total = zero;
         double weightedReturn = 0;

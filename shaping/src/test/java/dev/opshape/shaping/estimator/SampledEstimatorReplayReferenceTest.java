@@ -5,6 +5,8 @@ import dev.opshape.tabular.exact.ExactEvaluator;
 import dev.opshape.tabular.sample.TrajectoryBatch;
 import dev.opshape.tabular.sample.TrajectorySampler;
 import dev.opshape.testkit.Vectors;
+import org.apache.commons.rng.core.source64.Philox4x64;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * trajectories of call k overwrite the oldest slots, slot j drawn from Philox stream (seed_k, stream_k, j) at point
  * k), and, for the learned baseline, its own table fitted as {@link BaselineKind#LEARNED} and {@link LearnedBaseline}
  * document it (after each batch, each visited state's entry moves 0.1 of the way to the batch mean of the discounted
- * reward-to-go of the moves made from it; a batch is estimated with the table of the earlier batches). The
+ * reward-to-go of the moves made from it; a batch is estimated with the table of the earlier batches), and for the
+ * noisy baseline its errors drawn from commons-rng's Philox4x64 at the documented counter ({@link #noisyValues}). The
  * estimator's value, gradient and Hessian-vector products (DiCE and LVC) must equal the literal objective's
  * DerivativeStructure derivatives on that rebuilt batch at the current point, to 1e-10 of the sum of the absolute
  * values of the terms (derived in {@link BatchSurrogateReferenceTest}).
@@ -51,6 +54,28 @@ class SampledEstimatorReplayReferenceTest {
             }
         }
         return cases.stream();
+    }
+
+    /**
+     * The documented noisy baseline, rebuilt from commons-rng: the errors are the standard normal draws of
+     * {@code Philox4x64(seed, stream, 0, 0, 2^64 - 1, 0)}, player 0's S first, scaled by |V_T|_2 / S (noise 1).
+     */
+    static StateBaseline noisyValues(ExactEvaluator exact, long seed, long stream, int steps) {
+        int states = exact.problem().model().numStates();
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(
+                new Philox4x64(new long[] {seed, stream, 0, 0, -1L, 0}));
+        double[][] error = new double[2][states];
+        for (int i = 0; i < 2; i++) {
+            double squares = 0;
+            for (int s = 0; s < states; s++) {
+                squares += Math.pow(exact.stateValue(i, s, steps), 2);
+            }
+            double scale = Math.sqrt(squares) / states;
+            for (int s = 0; s < states; s++) {
+                error[i][s] = scale * gaussian.sample();
+            }
+        }
+        return (agent, row, movesLeft) -> exact.stateValue(agent, row, movesLeft) + error[agent][row];
     }
 
     @ParameterizedTest(name = "{0} baseline={1} batch={2} buffer={3} clip={4} T={5}")
@@ -90,8 +115,11 @@ class SampledEstimatorReplayReferenceTest {
             }
             int count = (int) Math.min(counter, capacity);
             exact.setPoint(theta1, theta2);
-            StateBaseline values = baseline == BaselineKind.EXACT ? exact::stateValue
-                    : (agent, row, movesLeft) -> learned[agent][row];
+            StateBaseline values = switch (baseline) {
+                case EXACT -> exact::stateValue;
+                case NOISY -> noisyValues(exact, callSeed, stream, steps);
+                default -> (agent, row, movesLeft) -> learned[agent][row];
+            };
 
             double[] v = EstimatorFixtures.gaussian(random, d, 1.0);
             for (int agent = 0; agent < 2; agent++) {

@@ -7,10 +7,7 @@ import dev.opshape.shaping.estimator.Surrogate;
 import dev.opshape.shaping.estimator.Surrogates;
 import dev.opshape.tabular.TabularProblem;
 import dev.opshape.tabular.mdp.RandomMdps;
-import dev.opshape.testkit.Vectors;
 import org.junit.jupiter.api.Test;
-
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,36 +33,13 @@ class SampledMamlMetaGradientTest {
         return new SampledEstimatorSpec(surrogate, batch, 20, BaselineKind.EXACT, 0, Double.POSITIVE_INFINITY);
     }
 
-    /** The largest |z| of the mean estimate's projections on three fixed random unit directions. */
+    /** The largest |z| of the mean estimate's projections on three fixed random directions. */
     private static double worstZ(int estimates, EstimatorSpec inner, EstimatorSpec hessian, EstimatorSpec outer) {
         double[] theta0 = new double[PROBLEM.layout().dimension()];
         double[] exact = new double[theta0.length];
         new MamlMetaGradient(PROBLEM, STEPS, ALPHA).compute(theta0, exact);
         MamlMetaGradient maml = new MamlMetaGradient(PROBLEM, STEPS, ALPHA, inner, hessian, outer);
-        SplittableRandom random = new SplittableRandom(7);
-        double[][] directions = new double[3][];
-        for (int d = 0; d < directions.length; d++) {
-            directions[d] = unit(Vectors.gaussian(random, theta0.length, 1.0));
-        }
-        double[] sum = new double[directions.length];
-        double[] sumSquares = new double[directions.length];
-        double[] estimate = new double[theta0.length];
-        for (int j = 0; j < estimates; j++) {
-            maml.compute(theta0, 11L, j, estimate);
-            for (int d = 0; d < directions.length; d++) {
-                double x = dot(directions[d], estimate);
-                sum[d] += x;
-                sumSquares[d] += x * x;
-            }
-        }
-        double worst = 0;
-        for (int d = 0; d < directions.length; d++) {
-            double mean = sum[d] / estimates;
-            double variance = (sumSquares[d] - estimates * mean * mean) / (estimates - 1);
-            double z = (mean - dot(directions[d], exact)) / Math.sqrt(variance / estimates);
-            worst = Math.max(worst, Math.abs(z));
-        }
-        return worst;
+        return ProjectedMeans.worstZ(exact, estimates, (out, j) -> maml.compute(theta0, 11L, j, out));
     }
 
     @Test
@@ -123,21 +97,5 @@ class SampledMamlMetaGradientTest {
         assertArrayEquals(out[0], out[1]);
         assertArrayEquals(out[0], out[2]);
         assertArrayEquals(out[0], out[3]);
-    }
-
-    private static double[] unit(double[] x) {
-        double norm = Math.sqrt(dot(x, x));
-        for (int i = 0; i < x.length; i++) {
-            x[i] /= norm;
-        }
-        return x;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

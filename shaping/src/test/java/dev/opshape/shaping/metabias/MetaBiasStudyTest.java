@@ -29,7 +29,7 @@ class MetaBiasStudyTest {
         List<ComponentSpec> specs = ComponentSpec.parseList(estimators);
         MetaBiasSweep sweep = new MetaBiasSweep(specs, parts, List.of(1), List.of(10.0), List.of(batch),
                 hessianBiases, 20);
-        return MetaBiasStudy.run(new MetaBiasStudyConfig(mdps, 0.8, 20, sweep.configurations(), samples, 3L,
+        return MetaBiasStudy.run(new MetaBiasStudyConfig(MetaAlgorithm.MAML, mdps, 0.8, 20, sweep.configurations(), samples, 3L,
                 threads), ProgressListener.NONE);
     }
 

@@ -45,6 +45,11 @@ public final class KeyType {
         return interval(min, true, max, true);
     }
 
+    /** A finite number &gt;= min. */
+    public static KeyType atLeast(double min) {
+        return interval(min, true, Double.POSITIVE_INFINITY, false);
+    }
+
     /** A finite number with {@code min < value <= max}. */
     public static KeyType leftOpenInterval(double min, double max) {
         return interval(min, false, max, true);

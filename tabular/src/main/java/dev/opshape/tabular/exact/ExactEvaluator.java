@@ -164,8 +164,20 @@ public abstract class ExactEvaluator {
      *                                       2 x 2 kernel); {@link #general} kernels accept any rewards
      */
     public final void setRewards(int player, double[] byCell) {
-        if (player < 0 || player >= numPlayers) {
-            throw new IllegalArgumentException("player " + player + " is outside [0, " + numPlayers + ")");
+        checkRewards(model, player, byCell);
+        replaceRewards(player, byCell);
+        hasPoint = false;
+    }
+
+    /**
+     * The checks of {@link #setRewards}, for other code that takes a reward table of the model.
+     *
+     * @throws IllegalArgumentException if the player is out of range, the length is not S * A or a reward is not
+     *                                  finite
+     */
+    public static void checkRewards(TabularModel model, int player, double[] byCell) {
+        if (player < 0 || player >= model.numPlayers()) {
+            throw new IllegalArgumentException("player " + player + " is outside [0, " + model.numPlayers() + ")");
         }
         int cells = model.numCells();
         if (byCell == null || byCell.length != cells) {
@@ -178,8 +190,6 @@ public abstract class ExactEvaluator {
                         + "; rewards must be finite");
             }
         }
-        replaceRewards(player, byCell);
-        hasPoint = false;
     }
 
     /** Copies validated rewards of one player into the kernel; the default refuses (rewards built into the kernel). */

@@ -1,5 +1,7 @@
 package dev.opshape.tabular.sample;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
 /**
  * A re-keyable, allocation-free view on commons-rng's {@code Philox4x64} stream: for the same key and counter it
  * returns bit for bit the same {@link #nextLong()} and {@link #nextDouble()} sequence as
@@ -37,7 +39,7 @@ package dev.opshape.tabular.sample;
  *
  * <p>Not thread-safe: one instance per thread. Nothing is allocated after construction.
  */
-public final class PhiloxStream {
+public final class PhiloxStream implements UniformRandomProvider {
 
     // Round multipliers and key-schedule (Weyl) increments of Philox4x64, as published by Salmon et al. (2011) and
     // used by their Random123 library and by commons-rng.
@@ -106,6 +108,7 @@ public final class PhiloxStream {
     }
 
     /** The next 64 uniformly distributed bits, identical to commons-rng's {@code Philox4x64.nextLong()}. */
+    @Override
     public long nextLong() {
         if (position == BLOCK_SIZE) {
             incrementCounter();
@@ -119,6 +122,7 @@ public final class PhiloxStream {
      * A uniform double in [0, 1): the top 53 bits of {@link #nextLong()} times 2^-53, as commons-rng's
      * {@code UniformRandomProvider.nextDouble()} builds it, so the result is identical.
      */
+    @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * DOUBLE_UNIT;
     }
