@@ -87,6 +87,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "avgReward2, pCoop1, pCoop2).")
     private Path csv;
 
+    @Option(names = "--compare-exact",
+            description = "At every update also compute each sampled learner's exact direction at the same point "
+                    + "and record their Pearson correlation and cosine (JSON runs[].agreement and summary, CSV "
+                    + "columns corr1, corr2, cosine1, cosine2); the runs themselves do not change.")
+    private boolean compareExact;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot the learning curves (average reward per move against update) to FILE.png or "
                     + "FILE.svg.")
@@ -122,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "train",
                 (long) runs * learning.steps(), "updates")) {
-            result = Trainer.train(config, run.threads(), progress);
+            result = Trainer.train(config, run.threads(), progress, compareExact);
         }
         TrainReport report = TrainReport.of(Manifest.of(spec, TrainReport.SCHEMA), agent1, agent2, learning.eta(),
                 result);

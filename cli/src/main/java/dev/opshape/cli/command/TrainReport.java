@@ -1,6 +1,7 @@
 package dev.opshape.cli.command;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.output.CsvFiles;
 import dev.opshape.cli.output.Manifest;
@@ -9,6 +10,7 @@ import dev.opshape.cli.output.Report;
 import dev.opshape.cli.output.TextTable;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.analysis.PolicyOutcome;
+import dev.opshape.shaping.training.DirectionAgreement;
 import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingCurve;
@@ -73,11 +75,16 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
     }
 
     /**
-     * @param run   run index r
-     * @param seed  the master seed (the run's streams are keyed by (seed, run))
-     * @param final_ the final policies and their exact outcome
+     * @param run       run index r
+     * @param seed      the master seed (the run's streams are keyed by (seed, run))
+     * @param final_    the final policies and their exact outcome
+     * @param agreement with {@code --compare-exact}: per update, the Pearson correlation and cosine of each sampled
+     *                  learner's direction with its exact counterpart's (NaN for an agent that samples nothing);
+     *                  absent otherwise
      */
-    public record Run(int run, long seed, @com.fasterxml.jackson.annotation.JsonProperty("final") Final final_) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Run(int run, long seed, @com.fasterxml.jackson.annotation.JsonProperty("final") Final final_,
+                      DirectionAgreement agreement) {
     }
 
     /**
@@ -114,7 +121,39 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
      * @param pCoop2     of agent 2
      * @param labels     number of runs per outcome label
      */
-    public record Summary(Stat avgReward1, Stat avgReward2, Stat pCoop1, Stat pCoop2, Map<String, Integer> labels) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(Stat avgReward1, Stat avgReward2, Stat pCoop1, Stat pCoop2, Map<String, Integer> labels,
+                          Agreement agreement) {
+    }
+
+    /**
+     * With {@code --compare-exact}: the mean over updates and runs of each agent's correlation and cosine with its
+     * exact direction (updates where it is undefined left out; NaN for an agent that samples nothing).
+     *
+     * @param corr1   agent 1's mean Pearson correlation
+     * @param corr2   agent 2's
+     * @param cosine1 agent 1's mean cosine
+     * @param cosine2 agent 2's
+     */
+    public record Agreement(double corr1, double corr2, double cosine1, double cosine2) {
+        static Agreement of(List<RunResult> runs) {
+            double[] mean = new double[4];
+            for (int q = 0; q < 4; q++) {
+                double sum = 0;
+                int n = 0;
+                for (RunResult r : runs) {
+                    for (int u = 0; u < r.agreement().corr1().length; u++) {
+                        double v = q < 2 ? r.agreement().corr(q, u) : r.agreement().cosine(q - 2, u);
+                        if (!Double.isNaN(v)) {
+                            sum += v;
+                            n++;
+                        }
+                    }
+                }
+                mean[q] = n == 0 ? Double.NaN : sum / n;
+            }
+            return new Agreement(mean[0], mean[1], mean[2], mean[3]);
+        }
     }
 
     /** Builds the report from a finished experiment. */
@@ -134,7 +173,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
             PolicyOutcome o = r.outcome();
             runs.add(new Run(r.run(), c.seed(), new Final(o.avgReward1(), o.avgReward2(), o.pCoop1(), o.pCoop2(),
                     r.theta1(), r.theta2(), byState(game, 0, o.policy1()), byState(game, 1, o.policy2()),
-                    o.label().display())));
+                    o.label().display()), r.agreement()));
             stats[0][i] = o.avgReward1();
             stats[1][i] = o.avgReward2();
             stats[2][i] = o.pCoop1();
@@ -142,7 +181,8 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
             labels.merge(o.label().display(), 1, Integer::sum);
         }
         return new TrainReport(manifest.withRun(c.seed(), config), config, runs, new Summary(Stat.of(stats[0]),
-                Stat.of(stats[1]), Stat.of(stats[2]), Stat.of(stats[3]), labels));
+                Stat.of(stats[1]), Stat.of(stats[2]), Stat.of(stats[3]), labels,
+                result.runs().get(0).agreement() == null ? null : Agreement.of(result.runs())));
     }
 
     private static Map<String, Double> byState(IteratedGame game, int agent, double[] p) {
@@ -171,6 +211,12 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
         StringBuilder labels = new StringBuilder("outcomes: ");
         summary.labels().forEach((label, count) -> labels.append(label).append(' ').append(count).append("  "));
         out.println(labels.toString().strip());
+        if (summary.agreement() != null) {
+            Agreement a = summary.agreement();
+            out.println("agreement with the exact direction (mean over updates and runs): corr agent 1 "
+                    + NumberText.format(a.corr1()) + ", agent 2 " + NumberText.format(a.corr2()) + "; cosine agent 1 "
+                    + NumberText.format(a.cosine1()) + ", agent 2 " + NumberText.format(a.cosine2()));
+        }
         TextTable table = new TextTable().right("run").right("avgReward1").right("avgReward2").right("pCoop1")
                 .right("pCoop2").left("label").left("p(C) agent 1").left("p(C) agent 2");
         for (Run r : runs.subList(0, Math.min(runs.size(), TEXT_RUNS))) {
@@ -197,18 +243,37 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
         return sb.toString().strip();
     }
 
-    /** Writes one row per run and recorded update: run, update, avgReward1, avgReward2, pCoop1, pCoop2. */
+    /**
+     * Writes one row per run and recorded update: run, update, avgReward1, avgReward2, pCoop1, pCoop2, and with
+     * {@code --compare-exact} corr1, corr2, cosine1, cosine2 of the direction that made this update (empty in the
+     * row of update 0, the start).
+     */
     void writeCurves(Path file, TrainingResult result) throws IOException {
-        CsvFiles.write(file, manifest.commentLines(),
-                List.of("run", "update", "avgReward1", "avgReward2", "pCoop1", "pCoop2"), printer -> {
-                    for (RunResult r : result.runs()) {
-                        TrainingCurve curve = r.curve();
-                        for (int u = 0; u < curve.length(); u++) {
-                            printer.printRecord(r.run(), u, curve.avgReward1()[u], curve.avgReward2()[u],
-                                    curve.pCoop1()[u], curve.pCoop2()[u]);
+        boolean compared = result.runs().get(0).agreement() != null;
+        List<String> header = new ArrayList<>(List.of("run", "update", "avgReward1", "avgReward2", "pCoop1",
+                "pCoop2"));
+        if (compared) {
+            header.addAll(List.of("corr1", "corr2", "cosine1", "cosine2"));
+        }
+        CsvFiles.write(file, manifest.commentLines(), header, printer -> {
+            for (RunResult r : result.runs()) {
+                TrainingCurve curve = r.curve();
+                DirectionAgreement a = r.agreement();
+                for (int u = 0; u < curve.length(); u++) {
+                    List<Object> row = new ArrayList<>(List.of(r.run(), u, curve.avgReward1()[u],
+                            curve.avgReward2()[u], curve.pCoop1()[u], curve.pCoop2()[u]));
+                    if (compared) {
+                        if (u == 0) {
+                            row.addAll(List.of("", "", "", ""));
+                        } else {
+                            row.addAll(List.of(a.corr(0, u - 1), a.corr(1, u - 1), a.cosine(0, u - 1),
+                                    a.cosine(1, u - 1)));
                         }
                     }
-                });
+                    printer.printRecord(row);
+                }
+            }
+        });
     }
 
     /**

@@ -72,6 +72,35 @@ class TrainCommandTest {
      * reward is -2 + 2 P(other C) - P(own C); the average over a discounted infinite horizon weights move 0 by
      * 1 - gamma.
      */
+    /** --compare-exact: per-update agreement in JSON and CSV, the summary its mean, the runs unchanged. */
+    @Test
+    void compareExactRecordsTheAgreementAndChangesNothing(@TempDir Path dir) throws Exception {
+        String[] args = {"train", "--agent1", "lola:est=dice:batch=16:horizon=20", "--agent2", "nl", "--steps", "5",
+            "--runs", "2", "--json"};
+        Path csv = dir.resolve("c.csv");
+        JsonNode plain = CommandRun.of(args).json();
+        JsonNode compared = CommandRun.of(concat(args, "--compare-exact", "--csv", csv.toString())).json();
+        assertTrue(plain.at("/runs/0/agreement").isMissingNode());
+        assertTrue(plain.at("/summary/agreement").isMissingNode());
+        assertEquals(plain.at("/runs/1/final"), compared.at("/runs/1/final"));
+        JsonNode corr = compared.at("/runs/0/agreement/corr1");
+        assertEquals(5, corr.size());
+        double sum = 0;
+        for (int r = 0; r < 2; r++) {
+            for (JsonNode v : compared.at("/runs/" + r + "/agreement/corr1")) {
+                assertTrue(v.asDouble() > -1 && v.asDouble() < 1, v::toString);
+                sum += v.asDouble();
+            }
+            // Agent 2 (nl, exact) samples nothing.
+            assertEquals("NaN", compared.at("/runs/" + r + "/agreement/corr2/0").asText());
+        }
+        assertEquals(sum / 10, compared.at("/summary/agreement/corr1").asDouble(), 1e-12);
+        List<String> lines = Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals("run,update,avgReward1,avgReward2,pCoop1,pCoop2,corr1,corr2,cosine1,cosine2", lines.get(0));
+        assertTrue(lines.get(1).endsWith(",,,,"), lines.get(1));
+        assertEquals(corr.get(0).asDouble(), Double.parseDouble(lines.get(2).split(",")[6]), 0.0);
+    }
+
     @Test
     void noiseGivesTheNoisyGamesClosedForm() {
         CommandRun run = CommandRun.of("train", "--agent1", "tft", "--agent2", "alld", "--steps", "0", "--noise",

@@ -3,6 +3,8 @@ package dev.opshape.shaping.agent;
 import dev.opshape.games.strategy.FixedStrategies;
 import dev.opshape.shaping.estimator.EstimatorCatalog;
 import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.estimator.Surrogate;
+import dev.opshape.shaping.estimator.Surrogates;
 import dev.opshape.shaping.learner.FixedStrategyRule;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.LookAhead;
@@ -51,8 +53,14 @@ public final class AgentCatalog {
     static final KeyDefinition OUTER = new KeyDefinition("outer", EstimatorPart.TYPE, null,
             "estimator of the outer gradient; default est");
 
-    private static final List<KeyDefinition> COMMON = List.of(EST, EstimatorCatalog.BATCH, EstimatorCatalog.HORIZON,
-            EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE);
+    /**
+     * The keys of particular surrogates (Loaded DiCE's {@code lambda}), once each: a set key reaches every part whose
+     * surrogate takes it, and is refused if no part does.
+     */
+    private static final List<KeyDefinition> SURROGATE_KEYS = surrogateKeys();
+
+    private static final List<KeyDefinition> COMMON = keys(List.of(EST, EstimatorCatalog.BATCH,
+            EstimatorCatalog.HORIZON, EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE), SURROGATE_KEYS);
 
     private static final Catalog<LearningRule> LEARNERS = new Catalog<>("agent", List.of(
             CatalogEntry.of("nl", "naive learner: follows the gradient of its own value", "", COMMON,
@@ -122,8 +130,36 @@ public final class AgentCatalog {
         return all;
     }
 
+    private static List<KeyDefinition> surrogateKeys() {
+        Map<String, KeyDefinition> byName = new LinkedHashMap<>();
+        for (Surrogate s : Surrogates.all()) {
+            for (KeyDefinition key : s.keys()) {
+                byName.putIfAbsent(key.name(), key);
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    private static boolean takesKey(String estimator, String key) {
+        return Surrogates.byName(estimator).map(s -> s.keys().stream().anyMatch(k -> k.name().equals(key)))
+                .orElse(false);
+    }
+
+    /** Refuses a surrogate key that none of the spec's part estimators takes (it would do nothing). */
+    private static void checkSurrogateKeys(SpecValues v, List<String> estimators) {
+        for (KeyDefinition key : SURROGATE_KEYS) {
+            if (v.isSet(key.name()) && estimators.stream().noneMatch(e -> takesKey(e, key.name()))) {
+                List<String> takers = Surrogates.all().stream().filter(s -> takesKey(s.name(), key.name()))
+                        .map(Surrogate::name).toList();
+                throw Catalog.bad(v, key.name(), "applies to " + String.join(", ", takers)
+                        + " only, and no part of this spec uses it");
+            }
+        }
+    }
+
     /** The estimator of every part of a one-estimate learner, from {@code est} and the sampling keys. */
     private static EstimatorSpec estimator(SpecValues v) {
+        checkSurrogateKeys(v, List.of(v.text(EST.name())));
         return part(v, EST.name(), new EstimatorPart(v.text(EST.name()), 0), 0, Double.POSITIVE_INFINITY);
     }
 
@@ -136,6 +172,11 @@ public final class AgentCatalog {
         }
         double clip = v.number(EstimatorCatalog.CLIP.name());
         EstimatorPart all = new EstimatorPart(v.text(EST.name()), 0);
+        List<String> used = new ArrayList<>();
+        for (KeyDefinition key : List.of(INNER, HESSIAN, OUTER)) {
+            used.add(v.isSet(key.name()) ? ((EstimatorPart) v.value(key.name())).estimator() : all.estimator());
+        }
+        checkSurrogateKeys(v, used);
         EstimatorSpec inner = lolaPart(v, INNER, all, buffer, clip);
         EstimatorSpec hessian = lolaPart(v, HESSIAN, all, buffer, clip);
         EstimatorSpec outer = lolaPart(v, OUTER, all, 0, clip);
@@ -165,6 +206,11 @@ public final class AgentCatalog {
         settings.put(EstimatorCatalog.BASELINE.name(), v.text(EstimatorCatalog.BASELINE.name()));
         if (v.isSet(EstimatorCatalog.NOISE.name())) {
             settings.put(EstimatorCatalog.NOISE.name(), Double.toString(v.number(EstimatorCatalog.NOISE.name())));
+        }
+        for (KeyDefinition surrogateKey : SURROGATE_KEYS) {
+            if (v.isSet(surrogateKey.name()) && takesKey(part.estimator(), surrogateKey.name())) {
+                settings.put(surrogateKey.name(), v.spec().params().get(surrogateKey.name()));
+            }
         }
         settings.put(EstimatorCatalog.OFFPOLICY.name(), Integer.toString(buffer));
         settings.put(EstimatorCatalog.CLIP.name(), Double.isInfinite(clip) ? "inf" : Double.toString(clip));

@@ -1,5 +1,6 @@
 package dev.opshape.shaping.bias;
 
+import dev.opshape.shaping.statistics.Correlation;
 import dev.opshape.shaping.statistics.Interval;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
@@ -194,23 +195,6 @@ public final class BiasStatistics {
 
     /** Pearson correlation of the components of a and b; NaN if either is constant. */
     static double pearson(double[] a, double[] b) {
-        int d = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int c = 0; c < d; c++) {
-            ma += a[c];
-            mb += b[c];
-        }
-        ma /= d;
-        mb /= d;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int c = 0; c < d; c++) {
-            sab += (a[c] - ma) * (b[c] - mb);
-            saa += (a[c] - ma) * (a[c] - ma);
-            sbb += (b[c] - mb) * (b[c] - mb);
-        }
-        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+        return Correlation.pearson(a, b);
     }
 }

@@ -2,9 +2,12 @@ package dev.opshape.shaping.bias;
 
 import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
+import dev.opshape.shaping.estimator.Surrogate;
+import dev.opshape.shaping.estimator.Surrogates;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.tabular.catalog.ComponentSpec;
 import dev.opshape.tabular.catalog.InvalidSpecException;
+import dev.opshape.tabular.catalog.KeyDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +35,8 @@ import java.util.Objects;
 public record BiasSweep(List<ComponentSpec> estimators, List<Integer> ks, List<Double> etas, List<Integer> batches,
                         int horizon, boolean decompose) {
 
-    /** The keys an estimator spec may set (the others come from the sweep). */
-    public static final List<String> ESTIMATOR_KEYS = List.of("est", "inner", "hessian", "outer", "baseline",
-            "offpolicy", "clip");
+    /** The keys an estimator spec may set (the others come from the sweep), surrogate-specific ones last. */
+    public static final List<String> ESTIMATOR_KEYS = estimatorKeys();
 
     public BiasSweep {
         estimators = List.copyOf(estimators);
@@ -44,6 +46,19 @@ public record BiasSweep(List<ComponentSpec> estimators, List<Integer> ks, List<D
         if (estimators.isEmpty() || ks.isEmpty() || etas.isEmpty() || batches.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one estimator, K, eta and batch size");
         }
+    }
+
+    private static List<String> estimatorKeys() {
+        List<String> keys = new ArrayList<>(List.of("est", "inner", "hessian", "outer", "baseline", "noise",
+                "offpolicy", "clip"));
+        for (Surrogate s : Surrogates.all()) {
+            for (KeyDefinition key : s.keys()) {
+                if (!keys.contains(key.name())) {
+                    keys.add(key.name());
+                }
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** The number of configurations, computed without building them (to check limits first). */

@@ -24,6 +24,14 @@ public interface LearningRule {
         return null;
     }
 
+    /**
+     * The same rule with every estimated part exact (itself if nothing is sampled): what its directions estimate.
+     * Training compares the two at every update when asked to.
+     */
+    default LearningRule exactCounterpart() {
+        return this;
+    }
+
     /** A short description with every parameter, for example {@code lola(k=2, eta=1, exact)}. */
     String describe();
 }

@@ -37,6 +37,11 @@ public record LookAhead(double eta, EstimatorSpec estimator) implements Learning
     }
 
     @Override
+    public LearningRule exactCounterpart() {
+        return estimator.isExact() ? this : new LookAhead(eta, EstimatorSpec.EXACT);
+    }
+
+    @Override
     public String describe() {
         return "la(eta=" + eta + ", " + estimator + ")";
     }

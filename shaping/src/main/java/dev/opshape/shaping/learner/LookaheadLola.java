@@ -59,6 +59,13 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
     }
 
     @Override
+    public LearningRule exactCounterpart() {
+        return inner.isExact() && hessian.isExact() && outer.isExact() ? this
+                : new LookaheadLola(lookahead, eta, EstimatorSpec.EXACT, EstimatorSpec.EXACT, EstimatorSpec.EXACT,
+                sharedInnerHessian);
+    }
+
+    @Override
     public String describe() {
         String parts = sharedInnerHessian && inner.toString().equals(outer.toString())
                 ? inner.toString()

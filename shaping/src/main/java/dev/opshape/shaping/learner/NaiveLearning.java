@@ -26,6 +26,11 @@ public record NaiveLearning(EstimatorSpec estimator) implements LearningRule {
     }
 
     @Override
+    public LearningRule exactCounterpart() {
+        return estimator.isExact() ? this : new NaiveLearning(EstimatorSpec.EXACT);
+    }
+
+    @Override
     public String describe() {
         return "nl(" + estimator + ")";
     }

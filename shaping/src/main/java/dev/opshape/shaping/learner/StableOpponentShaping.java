@@ -47,6 +47,11 @@ public record StableOpponentShaping(double eta, double a, double b, EstimatorSpe
     }
 
     @Override
+    public LearningRule exactCounterpart() {
+        return estimator.isExact() ? this : new StableOpponentShaping(eta, a, b, EstimatorSpec.EXACT);
+    }
+
+    @Override
     public String describe() {
         return "sos(eta=" + eta + ", a=" + a + ", b=" + b + ", " + estimator + ")";
     }

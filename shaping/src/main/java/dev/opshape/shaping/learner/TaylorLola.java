@@ -49,6 +49,11 @@ public record TaylorLola(double eta, boolean full, EstimatorSpec estimator) impl
     }
 
     @Override
+    public LearningRule exactCounterpart() {
+        return estimator.isExact() ? this : new TaylorLola(eta, full, EstimatorSpec.EXACT);
+    }
+
+    @Override
     public String describe() {
         return "lola-taylor(eta=" + eta + (full ? ", full" : "") + ", " + estimator + ")";
     }

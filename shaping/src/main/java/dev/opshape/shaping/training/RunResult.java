@@ -11,6 +11,9 @@ import dev.opshape.shaping.analysis.PolicyOutcome;
  * @param outcome the exact outcome of the final policies
  * @param curve   per-update measurements, or null when the run was made without recording them
  *                (see {@link Trainer#run(TrainingConfig, int, dev.opshape.shaping.ProgressListener, boolean)})
+ * @param agreement per update, the sampled learners' agreement with their exact counterparts, or null when the run
+ *                  was made without comparing
  */
-public record RunResult(int run, double[] theta1, double[] theta2, PolicyOutcome outcome, TrainingCurve curve) {
+public record RunResult(int run, double[] theta1, double[] theta2, PolicyOutcome outcome, TrainingCurve curve,
+                        DirectionAgreement agreement) {
 }

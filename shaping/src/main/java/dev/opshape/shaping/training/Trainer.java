@@ -3,6 +3,7 @@ package dev.opshape.shaping.training;
 import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.learner.Learner;
+import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.UpdateKey;
 import dev.opshape.shaping.parallel.WorkerPool;
 import dev.opshape.tabular.exact.ExactEvaluator;
@@ -30,13 +31,23 @@ public final class Trainer {
      * @throws TrainingDivergedException if a run's logits become NaN or infinite
      */
     public static TrainingResult train(TrainingConfig config, int threads, ProgressListener progress) {
+        return train(config, threads, progress, false);
+    }
+
+    /**
+     * As {@link #train(TrainingConfig, int, ProgressListener)}; with {@code compareExact}, every run also records
+     * how its sampled learners' directions agree with their exact counterparts' at the same points
+     * ({@link RunResult#agreement()}). The comparison draws nothing, so the runs are the same either way.
+     */
+    public static TrainingResult train(TrainingConfig config, int threads, ProgressListener progress,
+                                       boolean compareExact) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + "; must be >= 1");
         }
         List<RunResult> results = new ArrayList<>(config.runs());
         if (threads == 1 || config.runs() == 1) {
             for (int r = 0; r < config.runs(); r++) {
-                results.add(run(config, r, progress));
+                results.add(run(config, r, progress, true, compareExact));
             }
             return new TrainingResult(config, results);
         }
@@ -44,7 +55,7 @@ public final class Trainer {
             List<Future<RunResult>> futures = new ArrayList<>(config.runs());
             for (int r = 0; r < config.runs(); r++) {
                 int run = r;
-                futures.add(pool.submit(() -> run(config, run, progress)));
+                futures.add(pool.submit(() -> run(config, run, progress, true, compareExact)));
             }
             for (Future<RunResult> f : futures) {
                 results.add(WorkerPool.await(f));
@@ -67,12 +78,33 @@ public final class Trainer {
      *                    about as much as the update itself.
      */
     public static RunResult run(TrainingConfig config, int r, ProgressListener progress, boolean recordCurve) {
+        return run(config, r, progress, recordCurve, false);
+    }
+
+    /**
+     * Runs run r of the experiment on the calling thread.
+     *
+     * @param compareExact whether to compute, at every update, each sampled learner's exact direction at the same
+     *                     point and record their agreement (the run itself does not change)
+     */
+    public static RunResult run(TrainingConfig config, int r, ProgressListener progress, boolean recordCurve,
+                                boolean compareExact) {
         double[][] theta = {config.initialLogits(0, r), config.initialLogits(1, r)};
         Learner[] learners = {config.agent1().newLearner(config.game(), 0),
                 config.agent2().newLearner(config.game(), 1)};
         Optimizer[] optimizers = {config.optimizer().create(config.lr(), theta[0].length),
                 config.optimizer().create(config.lr(), theta[1].length)};
         double[][] direction = {new double[theta[0].length], new double[theta[1].length]};
+        // The exact counterparts of sampled learners, where compared (null elsewhere).
+        Learner[] exactLearners = new Learner[2];
+        double[][] exactDirection = {new double[theta[0].length], new double[theta[1].length]};
+        DirectionAgreement agreement = compareExact ? DirectionAgreement.empty(config.steps()) : null;
+        for (int i = 0; compareExact && i < 2; i++) {
+            LearningRule rule = config.agent(i);
+            if (rule.learns() && rule.exactCounterpart() != rule) {
+                exactLearners[i] = rule.exactCounterpart().newLearner(config.game(), i);
+            }
+        }
         ParameterLayout layout = config.game().layout();
         double[] joint = new double[layout.dimension()];
         ExactEvaluator exact = config.game().newEvaluator();
@@ -91,6 +123,10 @@ public final class Trainer {
                 if (learners[i].learns()) {
                     learners[i].direction(joint, key, direction[i]);
                 }
+                if (exactLearners[i] != null) {
+                    exactLearners[i].direction(joint, key, exactDirection[i]);
+                    agreement.record(i, u, direction[i], exactDirection[i]);
+                }
             }
             for (int i = 0; i < 2; i++) {
                 if (learners[i].learns()) {
@@ -105,7 +141,7 @@ public final class Trainer {
             progress.advanced(1);
         }
         PolicyOutcome outcome = PolicyOutcome.evaluate(exact, theta[0], theta[1]);
-        return new RunResult(r, theta[0], theta[1], outcome, curve);
+        return new RunResult(r, theta[0], theta[1], outcome, curve, agreement);
     }
 
     private static void record(ExactEvaluator exact, double[][] theta, TrainingCurve curve, int u) {

@@ -1,5 +1,8 @@
 package dev.opshape.shaping.agent;
 
+import dev.opshape.shaping.estimator.BaselineKind;
+import dev.opshape.shaping.estimator.SampledEstimatorSpec;
+import dev.opshape.shaping.estimator.Surrogates;
 import dev.opshape.shaping.learner.FixedStrategyRule;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.StableOpponentShaping;
@@ -47,6 +50,23 @@ class AgentCatalogTest {
         assertInstanceOf(FixedStrategyRule.class, AgentCatalog.create(ComponentSpec.parse("gtft:g=0.2"), DEFAULTS));
     }
 
+    /** Loaded DiCE's lambda and the noisy baseline's scale reach the parts that take them, and only those. */
+    @Test
+    void surrogateAndBaselineKeysReachTheirParts() {
+        LookaheadLola lola = (LookaheadLola) AgentCatalog.create(ComponentSpec.parse(
+                "lola:est=dice:hessian=loaded/64:lambda=0.5:baseline=noisy:noise=2"), DEFAULTS);
+        SampledEstimatorSpec hessian = (SampledEstimatorSpec) lola.hessian();
+        SampledEstimatorSpec inner = (SampledEstimatorSpec) lola.inner();
+        assertEquals(Surrogates.loaded(0.5).toString(), hessian.surrogate().toString());
+        assertEquals(64, hessian.batch());
+        assertEquals(Surrogates.dice().toString(), inner.surrogate().toString());
+        assertEquals(BaselineKind.NOISY, inner.baseline());
+        assertEquals(2.0, inner.noise());
+        assertEquals(2.0, hessian.noise());
+        assertTrue(lola.exactCounterpart() instanceof LookaheadLola exact && exact.inner().isExact()
+                && exact.hessian().isExact() && exact.outer().isExact() && exact.lookahead() == 1);
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
         "''                 | empty spec",
@@ -54,12 +74,13 @@ class AgentCatalogTest {
         "lola:k             | 'k' is not key=value",
         "lola:k=1:k=2       | sets key 'k' twice",
         "foo                | unknown agent 'foo'",
-        "lola:q=1           | unknown key 'q'; lola takes baseline, batch, clip, est, eta, hessian, horizon, inner, k, noise, offpolicy, outer",
+        "lola:q=1           | unknown key 'q'; lola takes baseline, batch, clip, est, eta, hessian, horizon, inner, k, lambda, noise, offpolicy, outer",
         "nl:eta=1           | unknown key 'eta'; nl takes baseline, batch, est, horizon",
         "lola:est=foo       | est=foo is not one of exact, dice, lvc, maml, loaded",
         "lola:inner=dice/0  | inner=dice/0 is not exact, dice[/B], lvc[/B], maml[/B] or loaded[/B] with a batch size B in [1, 16777216]",
         "lola:baseline=avg  | baseline=avg is not one of none, mean, learned, exact",
         "nl:est=dice:noise=2 | it needs baseline=noisy",
+        "lola:est=dice:lambda=0.5 | lambda=0.5 applies to loaded only, and no part of this spec uses it",
         "lola:offpolicy=10  | offpolicy=10 must hold at least one batch (128 trajectories), or be 0",
         "lola:horizon=0     | horizon=0 is not an integer in [1, 16777216]",
         "tft:g=1            | tft takes no keys",

@@ -4,11 +4,16 @@ import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.strategy.FixedStrategies;
 import dev.opshape.shaping.ProgressListener;
+import dev.opshape.shaping.estimator.BaselineKind;
+import dev.opshape.shaping.estimator.EstimatorSpec;
+import dev.opshape.shaping.estimator.SampledEstimatorSpec;
+import dev.opshape.shaping.estimator.Surrogates;
 import dev.opshape.shaping.learner.FixedStrategyRule;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.UpdateKey;
+import dev.opshape.shaping.statistics.Correlation;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -124,5 +129,66 @@ class TrainerTest {
         double before = theta[0];
         adam.step(theta, new double[] {2.0, -0.5, 1e-3});
         assertEquals(0.2 * 2 / (2 + 1e-8), theta[0] - before, 1e-12);
+    }
+
+    /**
+     * Comparing with the exact directions changes nothing in the run, records NaN for exact learners, and records
+     * for a sampled one exactly the correlation and cosine of its direction with the exact learner's at the same
+     * point (recomputed here for the first update); a large batch agrees better than a small one.
+     */
+    @Test
+    void comparingWithExactDirectionsRecordsTheirAgreementAndChangesNothing() {
+        IteratedGame finite = IteratedGame.finite(BuiltInGames.IPD, 0.96, 20);
+        LearningRule sampled = new LookaheadLola(1, 1.0, dice(16), dice(16), dice(16), true);
+        LearningRule exact = LookaheadLola.exact(1, 1.0);
+        TrainingConfig c = new TrainingConfig(finite, sampled, exact, 12, 0.5, Optimizer.Kind.SGD,
+                new Initialisation.Normal(1.0), null, null, 2, 5);
+        TrainingResult plain = Trainer.train(c, 1, ProgressListener.NONE);
+        TrainingResult compared = Trainer.train(c, 2, ProgressListener.NONE, true);
+        for (int r = 0; r < 2; r++) {
+            assertArrayEquals(plain.runs().get(r).theta1(), compared.runs().get(r).theta1(), 0.0);
+            assertEquals(null, plain.runs().get(r).agreement());
+            DirectionAgreement a = compared.runs().get(r).agreement();
+            assertEquals(12, a.corr1().length);
+            for (int u = 0; u < 12; u++) {
+                assertTrue(Double.isNaN(a.corr(1, u)) && Double.isNaN(a.cosine(1, u)), "agent 2 is exact");
+                assertTrue(a.corr(0, u) > -1 && a.corr(0, u) < 1, "a sampled direction is not exact");
+            }
+        }
+        // Update 1 of run 0, recomputed.
+        double[] theta1 = c.initialLogits(0, 0);
+        double[] theta2 = c.initialLogits(1, 0);
+        double[] joint = finite.layout().join(theta1, theta2);
+        double[] x = new double[theta1.length];
+        double[] y = new double[theta1.length];
+        sampled.newLearner(finite, 0).direction(joint, new UpdateKey(5, 0, 0), x);
+        exact.newLearner(finite, 0).direction(joint, new UpdateKey(5, 0, 0), y);
+        DirectionAgreement first = compared.runs().get(0).agreement();
+        assertEquals(Correlation.pearson(x, y), first.corr(0, 0), 0.0);
+        assertEquals(Correlation.cosine(x, y), first.cosine(0, 0), 0.0);
+
+        TrainingConfig large = new TrainingConfig(finite, new LookaheadLola(1, 1.0, dice(1024), dice(1024),
+                dice(1024), true), exact, 12, 0.5, Optimizer.Kind.SGD, new Initialisation.Normal(1.0), null, null,
+                2, 5);
+        double small = meanCorr(compared);
+        double big = meanCorr(Trainer.train(large, 2, ProgressListener.NONE, true));
+        assertTrue(big > small && big > 0.9, "batch 1024 mean corr " + big + " vs batch 16 " + small);
+    }
+
+    private static EstimatorSpec dice(int batch) {
+        return new SampledEstimatorSpec(Surrogates.dice(), batch, 20, BaselineKind.MEAN, 0,
+                Double.POSITIVE_INFINITY);
+    }
+
+    private static double meanCorr(TrainingResult result) {
+        double sum = 0;
+        int n = 0;
+        for (RunResult r : result.runs()) {
+            for (double v : r.agreement().corr1()) {
+                sum += v;
+                n++;
+            }
+        }
+        return sum / n;
     }
 }
