@@ -68,9 +68,9 @@ public record MdpArgument(RandomMdps family, TabularMdp file, String text) {
             return new MdpArgument(family(value), null, value);
         }
         Path path = Path.of(value);
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             throw new TypeConversionException("'" + value + "' is neither random[:states=S:actions=A:"
-                    + "concentration=C] nor a readable MDP file");
+                    + "concentration=C] nor an existing MDP file");
         }
         try {
             return new MdpArgument(null, MdpReader.fromFile(path), value);

@@ -51,6 +51,12 @@ import java.util.regex.Pattern;
  */
 public final class StrictJsonFormat<D extends Record> {
 
+    /**
+     * Largest document file read: {@value} bytes (64 MiB). The largest models the exact evaluators handle in
+     * reasonable time are far smaller, so a larger file is a mistake (or a device) rather than a model.
+     */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
     /** Jackson's messages sometimes embed the input source; the location is reported separately. */
     private static final Pattern SOURCE_REFERENCE =
             Pattern.compile("\\s*\\(?\\s*(start marker at )?\\[Source:.*?]\\)?");
@@ -137,13 +143,24 @@ public final class StrictJsonFormat<D extends Record> {
     }
 
     /**
-     * The bytes of a document file.
+     * The bytes of a document file: a regular file (symbolic links followed) of at most {@link #MAX_FILE_BYTES}
+     * bytes. Devices, pipes and directories are refused before anything is read, so that {@code /dev/zero} or a
+     * FIFO cannot exhaust memory or block.
      *
      * @param origin how messages name the file, for example {@code game file 'x.json'}
      * @throws InvalidModelException naming the file and why it cannot be read
      */
     public static byte[] readFile(Path file, String origin) {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new InvalidModelException(origin + " cannot be read: it is " + (Files.isDirectory(file)
+                        ? "a directory" : "not a regular file (a device, pipe or socket)") + "; give a JSON file");
+            }
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            if (size > MAX_FILE_BYTES) {
+                throw new InvalidModelException(origin + " cannot be read: it has " + size + " bytes; at most "
+                        + MAX_FILE_BYTES + " (64 MiB) are accepted");
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidModelException(origin + " cannot be read: no such file", e);

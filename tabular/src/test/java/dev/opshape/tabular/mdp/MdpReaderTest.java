@@ -104,4 +104,27 @@ class MdpReaderTest {
                 () -> MdpReader.fromFile(dir.resolve("none.json")));
         assertTrue(e.getMessage().contains("none.json' cannot be read: no such file"), e.getMessage());
     }
+
+    /**
+     * Files are read only if they are regular files of bounded size: a directory, a device (when the machine has
+     * /dev/zero) and a file one byte above the limit are refused with one line before anything is read.
+     */
+    @Test
+    void refusesDirectoriesDevicesAndOversizedFiles(@TempDir Path dir) throws IOException {
+        InvalidModelException directory = assertThrows(InvalidModelException.class, () -> MdpReader.fromFile(dir));
+        assertTrue(directory.getMessage().contains("it is a directory"), directory.getMessage());
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            InvalidModelException device = assertThrows(InvalidModelException.class,
+                    () -> MdpReader.fromFile(zero));
+            assertTrue(device.getMessage().contains("not a regular file"), device.getMessage());
+        }
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(dev.opshape.tabular.io.StrictJsonFormat.MAX_FILE_BYTES + 1);
+        }
+        InvalidModelException oversized = assertThrows(InvalidModelException.class, () -> MdpReader.fromFile(big));
+        assertTrue(oversized.getMessage().contains("at most 67108864"), oversized.getMessage());
+        assertFalse(oversized.getMessage().contains("\n"));
+    }
 }
