@@ -58,7 +58,8 @@ class OpshapeTest {
         String help = CommandRun.of("exact", "--help").out().replaceAll("\\s+", " ");
         assertTrue(help.contains("Default: ipd"), help);
         assertTrue(help.contains("Default: 0.96"), help);
-        assertTrue(help.contains("Default: 0 (infinite)"), help);
+        assertTrue(help.contains("or 0: the infinite horizon, except in 'opshape bias', whose sampled estimators "
+                + "need finite rollouts and take 0 to mean T = 150. Default: 0."), help);
         assertTrue(help.contains("Default: all logits 0"), help);
     }
 

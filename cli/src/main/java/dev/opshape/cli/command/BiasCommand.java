@@ -51,7 +51,7 @@ import java.util.concurrent.Callable;
                     + "optional keys inner=, hessian=, outer= (exact, dice[/B], lvc[/B], maml[/B], loaded[/B]), "
                     + "baseline=none|mean|learned|exact, offpolicy=BUFFER, clip=C; for example dice, "
                     + "lvc:baseline=exact, dice:inner=exact, dice:offpolicy=1024. --horizon 0 (the default) means "
-                    + "T = 150 here."
+                    + "T = " + SampledEstimatorSpec.DEFAULT_HORIZON + " here."
         })
 public final class BiasCommand implements Callable<Integer> {
 

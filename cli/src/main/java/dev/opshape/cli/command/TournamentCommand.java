@@ -81,7 +81,8 @@ public final class TournamentCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private List<ComponentSpec> agents;
 
-    @Option(names = {"--repeats", "--repetitions"}, paramLabel = "R", defaultValue = "5",
+    @Option(names = {"--repeats", "--repetitions"}, paramLabel = "R",
+            defaultValue = "" + TournamentConfig.DEFAULT_REPETITIONS,
             converter = NumberArguments.WholeNumber.class,
             description = "Repetitions of every pairing, each from its own seeded start. Default: ${DEFAULT-VALUE}.")
     private int repeats;
@@ -127,7 +128,7 @@ public final class TournamentCommand implements Callable<Integer> {
                 result = runStreamingRuns(config, csvDir.resolve("runs.csv"), manifest, progress);
             }
         }
-        TournamentReport report = TournamentReport.of(manifest, result);
+        TournamentReport report = TournamentReport.of(manifest, result, learning.eta());
         if (csvDir != null) {
             report.writeCsv(csvDir);
         }

@@ -115,8 +115,13 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
                              double pCoop2, Map<String, Integer> labels) {
     }
 
-    /** Builds the report. */
-    public static TournamentReport of(Manifest manifest, TournamentResult result) {
+    /**
+     * Builds the report.
+     *
+     * @param eta the lookahead step of entrants without their own {@code eta} (the command line's {@code --eta};
+     *            the tournament's config does not hold it, its rules do)
+     */
+    public static TournamentReport of(Manifest manifest, TournamentResult result, double eta) {
         TournamentConfig c = result.config();
         IteratedGame game = c.game();
         List<String> agents = new ArrayList<>();
@@ -126,7 +131,7 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             learners.add(e.rule().describe());
         }
         Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agents,
-                learners, c.steps(), c.repetitions(), c.runs(), c.lr(), eta(c),
+                learners, c.steps(), c.repetitions(), c.runs(), c.lr(), eta,
                 c.optimizer().name().toLowerCase(Locale.ROOT), c.init().toString(), c.seed());
         List<Row> rows = new ArrayList<>();
         for (Standing s : result.standings()) {
@@ -149,11 +154,6 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
         }
         return new TournamentReport(manifest.withRun(c.seed(), config), config, rows, new Matrix(p.names(), mean, sd),
                 pairings);
-    }
-
-    /** The lookahead step that entrants without their own eta use (not stored in the config; read from a rule). */
-    private static double eta(TournamentConfig c) {
-        return Double.NaN;
     }
 
     /** Non-zero label counts, by display name, in the label enum's order. */

@@ -3,6 +3,7 @@ package dev.opshape.cli.option;
 import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
+import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,8 +55,10 @@ public final class GameOptions {
 
     @Option(names = "--horizon", paramLabel = "T", defaultValue = DEFAULT_HORIZON,
             converter = NumberArguments.WholeNumber.class,
-            description = "Number of moves T, 1 <= T <= " + MAX_HORIZON + " (values sum over t < T), or 0 for an "
-                    + "infinite horizon. Default: ${DEFAULT-VALUE} (infinite).")
+            description = "Number of moves T, 1 <= T <= " + MAX_HORIZON + " (values sum over t < T), or 0: the "
+                    + "infinite horizon, except in 'opshape bias', whose sampled estimators need finite rollouts and "
+                    + "take 0 to mean T = "
+                    + SampledEstimatorSpec.DEFAULT_HORIZON + ". Default: ${DEFAULT-VALUE}.")
     void setHorizon(int horizon) {
         if (horizon < 0) {
             throw new ParameterException(mixee.commandLine(), "Invalid value for option '--horizon': " + horizon

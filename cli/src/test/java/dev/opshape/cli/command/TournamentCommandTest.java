@@ -53,6 +53,15 @@ class TournamentCommandTest {
         assertEquals(-2.04, json.at("/matrix/mean/2/3").asDouble(), 1e-12);
         assertEquals(-1.92, json.at("/matrix/mean/3/2").asDouble(), 1e-12);
         assertEquals(10, json.get("pairings").size());
+        assertEquals(1.0, json.at("/manifest/configuration/eta").asDouble(), 0.0);
+    }
+
+    @Test
+    void theManifestRecordsTheCommandLinesEta() {
+        CommandRun run = CommandRun.of(with("--eta", "0.25"));
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        assertTrue(run.json().at("/manifest/configuration/eta").isNumber(), run::toString);
+        assertEquals(0.25, run.json().at("/manifest/configuration/eta").asDouble(), 0.0);
     }
 
     @Test

@@ -62,6 +62,11 @@ public final class AgentCatalog {
     private static final List<KeyDefinition> COMMON = keys(List.of(EST, EstimatorCatalog.BATCH,
             EstimatorCatalog.HORIZON, EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE), SURROGATE_KEYS);
 
+    /** The keys that only a sampled part reads (refused when every part is exact). */
+    private static final List<KeyDefinition> SAMPLING_KEYS = List.of(EstimatorCatalog.BATCH,
+            EstimatorCatalog.HORIZON, EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE, EstimatorCatalog.OFFPOLICY,
+            EstimatorCatalog.CLIP);
+
     private static final Catalog<LearningRule> LEARNERS = new Catalog<>("agent", List.of(
             CatalogEntry.of("nl", "naive learner: follows the gradient of its own value", "", COMMON,
                     v -> new NaiveLearning(estimator(v))),
@@ -108,7 +113,20 @@ public final class AgentCatalog {
      * @throws dev.opshape.tabular.catalog.InvalidSpecException for an unknown agent or key, or a malformed value
      */
     public static LearningRule create(ComponentSpec spec, AgentDefaults defaults) {
-        return ALL.create(spec, Map.of(ETA.name(), Double.toString(defaults.eta())));
+        return create(spec, defaults, Map.of());
+    }
+
+    /**
+     * The learning rule of a spec, with the command line's defaults and further default texts by key name (for
+     * example a sweep's {@code batch} and {@code horizon}): a default is not "set", so it is never refused as a key
+     * that does nothing, and keys the agent lacks are ignored.
+     *
+     * @throws dev.opshape.tabular.catalog.InvalidSpecException for an unknown agent or key, or a malformed value
+     */
+    public static LearningRule create(ComponentSpec spec, AgentDefaults defaults, Map<String, String> keyDefaults) {
+        Map<String, String> all = new LinkedHashMap<>(keyDefaults);
+        all.put(ETA.name(), Double.toString(defaults.eta()));
+        return ALL.create(spec, all);
     }
 
     /** The fixed strategies as agents: each entry reads its keys with the strategy's own types and checks. */
@@ -157,8 +175,26 @@ public final class AgentCatalog {
         }
     }
 
+    /**
+     * Refuses the sampling keys ({@code batch}, {@code horizon}, {@code baseline}, {@code noise}, and LOLA-K's
+     * {@code offpolicy} and {@code clip}) when every part of the spec is exact: they would do nothing.
+     */
+    private static void checkSamplingKeys(SpecValues v, List<String> estimators) {
+        if (estimators.stream().anyMatch(e -> !e.equals("exact"))) {
+            return;
+        }
+        for (KeyDefinition key : SAMPLING_KEYS) {
+            if (v.isSet(key.name())) {
+                List<String> sampled = EstimatorCatalog.names().stream().filter(e -> !e.equals("exact")).toList();
+                throw Catalog.bad(v, key.name(), "applies to sampled parts only, and every part of this spec is "
+                        + "exact (choose a sampled estimator with est=: " + String.join(", ", sampled) + ")");
+            }
+        }
+    }
+
     /** The estimator of every part of a one-estimate learner, from {@code est} and the sampling keys. */
     private static EstimatorSpec estimator(SpecValues v) {
+        checkSamplingKeys(v, List.of(v.text(EST.name())));
         checkSurrogateKeys(v, List.of(v.text(EST.name())));
         return part(v, EST.name(), new EstimatorPart(v.text(EST.name()), 0), 0, Double.POSITIVE_INFINITY);
     }
@@ -176,6 +212,7 @@ public final class AgentCatalog {
         for (KeyDefinition key : List.of(INNER, HESSIAN, OUTER)) {
             used.add(v.isSet(key.name()) ? ((EstimatorPart) v.value(key.name())).estimator() : all.estimator());
         }
+        checkSamplingKeys(v, used);
         checkSurrogateKeys(v, used);
         EstimatorSpec inner = lolaPart(v, INNER, all, buffer, clip);
         EstimatorSpec hessian = lolaPart(v, HESSIAN, all, buffer, clip);

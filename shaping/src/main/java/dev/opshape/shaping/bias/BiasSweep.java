@@ -98,8 +98,11 @@ public record BiasSweep(List<ComponentSpec> estimators, List<Integer> ks, List<D
             }
         }
         ComponentSpec lola = new ComponentSpec("lola", "lola", Map.of())
-                .with("k", Integer.toString(k)).with("eta", Double.toString(eta))
-                .with("horizon", Integer.toString(horizon)).with("batch", Integer.toString(batch));
+                .with("k", Integer.toString(k)).with("eta", Double.toString(eta));
+        // The sweep's horizon and batch are defaults, not keys of the spec: an exact estimator in the sweep ignores
+        // them instead of being refused for keys that do nothing, and a part's own dice/B still wins.
+        Map<String, String> sweepDefaults = Map.of("horizon", Integer.toString(horizon), "batch",
+                Integer.toString(batch));
         if (!estimator.params().containsKey("est")) {
             lola = lola.with("est", estimator.name());
         } else if (!estimator.name().equals("est")) {
@@ -114,7 +117,7 @@ public record BiasSweep(List<ComponentSpec> estimators, List<Integer> ks, List<D
         }
         LookaheadLola rule;
         try {
-            rule = (LookaheadLola) AgentCatalog.create(lola, new AgentDefaults(eta));
+            rule = (LookaheadLola) AgentCatalog.create(lola, new AgentDefaults(eta), sweepDefaults);
         } catch (InvalidSpecException e) {
             // Name the user's estimator spec, not the LOLA-K spec built from it.
             String message = e.getMessage();

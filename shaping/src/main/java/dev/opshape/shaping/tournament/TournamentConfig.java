@@ -8,6 +8,7 @@ import dev.opshape.shaping.training.TrainingConfig;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public record TournamentConfig(List<Entrant> roster, IteratedGame game, int step
     /** The LOLA paper's exact experiments: gradient ascent with learning rate 1. */
     public static final double DEFAULT_LR = TrainingConfig.DEFAULT_LR;
     /** Repetitions of every pairing by default: enough for a t interval, few enough for a quick look. */
-    public static final int DEFAULT_REPETITIONS = 10;
+    public static final int DEFAULT_REPETITIONS = 5;
     /** The LOLA paper's exact experiments: logits drawn from N(0, 1). */
     public static final Initialisation DEFAULT_INIT = new Initialisation.Normal(1.0);
 
@@ -69,9 +70,11 @@ public record TournamentConfig(List<Entrant> roster, IteratedGame game, int step
         }
         Set<String> names = new HashSet<>();
         for (Entrant e : roster) {
-            if (!names.add(e.name())) {
-                throw new IllegalArgumentException("agent '" + e.name() + "' is on the roster twice; every "
-                        + "agent needs a distinct spec (a self-play pairing is included automatically)");
+            // Names are compared without case: 'TFT' and 'tft' are one agent to a reader of the tables.
+            if (!names.add(e.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("agent '" + e.name() + "' is on the roster twice (names are "
+                        + "compared without case); every agent needs a distinct name (a self-play pairing is "
+                        + "included automatically)");
             }
         }
         if (steps < 0 || steps > MAX_STEPS) {

@@ -67,6 +67,14 @@ class AgentCatalogTest {
                 && exact.hessian().isExact() && exact.outer().isExact() && exact.lookahead() == 1);
     }
 
+    @Test
+    void samplingKeysAreTakenWhenAnyPartIsSampled() {
+        LookaheadLola lola = (LookaheadLola) AgentCatalog.create(ComponentSpec.parse(
+                "lola:inner=dice:batch=5:horizon=7"), DEFAULTS);
+        assertEquals(5, ((SampledEstimatorSpec) lola.inner()).batch());
+        assertTrue(lola.hessian().isExact() && lola.outer().isExact());
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
         "''                 | empty spec",
@@ -83,6 +91,11 @@ class AgentCatalogTest {
         "lola:est=dice:lambda=0.5 | lambda=0.5 applies to loaded only, and no part of this spec uses it",
         "lola:offpolicy=10  | offpolicy=10 must hold at least one batch (128 trajectories), or be 0",
         "lola:horizon=0     | horizon=0 is not an integer in [1, 16777216]",
+        "nl:batch=5         | batch=5 applies to sampled parts only, and every part of this spec is exact",
+        "lola:k=2:horizon=20 | horizon=20 applies to sampled parts only",
+        "sos:baseline=none  | baseline=none applies to sampled parts only",
+        "lola-taylor:clip=1 | unknown key 'clip'",
+        "lola:clip=1        | clip=1 applies to sampled parts only",
         "tft:g=1            | tft takes no keys",
         "lola:k=-1          | k=-1 is not an integer in [0, 10000]",
         "lola:k=two         | k=two is not an integer",

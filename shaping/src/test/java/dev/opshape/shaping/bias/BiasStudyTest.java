@@ -11,6 +11,7 @@ import dev.opshape.tabular.catalog.ComponentSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,7 +25,8 @@ class BiasStudyTest {
 
     private static BiasConfiguration configuration(String keys, int k, double eta, int batch) {
         LookaheadLola rule = (LookaheadLola) AgentCatalog.create(ComponentSpec.parse("lola:k=" + k + ":eta=" + eta
-                + ":horizon=20:batch=" + batch + (keys.isEmpty() ? "" : ":" + keys)), AgentDefaults.standard());
+                + (keys.isEmpty() ? "" : ":" + keys)), AgentDefaults.standard(),
+                Map.of("horizon", "20", "batch", Integer.toString(batch)));
         return new BiasConfiguration(keys, "", k, eta, batch, rule);
     }
 

@@ -92,6 +92,14 @@ class TournamentConfigTest {
     }
 
     @Test
+    void aDuplicateAgentIsRejectedWhateverItsCase() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> config(BuiltInGames.IPD, "tft,nl,TFT", 1));
+        assertTrue(e.getMessage().startsWith("agent 'TFT' is on the roster twice (names are compared without case)"),
+                e.getMessage());
+    }
+
+    @Test
     void anAgentThatCannotPlayTheGameIsRejectedBeforeAnyRun() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> config(BuiltInGames.RPS, "nl,tft", 1));
