@@ -24,6 +24,17 @@ public final class BuiltInGames {
             CD, new double[][] {{-1, -3}, {0, -2}});
 
     /**
+     * The prisoner's dilemma of Axelrod's tournaments and of the Axelrod-Python library's default {@code Game()}:
+     * R = 3, S = 0, T = 5, P = 1 (Axelrod 1984, "The Evolution of Cooperation"; Knight et al. 2016, "An Open
+     * Framework for the Reproducible Study of the Iterated Prisoner's Dilemma", JORS). Play it as Axelrod does with
+     * {@code --gamma 1 --horizon 200} (fixed-length matches of 200 turns).
+     */
+    public static final MatrixGame AXELROD_PD = MatrixGame.symmetric("axelrod-pd",
+            "prisoner's dilemma of Axelrod's tournaments (R 3, S 0, T 5, P 1)",
+            "Axelrod 1984, The Evolution of Cooperation; Axelrod-Python's default Game (Knight et al. 2016)",
+            CD, new double[][] {{3, 0}, {5, 1}});
+
+    /**
      * Iterated matching pennies (LOLA paper, Foerster et al. 2018, Table 2): agent 1 wins +1 when the actions match,
      * agent 2 wins +1 when they differ; zero-sum.
      */
@@ -74,7 +85,7 @@ public final class BuiltInGames {
     private static final Map<String, MatrixGame> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (MatrixGame game : List.of(IPD, IMP, STAG_HUNT, CHICKEN, BOS, RPS)) {
+        for (MatrixGame game : List.of(IPD, AXELROD_PD, IMP, STAG_HUNT, CHICKEN, BOS, RPS)) {
             BY_NAME.put(game.name(), game);
         }
     }

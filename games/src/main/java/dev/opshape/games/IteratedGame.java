@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A matrix game played repeatedly by two memory-1 policies, with discount {@code gamma} in [0, 1) and either an
- * infinite horizon ({@code horizon == 0}) or a finite one of {@code horizon} moves: a {@link TabularProblem} whose
+ * A matrix game played repeatedly by two memory-1 policies, with discount {@code gamma} and either an infinite
+ * horizon ({@code horizon == 0}, gamma in [0, 1)) or a finite one of {@code horizon} moves (gamma in [0, 1]; gamma = 1
+ * is the undiscounted match of fixed length that Axelrod-style tournaments play): a {@link TabularProblem} whose
  * model ({@link #model()}) has the states {@code start} and every joint outcome (the state after a move is its
  * joint outcome, index 1 + a1 * m + a2), two players who observe the states from their own side (see
  * {@link PolicyLayout}: agent 1's observation of a state is the state itself, agent 2's swaps the actions), and the
@@ -23,23 +24,26 @@ import java.util.Objects;
  * for noiseless infinite-horizon 2 x 2 games and the general tabular kernel otherwise.
  *
  * <p>Values: V_i = sum_t gamma^t E[r_{i,t}] over t = 0, 1, ... (t = 0 is the first move, drawn from the start
- * state), truncated to t &lt; T for a finite horizon T. Instances are immutable.
+ * state), truncated to t &lt; T for a finite horizon T. Two readings of gamma &lt; 1 give the same numbers: a
+ * discount, or the probability that the match goes on after each move (a match of random length with mean
+ * 1 / (1 - gamma) moves, Axelrod's {@code prob_end} = 1 - gamma); the average reward per move is V divided by
+ * sum_{t &lt; T} gamma^t, which for gamma = 1 and T moves is the total payoff over T. Instances are immutable.
  *
  * <h2>Trembling-hand noise</h2>
  * With noise epsilon &gt; 0 each agent's intended action is, independently at every move and with probability
- * epsilon, replaced by one of its k - 1 other actions chosen uniformly (with two actions: flipped). The executed
- * actions are what both agents observe (they make the next memory-1 state) and what is paid. So an agent with
- * policy pi acts as if it played the mixed policy
+ * epsilon, replaced by one of its k - 1 other actions chosen uniformly (with two actions: flipped, as in Axelrod's
+ * {@code noise}). The executed actions are what both agents observe (they make the next memory-1 state) and what is
+ * paid. So an agent with policy pi acts as if it played the mixed policy
  * <pre>
  *   pi'(a | s) = (1 - epsilon) pi(a | s) + epsilon (1 - pi(a | s)) / (k - 1) = f + c pi(a | s),
  *   f = epsilon / (k - 1),   c = 1 - epsilon k / (k - 1),
  * </pre>
  * ({@link #trembleFloor} and {@link #trembleScale}), an affine map of pi, so every derivative of pi' with respect to
  * the logits, of first or second order, is c times that of pi.
- * Allowed: 0 &lt;= epsilon &lt; {@link #MAX_NOISE} (1/2). At epsilon = 1/2 a two-action agent's executed action is a
- * fair coin whatever its policy (trembleScale = 0: nothing to learn, and the intended policy cannot be recovered
- * from what is played), and beyond it the intended action would be the less likely one, the same as a relabelled
- * policy with noise 1 - epsilon. One bound for every game keeps trembleScale &gt; 0 for any number of actions.
+ * Allowed: 0 &lt;= epsilon &lt;= {@link #MAX_NOISE} (1). The values are exact for every epsilon; what learning can
+ * do depends on c: at epsilon = (k - 1) / k (1/2 with two actions) every agent plays uniformly whatever its policy
+ * (c = 0, every gradient is 0: nothing to learn), and beyond it c &lt; 0, so the executed policy moves against the
+ * intended one (epsilon = 1 with two actions always plays the other action) and gradients change sign with c.
  */
 public final class IteratedGame implements TabularProblem {
 
@@ -47,10 +51,10 @@ public final class IteratedGame implements TabularProblem {
     public static final double DEFAULT_GAMMA = 0.96;
 
     /**
-     * Exclusive upper bound of the noise: at 1/2 a two-action agent plays a fair coin whatever its policy (see the
-     * class comment).
+     * Inclusive upper bound of the noise: a flip probability, as in Axelrod's tournaments (see the class comment for
+     * what learning can do at 1/2 and beyond).
      */
-    public static final double MAX_NOISE = 0.5;
+    public static final double MAX_NOISE = 1.0;
 
     private final MatrixGame game;
     private final double gamma;
@@ -61,9 +65,9 @@ public final class IteratedGame implements TabularProblem {
 
     /**
      * @param game    the stage game
-     * @param gamma   discount factor in [0, 1)
+     * @param gamma   discount factor in [0, 1] for a finite horizon, [0, 1) for the infinite one
      * @param horizon number of moves T &gt;= 1, or {@link #INFINITE} (0)
-     * @param noise   trembling-hand noise epsilon in [0, 1/2) (see above); 0 is the noiseless game
+     * @param noise   trembling-hand noise epsilon in [0, 1] (see above); 0 is the noiseless game
      * @throws InvalidModelException if gamma, the horizon or the noise is outside those ranges
      */
     public IteratedGame(MatrixGame game, double gamma, int horizon, double noise) {
@@ -73,17 +77,7 @@ public final class IteratedGame implements TabularProblem {
     private IteratedGame(MatrixGame game, double gamma, int horizon, double noise, TabularModel model,
                          ParameterLayout layout) {
         this.game = Objects.requireNonNull(game, "game");
-        if (!(gamma >= 0 && gamma < 1)) {
-            throw new InvalidModelException("gamma = " + gamma + "; the discount must be in [0, 1)");
-        }
-        if (horizon < 0) {
-            throw new InvalidModelException("horizon = " + horizon
-                    + "; the horizon must be a number of moves >= 1, or 0 for an infinite horizon");
-        }
-        if (!(noise >= 0 && noise < MAX_NOISE)) {
-            throw new InvalidModelException("noise = " + noise + "; the trembling-hand noise must be in [0, "
-                    + MAX_NOISE + ")");
-        }
+        TabularProblem.check(gamma, horizon, noise);
         this.gamma = gamma;
         this.horizon = horizon;
         this.noise = noise;

@@ -19,7 +19,7 @@ class BuiltInGamesTest {
 
     @Test
     void namesInAFixedOrder() {
-        assertEquals(List.of("ipd", "imp", "stag-hunt", "chicken", "bos", "rps"), BuiltInGames.names());
+        assertEquals(List.of("ipd", "axelrod-pd", "imp", "stag-hunt", "chicken", "bos", "rps"), BuiltInGames.names());
         assertEquals(BuiltInGames.names(), BuiltInGames.all().stream().map(MatrixGame::name).toList());
     }
 

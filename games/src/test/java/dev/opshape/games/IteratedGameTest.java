@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The discount and horizon of an iterated game: gamma must lie in [0, 1), the horizon is a number of moves or 0 for
- * infinity, and the discount mass sum_{t &lt; T} gamma^t that turns values into average rewards; trembling-hand
- * noise in [0, 1/2) and the affine map it puts on the policies.
+ * The discount and horizon of an iterated game: gamma must lie in [0, 1) for the infinite horizon and in [0, 1] for
+ * a finite one, the horizon is a number of moves or 0 for infinity, and the discount mass sum_{t &lt; T} gamma^t that
+ * turns values into average rewards; trembling-hand noise in [0, 1] and the affine map it puts on the policies.
  */
 class IteratedGameTest {
 
@@ -24,6 +24,20 @@ class IteratedGameTest {
                 () -> IteratedGame.infinite(BuiltInGames.IPD, gamma));
         assertTrue(e.getMessage().contains("gamma = " + gamma) && e.getMessage().contains("[0, 1)"),
                 e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 1.0000001, 1.5, Double.NaN, Double.POSITIVE_INFINITY})
+    void aFiniteHorizonTakesDiscountsUpToOne(double gamma) {
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> IteratedGame.finite(BuiltInGames.IPD, gamma, 200));
+        assertTrue(e.getMessage().contains("gamma = " + gamma) && e.getMessage().contains("[0, 1]"),
+                e.getMessage());
+        IteratedGame undiscounted = IteratedGame.finite(BuiltInGames.IPD, 1.0, 200);
+        assertEquals(200.0, undiscounted.discountMass(), 0.0);
+        InvalidModelException infinite = assertThrows(InvalidModelException.class,
+                () -> undiscounted.withHorizon(IteratedGame.INFINITE));
+        assertTrue(infinite.getMessage().contains("[0, 1) for an infinite horizon"), infinite.getMessage());
     }
 
     @Test
@@ -55,11 +69,11 @@ class IteratedGameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {-0.1, -0.0001, 0.5, 0.7, 1.0, 2.0, Double.NaN, Double.POSITIVE_INFINITY})
+    @ValueSource(doubles = {-0.1, -0.0001, 1.0000001, 2.0, Double.NaN, Double.POSITIVE_INFINITY})
     void noiseOutsideItsRangeIsRejected(double noise) {
         InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> new IteratedGame(BuiltInGames.IPD, 0.9, 0, noise));
-        assertTrue(e.getMessage().contains("noise = " + noise) && e.getMessage().contains("[0, 0.5)"),
+        assertTrue(e.getMessage().contains("noise = " + noise) && e.getMessage().contains("[0, 1]"),
                 e.getMessage());
         assertThrows(InvalidModelException.class, () -> IteratedGame.infinite(BuiltInGames.IPD, 0.9).withNoise(noise));
     }

@@ -130,10 +130,7 @@ public final class BiasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        IteratedGame game = noise.apply(gameOptions.iteratedGame());
-        if (!game.isFinite()) {
-            game = game.withHorizon(DEFAULT_HORIZON);
-        }
+        IteratedGame game = noise.apply(gameOptions.iteratedGame(DEFAULT_HORIZON));
         if (agent != 1 && agent != 2) {
             throw bad("--agent", agent + " is not 1 or 2");
         }

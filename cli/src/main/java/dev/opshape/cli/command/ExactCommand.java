@@ -54,8 +54,10 @@ public final class ExactCommand implements Callable<Integer> {
 
     @Option(names = "--theta1", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,
             description = "Agent 1's policy: logits as a comma list (inf and -inf allowed), e.g. 0,inf,-inf,inf,-inf, "
-                    + "or a fixed strategy: allc, alld, tft, wsls, gtft[:g=P], grim, random, extort[:chi=X][:phi=F], "
-                    + "probs:p=P0/P1/.... Default: all logits 0 (every action equally likely).")
+                    + "or a fixed strategy such as allc, alld, tft, wsls, gtft[:g=P], grim, random, extort[:chi=X], "
+                    + "zd-gtft-2 or probs:p=P0/P1/... (every memory-one strategy of Axelrod's library, under its "
+                    + "name too: 'opshape tournament --help' lists them). Default: all logits 0 (every action "
+                    + "equally likely).")
     private LogitsArgument theta1;
 
     @Option(names = "--theta2", paramLabel = "LOGITS|STRATEGY", converter = LogitsArgument.Converter.class,

@@ -43,12 +43,13 @@ public final class GameOptions {
 
     @Option(names = "--gamma", paramLabel = "GAMMA", defaultValue = "" + IteratedGame.DEFAULT_GAMMA,
             converter = NumberArguments.FiniteNumber.class,
-            description = "Discount factor, 0 <= GAMMA < 1: V_i = sum_t GAMMA^t E[r_i,t]. Default: "
-                    + "${DEFAULT-VALUE} (LOLA papers).")
+            description = "Discount factor, or continuation probability, 0 <= GAMMA <= 1: V_i = sum_t GAMMA^t "
+                    + "E[r_i,t]; GAMMA = 1 (an undiscounted match of fixed length, as in Axelrod's tournaments) needs "
+                    + "a finite --horizon. Default: ${DEFAULT-VALUE} (LOLA papers).")
     void setGamma(double gamma) {
-        if (!(gamma >= 0 && gamma < 1)) {
+        if (!(gamma >= 0 && gamma <= 1)) {
             throw new ParameterException(mixee.commandLine(), "Invalid value for option '--gamma': " + gamma
-                    + " is outside [0, 1); the discount must satisfy 0 <= gamma < 1");
+                    + " is outside [0, 1]; the discount must satisfy 0 <= gamma <= 1 (1 with a finite --horizon)");
         }
         this.gamma = gamma;
     }
@@ -78,6 +79,22 @@ public final class GameOptions {
 
     /** The iterated game: stage game, discount and horizon (0 = infinite). */
     public IteratedGame iteratedGame() {
-        return new IteratedGame(game, gamma, horizon);
+        return iteratedGame(IteratedGame.INFINITE);
+    }
+
+    /**
+     * The iterated game, with {@code --horizon 0} read as {@code horizonForZero} moves (a command whose sampled
+     * estimators need finite rollouts passes its own default; {@link IteratedGame#INFINITE} keeps 0 infinite).
+     *
+     * @throws ParameterException for gamma = 1 with an infinite horizon: the undiscounted sum diverges
+     */
+    public IteratedGame iteratedGame(int horizonForZero) {
+        int moves = horizon == IteratedGame.INFINITE ? horizonForZero : horizon;
+        if (moves == IteratedGame.INFINITE && gamma == 1) {
+            throw new ParameterException(mixee.commandLine(), "Invalid value for option '--gamma': 1.0 needs a "
+                    + "finite --horizon (the undiscounted sum over infinitely many moves diverges); give --horizon T "
+                    + "with 1 <= T <= " + MAX_HORIZON + ", or gamma < 1");
+        }
+        return new IteratedGame(game, gamma, moves);
     }
 }

@@ -1,5 +1,6 @@
 package dev.opshape.cli.option;
 
+import dev.opshape.cli.output.NumberText;
 import dev.opshape.games.IteratedGame;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +23,17 @@ public final class NoiseOption {
     private double noise;
 
     @Option(names = "--noise", paramLabel = "E", defaultValue = "0", converter = NoiseOption.Number.class,
-            description = "Trembling-hand noise, 0 <= E < " + IteratedGame.MAX_NOISE + ": each intended action is "
+            description = "Trembling-hand noise, 0 <= E <= " + IteratedGame.MAX_NOISE + ": each intended action is "
                     + "replaced, with probability E, by one of the agent's other actions chosen uniformly (with two "
-                    + "actions: flipped); both agents see and are paid for the executed actions. Payoffs and values "
-                    + "are computed exactly. Default: ${DEFAULT-VALUE} (no noise).")
+                    + "actions: flipped, Axelrod's noise); both agents see and are paid for the executed actions. "
+                    + "Payoffs and values are computed exactly. At E = 0.5 two-action agents play fair coins whatever "
+                    + "their policies (nothing to learn), beyond it each plays against its intention. "
+                    + "Default: ${DEFAULT-VALUE} (no noise).")
     void setNoise(double noise) {
-        if (!(noise >= 0 && noise < IteratedGame.MAX_NOISE)) {
+        if (!(noise >= 0 && noise <= IteratedGame.MAX_NOISE)) {
             throw new ParameterException(mixee.commandLine(), "Invalid value for option '--noise': " + noise
-                    + " is outside [0, " + IteratedGame.MAX_NOISE + "); the trembling-hand noise must satisfy 0 <= E "
-                    + "< 0.5 (at 0.5 a two-action agent plays a fair coin whatever its policy)");
+                    + " is outside [0, " + NumberText.format(IteratedGame.MAX_NOISE) + "]; the trembling-hand noise "
+                    + "is a probability");
         }
         this.noise = noise;
     }
@@ -43,7 +46,7 @@ public final class NoiseOption {
                 return NumberArguments.parseNumber(value, false);
             } catch (TypeConversionException e) {
                 throw new TypeConversionException(e.getMessage() + "; the noise must be in [0, "
-                        + IteratedGame.MAX_NOISE + ")");
+                        + NumberText.format(IteratedGame.MAX_NOISE) + "]");
             }
         }
     }

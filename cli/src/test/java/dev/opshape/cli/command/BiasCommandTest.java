@@ -86,7 +86,7 @@ class BiasCommandTest {
         "--theta1=0,0,0,0,0         | needs both --theta1 and --theta2",
         "--points=0                 | 0 is outside 1..65536",
         "--threads=0                | --threads",
-        "--noise=0.5                | outside [0, 0.5)"})
+        "--noise=1.5                | outside [0, 1]"})
     void badInputIsOneLineAndExitTwo(String option, String message) {
         CommandRun run = CommandRun.of("bias", option);
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);

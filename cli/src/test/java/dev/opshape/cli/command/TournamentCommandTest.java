@@ -140,8 +140,11 @@ class TournamentCommandTest {
         "--steps=-5                | steps",
         "--threads=0               | --threads",
         "--optimizer=x             | 'x' is not sgd or adam",
-        "--noise=2                 | 2.0 is outside [0, 0.5)",
-        "--noise=-1                | -1.0 is outside [0, 0.5)",
+        "--noise=2                 | 2.0 is outside [0, 1]",
+        "--agents=tft,TFT          | on the roster twice (names are compared without case)",
+        "--agents=nl:batch=4,tft   | batch=4 applies to sampled parts only",
+        "--gamma=1                 | 1.0 needs a finite --horizon",
+        "--noise=-1                | -1.0 is outside [0, 1]",
         "--noise=abc               | 'abc' is not a number"})
     void badRostersAndValuesAreOneLineAndExitTwo(String option, String message) {
         String[] args = option.startsWith("--agents=tft")

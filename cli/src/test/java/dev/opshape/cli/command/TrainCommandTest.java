@@ -145,9 +145,10 @@ class TrainCommandTest {
         "--threads=0                  | --threads",
         "--theta1=1,2                 | 2 logits given",
         "--plot=curve.gif             | must end in .png or .svg",
-        "--gamma=1                    | outside [0, 1)",
-        "--noise=0.5                  | outside [0, 0.5)",
-        "--noise=abc                  | the noise must be in [0, 0.5)"})
+        "--gamma=1                    | 1.0 needs a finite --horizon",
+        "--gamma=1.2                  | outside [0, 1]",
+        "--noise=1.5                  | outside [0, 1]",
+        "--noise=abc                  | the noise must be in [0, 1]"})
     void badInputIsOneLineAndExitTwo(String option, String message) {
         CommandRun run = CommandRun.of("train", option);
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);

@@ -40,7 +40,7 @@ class GameArgumentTest {
     @Test
     void unknownNameListsWhatIsAllowed() {
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> GameArgument.resolve("pd"));
-        assertTrue(e.getMessage().startsWith("unknown game 'pd'; allowed: a built-in game (ipd, imp, stag-hunt, "
+        assertTrue(e.getMessage().startsWith("unknown game 'pd'; allowed: a built-in game (ipd, axelrod-pd, imp, stag-hunt, "
                 + "chicken, bos, rps), a path to a JSON game file, or inline JSON"), e.getMessage());
     }
 

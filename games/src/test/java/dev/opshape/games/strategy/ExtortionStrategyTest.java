@@ -1,5 +1,6 @@
 package dev.opshape.games.strategy;
 
+import dev.opshape.games.BuiltInGames;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.games.MatrixGame;
 import dev.opshape.tabular.exact.ExactEvaluator;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ExtortionStrategyTest {
 
-    private static final MatrixGame AXELROD = AxelrodGame.GAME;
+    private static final MatrixGame AXELROD = BuiltInGames.AXELROD_PD;
 
     private static double[] cooperation(Memory1Strategy s) {
         double[] pc = new double[s.numStates()];

@@ -31,8 +31,8 @@ class FixedStrategyRejectionTest {
 
     static Stream<Arguments> requests() {
         return Stream.of(
-                rejected("unknown name", () -> FixedStrategies.create("titfortat", IPD, 0),
-                        "unknown strategy 'titfortat'", "known: allc, alld, tft"),
+                rejected("unknown name", () -> FixedStrategies.create("titfortwotats", IPD, 0),
+                        "unknown strategy 'titfortwotats'", "known: allc, alld, tft"),
                 rejected("key on a strategy without keys", () -> FixedStrategies.create("tft", Map.of("g", "0.1"),
                         IPD, 0), "strategy 'tft:g=0.1': unknown key 'g'", "tft takes no keys"),
                 rejected("unknown key", () -> FixedStrategies.create("extort", Map.of("kappa", "2"), IPD, 0),

@@ -63,7 +63,7 @@ class FixedStrategyTablesTest {
     void generousTitForTatDefaultForgiveness() {
         assertArrayEquals(new double[] {1, 1, 0.5, 1, 0.5}, cooperation(FixedStrategies.create("gtft", IPD, 0)),
                 1e-15);
-        double[] axelrod = cooperation(FixedStrategies.create("gtft", AxelrodGame.GAME, 0));
+        double[] axelrod = cooperation(FixedStrategies.create("gtft", BuiltInGames.AXELROD_PD, 0));
         assertArrayEquals(new double[] {1, 1, 1.0 / 3, 1, 1.0 / 3}, axelrod, 1e-15);
     }
 
@@ -109,8 +109,9 @@ class FixedStrategyTablesTest {
     void namesAreCaseInsensitiveAndListedWithDescriptions() {
         assertArrayEquals(cooperation(FixedStrategies.create("tft", IPD, 0)),
                 cooperation(FixedStrategies.create("TfT", IPD, 0)), 0.0);
-        assertEquals(List.of("allc", "alld", "tft", "wsls", "gtft", "grim", "random", "extort", "probs"),
-                FixedStrategies.names());
+        assertEquals(List.of("allc", "alld", "tft", "wsls", "gtft", "grim", "random"),
+                FixedStrategies.names().subList(0, 7));
+        assertEquals("probs", FixedStrategies.names().get(FixedStrategies.names().size() - 1));
         assertEquals(FixedStrategies.names(), List.copyOf(FixedStrategies.descriptions().keySet()));
         assertTrue(FixedStrategies.isStrategy("WSLS"));
         assertTrue(!FixedStrategies.isStrategy("lola") && !FixedStrategies.isStrategy(null));

@@ -54,17 +54,22 @@ public record PolicyOutcome(double value1, double value2, double avgReward1, dou
                 pCoop2 += a2 == 0 ? o : 0;
             }
         }
-        if (iterated.isNoisy()) {
-            // Executed action 0 has probability f + c pi(0 | state) in every state, and the occupancy weights the
-            // states the same way for both, so the intended frequency is the executed one mapped back (c > 0 for
-            // every allowed noise).
-            pCoop1 = (pCoop1 - iterated.trembleFloor(0)) / iterated.trembleScale(0);
-            pCoop2 = (pCoop2 - iterated.trembleFloor(1)) / iterated.trembleScale(1);
-        }
         double[] pi1 = new double[states * n];
         double[] pi2 = new double[states * m];
         exact.policy(0, pi1);
         exact.policy(1, pi2);
+        if (iterated.isNoisy()) {
+            // The intended frequency of action 0: each state's occupancy times the intended probability there. (The
+            // executed frequency cannot be mapped back once the noise reaches 1/2, where c = 0.)
+            double[] stateOccupancy = new double[states];
+            exact.stateOccupancy(stateOccupancy);
+            pCoop1 = 0;
+            pCoop2 = 0;
+            for (int s = 0; s < states; s++) {
+                pCoop1 += stateOccupancy[s] * pi1[iterated.model().player(0).observation(s) * n];
+                pCoop2 += stateOccupancy[s] * pi2[iterated.model().player(1).observation(s) * m];
+            }
+        }
         double[] p1 = new double[states];
         double[] p2 = new double[states];
         for (int s = 0; s < states; s++) {

@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The contract every entry of the agent catalog keeps (a new learner or strategy gets these checks by being
  * registered): it builds from its documented defaults (or from the example below, for an entry with a required
- * key), its directions are finite at random points of the IPD and, where it fits, of rock-paper-scissors, exactly
+ * key), its directions are finite at random points of a prisoner's dilemma (the IPD, or Axelrod's for the
+ * zero-determinant strategies whose levels are its payoffs) and, where it fits, of rock-paper-scissors, exactly
  * and with a sampled estimator; the same direction comes out on two threads at once as on one; a learner allocates
  * nothing per direction once warmed up; and an unknown key or a malformed value is refused with one line that names
  * the spec, the key and what is allowed.
@@ -42,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AgentCatalogContractTest {
 
     /** Specs for the entries that a bare name cannot build (a key without a default that the entry needs). */
-    private static final Map<String, String> EXAMPLES = Map.of("probs", "probs:p=1/1/0/1/0");
+    private static final Map<String, String> EXAMPLES = Map.of("probs", "probs:p=1/1/0/1/0", "reactive",
+            "reactive:p=1:q=0.3");
     private static final AgentDefaults DEFAULTS = AgentDefaults.standard();
     private static final int POINTS = 4;
 
@@ -68,19 +70,25 @@ class AgentCatalogContractTest {
         return AgentCatalog.create(ComponentSpec.parse(spec), DEFAULTS);
     }
 
-    /** The games the entry fits: every entry plays the IPD; RPS only where the rule does not refuse it. */
+    /**
+     * The games the entry fits: every entry plays a prisoner's dilemma, the IPD or, for the zero-determinant
+     * strategies whose levels are numbers of Axelrod's payoffs, Axelrod's; RPS only where the rule does not refuse it.
+     */
     private static List<IteratedGame> games(LearningRule rule) {
         List<IteratedGame> games = new ArrayList<>();
-        for (MatrixGame g : List.of(BuiltInGames.IPD, BuiltInGames.RPS)) {
+        List<String> refusals = new ArrayList<>();
+        for (MatrixGame g : List.of(BuiltInGames.IPD, BuiltInGames.AXELROD_PD, BuiltInGames.RPS)) {
             IteratedGame game = IteratedGame.infinite(g, 0.9);
             try {
                 rule.newLearner(game, 0);
                 games.add(game);
             } catch (InvalidModelException e) {
-                assertTrue(g != BuiltInGames.IPD, "every agent plays the IPD: " + e.getMessage());
+                refusals.add(e.getMessage());
                 assertFalse(e.getMessage().contains("\n"), e.getMessage());
             }
         }
+        assertTrue(games.stream().anyMatch(g -> g.game() != BuiltInGames.RPS),
+                "every agent plays a prisoner's dilemma: " + refusals);
         return games;
     }
 
@@ -132,7 +140,7 @@ class AgentCatalogContractTest {
     @MethodSource("variants")
     void learnersAllocateNothingPerDirection(String spec) {
         LearningRule rule = rule(spec);
-        IteratedGame game = IteratedGame.infinite(BuiltInGames.IPD, 0.9);
+        IteratedGame game = games(rule).get(0);
         Learner learner = rule.newLearner(game, 0);
         double[][] points = new double[4][];
         SplittableRandom random = new SplittableRandom(3);
