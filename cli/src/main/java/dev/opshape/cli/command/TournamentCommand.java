@@ -15,22 +15,26 @@ import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.tournament.Entrant;
+import dev.opshape.shaping.tournament.RankBy;
+import dev.opshape.shaping.tournament.Ranking;
 import dev.opshape.shaping.tournament.Tournament;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.tournament.TournamentListener;
 import dev.opshape.shaping.tournament.TournamentResult;
-import dev.opshape.tabular.catalog.ComponentSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -77,9 +81,10 @@ public final class TournamentCommand implements Callable<Integer> {
 
     @Option(names = "--agents", paramLabel = "SPEC,SPEC,...", defaultValue = DEFAULT_ROSTER,
             converter = AgentArgument.Roster.class,
-            description = "The roster, comma-separated agent specs name(:key=value)* (see 'opshape train --help'). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private List<ComponentSpec> agents;
+            description = "The roster, comma-separated agent specs name(:key=value)* (see 'opshape train --help'), "
+                    + "each optionally with a short name for the tables, plots and files: NAME=SPEC, for example "
+                    + "tit=tft,l3=lola:k=3. Default: ${DEFAULT-VALUE}.")
+    private List<AgentArgument.RosterEntry> agents;
 
     @Option(names = {"--repeats", "--repetitions"}, paramLabel = "R",
             defaultValue = "" + TournamentConfig.DEFAULT_REPETITIONS,
@@ -87,9 +92,24 @@ public final class TournamentCommand implements Callable<Integer> {
             description = "Repetitions of every pairing, each from its own seeded start. Default: ${DEFAULT-VALUE}.")
     private int repeats;
 
+    @Option(names = "--rank", paramLabel = "mean|median", defaultValue = "mean",
+            converter = RankConverter.class,
+            description = "Rank the standings by the mean (with its 95%% interval) or the median (Axelrod's ranking) "
+                    + "over repetitions of each agent's payoff. Default: ${DEFAULT-VALUE}.")
+    private RankBy rankBy;
+
+    @Option(names = "--self-play", paramLabel = "include|exclude", defaultValue = "include",
+            converter = SelfPlayConverter.class,
+            description = "Count each agent's match against itself in its payoff, cooperation and eigen ratings "
+                    + "(include: a population of learners meets itself) or not (exclude: Axelrod's scoring). "
+                    + "Self-play is always played and shown in the matrix. Default: ${DEFAULT-VALUE}.")
+    private SelfPlay selfPlay;
+
     @Option(names = "--csv", paramLabel = "DIR",
-            description = "Write standings.csv, pairings.csv, matrix.csv and runs.csv (one row per run, streamed "
-                    + "while the tournament runs) into DIR (created if missing).")
+            description = "Write standings.csv, scores.csv (per agent and repetition), pairs.csv (cooperation, score "
+                    + "difference, good partner and state distribution per pair), pairings.csv, matrix.csv and "
+                    + "runs.csv (one row per run, streamed while the tournament runs) into DIR (created if "
+                    + "missing).")
     private Path csv;
 
     @Option(names = "--plot", paramLabel = "DIR",
@@ -101,9 +121,9 @@ public final class TournamentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AgentDefaults defaults = learning.agentDefaults();
         List<Entrant> roster = new ArrayList<>();
-        for (ComponentSpec agent : agents) {
-            roster.add(new Entrant(agent.text(), agent, AgentArgument.rule(spec.commandLine(), "--agents", agent,
-                    defaults)));
+        for (AgentArgument.RosterEntry agent : agents) {
+            roster.add(new Entrant(agent.name(), agent.spec(), AgentArgument.rule(spec.commandLine(), "--agents",
+                    agent.spec(), defaults)));
         }
         IteratedGame game = noise.apply(gameOptions.iteratedGame());
         TournamentConfig config;
@@ -114,7 +134,7 @@ public final class TournamentCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
-                "standings.csv", "pairings.csv", "matrix.csv", "runs.csv");
+                "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot,
                 "payoffs.png", "payoffs.svg", "standings.png", "standings.svg");
         Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA);
@@ -128,7 +148,8 @@ public final class TournamentCommand implements Callable<Integer> {
                 result = runStreamingRuns(config, csvDir.resolve("runs.csv"), manifest, progress);
             }
         }
-        TournamentReport report = TournamentReport.of(manifest, result, learning.eta());
+        TournamentReport report = TournamentReport.of(manifest, result, learning.eta(),
+                new Ranking(rankBy, selfPlay == SelfPlay.INCLUDE));
         if (csvDir != null) {
             report.writeCsv(csvDir);
         }
@@ -153,5 +174,34 @@ public final class TournamentCommand implements Callable<Integer> {
                 result[0] = Tournament.run(config, outcome -> rows.accept(TournamentReport.runRow(config, outcome)),
                         progress));
         return result[0];
+    }
+
+    /** Whether the self-play match counts (see --self-play). */
+    enum SelfPlay { INCLUDE, EXCLUDE }
+
+    /** mean or median, with the allowed values in the message. */
+    static final class RankConverter implements ITypeConverter<RankBy> {
+        @Override
+        public RankBy convert(String value) {
+            for (RankBy by : RankBy.values()) {
+                if (by.display().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                    return by;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not mean or median");
+        }
+    }
+
+    /** include or exclude, with the allowed values in the message. */
+    static final class SelfPlayConverter implements ITypeConverter<SelfPlay> {
+        @Override
+        public SelfPlay convert(String value) {
+            for (SelfPlay choice : SelfPlay.values()) {
+                if (choice.name().equalsIgnoreCase(value.trim())) {
+                    return choice;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not include or exclude");
+        }
     }
 }

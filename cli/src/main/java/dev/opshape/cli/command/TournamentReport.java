@@ -13,8 +13,10 @@ import dev.opshape.shaping.statistics.Interval;
 import dev.opshape.shaping.tournament.Entrant;
 import dev.opshape.shaping.tournament.PairingOutcome;
 import dev.opshape.shaping.tournament.PayoffMatrix;
+import dev.opshape.shaping.tournament.Ranking;
 import dev.opshape.shaping.tournament.RunOutcome;
 import dev.opshape.shaping.tournament.Standing;
+import dev.opshape.shaping.tournament.TournamentAnalysis;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.tournament.TournamentResult;
 import org.knowm.xchart.HeatMapChart;
@@ -43,10 +45,11 @@ import java.util.Map;
  * @param standings one row per agent, best first
  * @param matrix    the payoff matrix in roster order
  * @param pairings  one summary per pairing
+ * @param analysis  the Axelrod-style analyses (scores, wins, cooperation, state distributions, good partners)
  */
-@JsonPropertyOrder({"manifest", "standings", "matrix", "pairings"})
+@JsonPropertyOrder({"manifest", "standings", "matrix", "pairings", "analysis"})
 public record TournamentReport(Manifest manifest, @JsonIgnore Config config, List<Row> standings, Matrix matrix,
-                               List<PairingRow> pairings) implements Report {
+                               List<PairingRow> pairings, Analysis analysis) implements Report {
 
     /** Schema name of the JSON document. */
     public static final String SCHEMA = "opshape-tournament/1";
@@ -61,7 +64,8 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      * @param horizon     moves, 0 = infinite
      * @param noise       trembling-hand noise (0 = none): payoffs are the noisy game's, cooperation the intended
      *                    frequency of action 0
-     * @param agents      the roster as given
+     * @param agents      the roster's names (short names where given, otherwise the specs)
+     * @param specs       each agent's spec as written
      * @param learners    each agent's rule with every parameter
      * @param steps       updates per run
      * @param repetitions repetitions of every pairing
@@ -71,26 +75,56 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      * @param optimizer   sgd or adam
      * @param init        initial logits of learners
      * @param seed        master seed
+     * @param rank        the statistic that ranks the standings: mean or median over repetitions
+     * @param selfPlay    whether each agent's match against itself counts in its payoff and cooperation
      */
     public record Config(String game, double gamma, int horizon, double noise, List<String> agents,
-                         List<String> learners, int steps, int repetitions, int runs, double lr, double eta,
-                         String optimizer, String init, long seed) {
+                         List<String> specs, List<String> learners, int steps, int repetitions, int runs, double lr,
+                         double eta, String optimizer, String init, long seed, String rank, boolean selfPlay) {
     }
 
     /**
-     * @param agent       the agent's spec
-     * @param rank        1 = best mean payoff
-     * @param mean        mean payoff (average reward per move) over opponents, self included, and repetitions
-     * @param ciLow       lower end of the 95% interval over repetitions (NaN for one repetition)
-     * @param ciHigh      upper end
-     * @param wins        opponents against which its mean payoff exceeds theirs
-     * @param cooperation mean frequency of action 0 (cooperate), as intended (before trembling-hand noise)
-     * @param runs        runs it took part in
-     * @param labels      runs per outcome label
+     * @param agent             the agent's name
+     * @param rank              1 = best (by the configuration's rank statistic)
+     * @param mean              mean payoff (average reward per move) over opponents (self included or not, as
+     *                          configured) and repetitions
+     * @param ciLow             lower end of the 95% interval over repetitions (NaN for one repetition)
+     * @param ciHigh            upper end
+     * @param median            median over repetitions of the per-repetition payoff
+     * @param wins              opponents against which its mean payoff exceeds theirs
+     * @param matchWins         matches won over every repetition, self-play excluded (Axelrod's wins)
+     * @param cooperation       mean frequency of action 0 (cooperate), as intended (before trembling-hand noise)
+     * @param cooperatingRating Axelrod's cooperating rating (self-play excluded)
+     * @param goodPartnerRating Axelrod's good partner rating
+     * @param eigenjesus        Axelrod's eigenjesus rating (with or without the self-play diagonal, as configured)
+     * @param eigenmoses        Axelrod's eigenmoses rating
+     * @param runs              runs it took part in
+     * @param labels            runs per outcome label
      */
-    @JsonPropertyOrder({"agent", "rank", "mean", "ciLow", "ciHigh", "wins", "cooperation", "runs", "labels"})
-    public record Row(String agent, int rank, double mean, double ciLow, double ciHigh, int wins,
-                      double cooperation, int runs, Map<String, Integer> labels) {
+    @JsonPropertyOrder({"agent", "rank", "mean", "ciLow", "ciHigh", "median", "wins", "matchWins", "cooperation",
+        "cooperatingRating", "goodPartnerRating", "eigenjesus", "eigenmoses", "runs", "labels"})
+    public record Row(String agent, int rank, double mean, double ciLow, double ciHigh, double median, int wins,
+                      int matchWins, double cooperation, double cooperatingRating, double goodPartnerRating,
+                      double eigenjesus, double eigenmoses, int runs, Map<String, Integer> labels) {
+    }
+
+    /**
+     * Axelrod's result-set analyses, computed from exact outcomes (definitions in
+     * {@link TournamentAnalysis}); arrays in roster order, repetitions in order.
+     *
+     * @param agents            the agents
+     * @param normalisedScores  [agent][repetition] payoff per move, self-play included or not as configured
+     * @param scores            [agent][repetition] expected total score against the others
+     * @param wins              [agent][repetition] matches won
+     * @param scoreDifference   [row][column] mean per-move payoff difference
+     * @param cooperation       [row][column] mean frequency of cooperation, self-play on the diagonal
+     * @param goodPartner       [row][column] repetitions in which the row agent cooperated at least as much
+     * @param states            the joint outcomes, own action first (empty for a game that is not square)
+     * @param stateDistribution [row][column][state] mean frequency of each joint outcome
+     */
+    public record Analysis(List<String> agents, double[][] normalisedScores, double[][] scores, int[][] wins,
+                           double[][] scoreDifference, double[][] cooperation, int[][] goodPartner,
+                           List<String> states, double[][][] stateDistribution) {
     }
 
     /**
@@ -121,22 +155,32 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
      * @param eta the lookahead step of entrants without their own {@code eta} (the command line's {@code --eta};
      *            the tournament's config does not hold it, its rules do)
      */
-    public static TournamentReport of(Manifest manifest, TournamentResult result, double eta) {
+    public static TournamentReport of(Manifest manifest, TournamentResult result, double eta, Ranking ranking) {
         TournamentConfig c = result.config();
         IteratedGame game = c.game();
         List<String> agents = new ArrayList<>();
+        List<String> specs = new ArrayList<>();
         List<String> learners = new ArrayList<>();
         for (Entrant e : c.roster()) {
             agents.add(e.name());
+            specs.add(e.spec().text());
             learners.add(e.rule().describe());
         }
-        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agents,
+        Config config = new Config(game.game().name(), game.gamma(), game.horizon(), game.noise(), agents, specs,
                 learners, c.steps(), c.repetitions(), c.runs(), c.lr(), eta,
-                c.optimizer().name().toLowerCase(Locale.ROOT), c.init().toString(), c.seed());
+                c.optimizer().name().toLowerCase(Locale.ROOT), c.init().toString(), c.seed(), ranking.by().display(),
+                ranking.selfPlay());
+        TournamentAnalysis a = result.analysis();
+        double[] cooperating = a.cooperatingRating();
+        double[] goodPartner = a.goodPartnerRating();
+        double[] jesus = a.eigenjesus(ranking.selfPlay());
+        double[] moses = a.eigenmoses(ranking.selfPlay());
         List<Row> rows = new ArrayList<>();
-        for (Standing s : result.standings()) {
-            rows.add(new Row(s.name(), s.rank(), s.payoff().mean(), s.payoff().lower(), s.payoff().upper(), s.wins(),
-                    s.cooperation(), s.runs(), labels(s.labels())));
+        for (Standing s : result.standings(ranking)) {
+            int i = s.agent();
+            rows.add(new Row(s.name(), s.rank(), s.payoff().mean(), s.payoff().lower(), s.payoff().upper(),
+                    s.median(), s.wins(), s.matchWins(), s.cooperation(), cooperating[i], goodPartner[i], jesus[i],
+                    moses[i], s.runs(), labels(s.labels())));
         }
         PayoffMatrix p = result.payoffs();
         double[][] mean = new double[p.size()][p.size()];
@@ -152,8 +196,14 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             pairings.add(new PairingRow(o.pairing().name1(), o.pairing().name2(), o.reward1().interval(),
                     o.reward2().interval(), o.pCoop1(), o.pCoop2(), labels(o.labels())));
         }
+        double[][] normalised = new double[a.size()][];
+        for (int i = 0; i < a.size(); i++) {
+            normalised[i] = a.normalisedScores(i, ranking.selfPlay());
+        }
+        Analysis analysis = new Analysis(a.names(), normalised, a.scores(), a.wins(), a.scoreDifference(),
+                a.cooperation(), a.goodPartner(), a.stateLabels(), a.stateDistribution());
         return new TournamentReport(manifest.withRun(c.seed(), config), config, rows, new Matrix(p.names(), mean, sd),
-                pairings);
+                pairings, analysis);
     }
 
     /** Non-zero label counts, by display name, in the label enum's order. */
@@ -184,15 +234,16 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
                 + (c.noise() == 0 ? "" : ", trembling-hand noise " + NumberText.format(c.noise()))
                 + ", init " + c.init() + ", seed " + c.seed());
         out.println("payoff = exact average reward per move of the final policies, averaged over opponents (self "
-                + "included); 95% CI over repetitions");
-        TextTable table = new TextTable().right("rank").left("agent").right("mean").left("95% CI").right("wins")
-                .right("coop").left("outcomes (runs)");
+                + (c.selfPlay() ? "included" : "excluded") + "); ranked by the " + c.rank() + " over repetitions; "
+                + "95% CI over repetitions; won = matches won (self excluded)");
+        TextTable table = new TextTable().right("rank").left("agent").right("mean").left("95% CI").right("median")
+                .right("wins").right("won").right("coop").left("outcomes (runs)");
         for (Row r : standings) {
             table.row(Integer.toString(r.rank()), r.agent(), NumberText.format(r.mean()),
                     Double.isNaN(r.ciLow()) ? "-" : "[" + NumberText.format(r.ciLow()) + ", "
                             + NumberText.format(r.ciHigh()) + "]",
-                    Integer.toString(r.wins()), String.format(Locale.ROOT, "%.2f", r.cooperation()),
-                    topLabels(r.labels()));
+                    NumberText.format(r.median()), Integer.toString(r.wins()), Integer.toString(r.matchWins()),
+                    String.format(Locale.ROOT, "%.2f", r.cooperation()), topLabels(r.labels()));
         }
         table.print(out, "");
         out.println();
@@ -211,6 +262,20 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             m.row(cells.toArray(String[]::new));
         }
         m.print(out, "");
+        out.println();
+        out.println("ratings (Axelrod's): cooperating and good partner (self excluded), eigenjesus and eigenmoses");
+        TextTable ratings = new TextTable().left("agent").right("cooperating").right("good partner")
+                .right("eigenjesus").right("eigenmoses");
+        for (Row r : standings) {
+            ratings.row(r.agent(), String.format(Locale.ROOT, "%.3f", r.cooperatingRating()),
+                    String.format(Locale.ROOT, "%.3f", r.goodPartnerRating()), fixed3(r.eigenjesus()),
+                    fixed3(r.eigenmoses()));
+        }
+        ratings.print(out, "");
+    }
+
+    private static String fixed3(double value) {
+        return Double.isNaN(value) ? "NaN" : String.format(Locale.ROOT, "%.3f", Math.abs(value) < 5e-4 ? 0 : value);
     }
 
     /** The most frequent labels, for example {@code tft-like 7, mutual-defection 2}. */
@@ -224,16 +289,43 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
         return String.join(", ", parts);
     }
 
-    /** Writes standings.csv, pairings.csv and matrix.csv into the directory. */
+    /** Writes standings.csv, scores.csv, pairs.csv, pairings.csv and matrix.csv into the directory. */
     void writeCsv(Path dir) throws IOException {
         List<String> comments = manifest.commentLines();
         CsvFiles.write(dir.resolve("standings.csv"), comments, List.of("rank", "agent", "mean", "ciLow", "ciHigh",
-                "wins", "cooperation", "runs"), printer -> {
+                "median", "wins", "matchWins", "cooperation", "cooperatingRating", "goodPartnerRating", "eigenjesus",
+                "eigenmoses", "runs"), printer -> {
                     for (Row r : standings) {
-                        printer.printRecord(r.rank(), r.agent(), r.mean(), r.ciLow(), r.ciHigh(), r.wins(),
-                                r.cooperation(), r.runs());
+                        printer.printRecord(r.rank(), r.agent(), r.mean(), r.ciLow(), r.ciHigh(), r.median(),
+                                r.wins(), r.matchWins(), r.cooperation(), r.cooperatingRating(),
+                                r.goodPartnerRating(), r.eigenjesus(), r.eigenmoses(), r.runs());
                     }
                 });
+        CsvFiles.write(dir.resolve("scores.csv"), comments, List.of("agent", "repetition", "normalisedScore",
+                "score", "wins"), printer -> {
+                    for (int i = 0; i < analysis.agents().size(); i++) {
+                        for (int r = 0; r < analysis.scores()[i].length; r++) {
+                            printer.printRecord(analysis.agents().get(i), r, analysis.normalisedScores()[i][r],
+                                    analysis.scores()[i][r], analysis.wins()[i][r]);
+                        }
+                    }
+                });
+        List<String> pairColumns = new ArrayList<>(List.of("row", "column", "cooperation", "scoreDifference",
+                "goodPartner"));
+        pairColumns.addAll(analysis.states());
+        CsvFiles.write(dir.resolve("pairs.csv"), comments, pairColumns, printer -> {
+            for (int i = 0; i < analysis.agents().size(); i++) {
+                for (int j = 0; j < analysis.agents().size(); j++) {
+                    List<Object> record = new ArrayList<>(List.of(analysis.agents().get(i), analysis.agents().get(j),
+                            analysis.cooperation()[i][j], analysis.scoreDifference()[i][j],
+                            analysis.goodPartner()[i][j]));
+                    for (double f : analysis.stateDistribution()[i][j]) {
+                        record.add(f);
+                    }
+                    printer.printRecord(record);
+                }
+            }
+        });
         CsvFiles.write(dir.resolve("pairings.csv"), comments, List.of("player1", "player2", "reward1", "reward1Low",
                 "reward1High", "reward2", "reward2Low", "reward2High", "pCoop1", "pCoop2"), printer -> {
                     for (PairingRow p : pairings) {

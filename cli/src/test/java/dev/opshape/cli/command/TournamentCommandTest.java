@@ -64,6 +64,37 @@ class TournamentCommandTest {
         assertEquals(0.25, run.json().at("/manifest/configuration/eta").asDouble(), 0.0);
     }
 
+    /**
+     * Axelrod's own expectations for this tournament (axelrod/tests/unit/test_resultset.py, TestResultSet: Alternator,
+     * Tit For Tat, Defector; 5 turns; 3 repetitions; no self-interactions), through the command line.
+     */
+    @Test
+    void axelrodsResultSetThroughTheCommandLine() {
+        CommandRun run = CommandRun.of("tournament", "--game", "axelrod-pd", "--gamma", "1", "--horizon", "5",
+                "--agents", "alt=alternator,tit-for-tat,alld", "--steps", "0", "--repeats", "3", "--rank", "median",
+                "--self-play", "exclude", "--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        JsonNode json = run.json();
+        assertEquals("median", json.at("/manifest/configuration/rank").asText());
+        assertEquals(false, json.at("/manifest/configuration/selfPlay").asBoolean());
+        assertEquals("alternator", json.at("/manifest/configuration/specs/0").asText());
+        String[] ranked = {"alld", "tit-for-tat", "alt"};
+        double[] medians = {(17.0 / 5 + 9.0 / 5) / 2, (13.0 / 5 + 4.0 / 5) / 2, 1.5};
+        double[] eigenmoses = {0.5057828909101213, 0.7311328098872432, -0.4578520302117101};
+        for (int k = 0; k < 3; k++) {
+            JsonNode row = json.at("/standings/" + k);
+            assertEquals(ranked[k], row.get("agent").asText(), row::toString);
+            assertEquals(medians[k], row.get("median").asDouble(), 1e-12);
+            assertEquals(eigenmoses[k], row.get("eigenmoses").asDouble(), 1e-12);
+        }
+        assertEquals(6, json.at("/standings/0/matchWins").asInt());
+        assertEquals(0.4, json.at("/standings/1/cooperatingRating").asDouble(), 1e-12);
+        assertEquals(26.0, json.at("/analysis/scores/2/1").asDouble(), 1e-12);
+        assertEquals(0.8, json.at("/analysis/stateDistribution/1/2/3").asDouble(), 1e-12);
+        assertEquals("alt", json.at("/matrix/agents/0").asText());
+        assertEquals("alt", json.at("/pairings/1/player1").asText());
+    }
+
     @Test
     void writesCsvFilesAndPlots(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("csv");
@@ -76,6 +107,12 @@ class TournamentCommandTest {
         for (String name : List.of("standings.csv", "pairings.csv", "matrix.csv")) {
             assertTrue(Files.exists(csv.resolve(name)), name);
         }
+        List<String> scores = Files.readAllLines(csv.resolve("scores.csv"));
+        assertTrue(scores.contains("agent,repetition,normalisedScore,score,wins"), scores::toString);
+        assertEquals(4 * 3, scores.stream().filter(l -> !l.startsWith("#")).count() - 1);
+        List<String> pairs = Files.readAllLines(csv.resolve("pairs.csv"));
+        assertTrue(pairs.contains("row,column,cooperation,scoreDifference,goodPartner,CC,CD,DC,DD"),
+                pairs::toString);
         for (String name : List.of("payoffs.png", "payoffs.svg", "standings.png", "standings.svg")) {
             assertTrue(Files.size(plots.resolve(name)) > 1000, name);
         }
@@ -145,7 +182,12 @@ class TournamentCommandTest {
         "--agents=nl:batch=4,tft   | batch=4 applies to sampled parts only",
         "--gamma=1                 | 1.0 needs a finite --horizon",
         "--noise=-1                | -1.0 is outside [0, 1]",
-        "--noise=abc               | 'abc' is not a number"})
+        "--noise=abc               | 'abc' is not a number",
+        "--rank=mode               | 'mode' is not mean or median",
+        "--self-play=maybe         | 'maybe' is not include or exclude",
+        "--agents==tft,nl          | the short name '' must be letters",
+        "--agents=a=tft,a=alld     | agent 'a' is on the roster twice",
+        "--agents=x=               | empty spec"})
     void badRostersAndValuesAreOneLineAndExitTwo(String option, String message) {
         String[] args = option.startsWith("--agents=tft")
                 ? new String[] {"tournament", option, "--game=rps"}

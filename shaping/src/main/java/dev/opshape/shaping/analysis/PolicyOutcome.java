@@ -25,9 +25,12 @@ import dev.opshape.tabular.exact.ExactEvaluator;
  * @param policy1    agent 1's (intended) probability of action 0 by own-view state
  * @param policy2    agent 2's (intended) probability of action 0 by own-view state
  * @param label      the outcome label (see {@link OutcomeClassifier})
+ * @param outcomes   the discounted frequency of each executed joint action, index a1 * m + a2 (agent 1's action
+ *                   first; for a 2 x 2 game CC, CD, DC, DD), summing to 1: Axelrod's normalised state distribution
  */
 public record PolicyOutcome(double value1, double value2, double avgReward1, double avgReward2, double pCoop1,
-                            double pCoop2, double[] policy1, double[] policy2, OutcomeLabel label) {
+                            double pCoop2, double[] policy1, double[] policy2, OutcomeLabel label,
+                            double[] outcomes) {
 
     /**
      * Evaluates (theta1, theta2) exactly with the given evaluator (whose point is moved there). Allocates the small
@@ -78,7 +81,7 @@ public record PolicyOutcome(double value1, double value2, double avgReward1, dou
         }
         OutcomeLabel label = OutcomeClassifier.classify(game, new double[][] {p1, p2}, occupancy);
         return new PolicyOutcome(exact.value(0), exact.value(1), exact.averageReward(0), exact.averageReward(1),
-                pCoop1, pCoop2, p1, p2, label);
+                pCoop1, pCoop2, p1, p2, label, occupancy);
     }
 
     /** Average reward per move of the agent (0 or 1). */

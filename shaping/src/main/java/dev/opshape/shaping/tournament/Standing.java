@@ -18,10 +18,13 @@ import java.util.Map;
  *       (Student t, R - 1 degrees of freedom; NaN for R = 1). The repetitions are independent because each
  *       starts from its own seeded logits; the pairings within one repetition share their start, which is why the
  *       interval is taken over repetitions and not over runs.</li>
- *   <li><b>rank</b>: 1 for the highest mean payoff; equal means are ordered by display name, then roster order,
- *       so ranks are distinct and deterministic.</li>
+ *   <li><b>rank</b>: 1 for the highest mean payoff (or median, or without self-play: see {@link Ranking}); equal
+ *       values are ordered by display name, then roster order, so ranks are distinct and deterministic.</li>
+ *   <li><b>median</b>: the median of the R per-repetition scores.</li>
  *   <li><b>wins</b>: the number of other entrants j (self excluded) with mean P[i][j] &gt; mean P[j][i], that is
  *       against which this entrant's mean payoff is higher than the opponent's; equality is no win.</li>
+ *   <li><b>match wins</b>: Axelrod's count, the matches won (expected score strictly higher than the opponent's)
+ *       over every repetition, self-play excluded (see {@link TournamentAnalysis}).</li>
  *   <li><b>cooperation</b>: its frequency of action 0 (cooperate, in dilemma games), defined like the payoff:
  *       the mean over repetitions of (1/n) sum_j of its frequency against j.</li>
  *   <li><b>labels</b>: how many of the runs it took part in ended with each outcome label (a self-play run counts
@@ -32,13 +35,15 @@ import java.util.Map;
  * @param agent       roster index
  * @param name        display name
  * @param payoff      mean payoff over opponents and repetitions with its 95% interval
+ * @param median      median over repetitions of the per-repetition payoff
  * @param wins        opponents beaten on mean payoff
+ * @param matchWins   matches won over every repetition (Axelrod's wins)
  * @param cooperation mean frequency of action 0
  * @param labels      runs per outcome label, every label present (zero counts included), in the label enum's order
  * @param runs        number of runs it took part in
  */
-public record Standing(int rank, int agent, String name, MeanEstimate payoff, int wins, double cooperation,
-                       Map<OutcomeLabel, Integer> labels, int runs) {
+public record Standing(int rank, int agent, String name, MeanEstimate payoff, double median, int wins,
+                       int matchWins, double cooperation, Map<OutcomeLabel, Integer> labels, int runs) {
 
     /** Copies the label counts. */
     public Standing {

@@ -11,14 +11,20 @@ import java.util.NoSuchElementException;
  * @param standings one line per entrant, in rank order (best first)
  * @param payoffs   the payoff matrix, rows and columns in roster order
  * @param pairings  one summary per pairing, in pairing order
+ * @param analysis  Axelrod's result-set analyses, computed exactly
  */
 public record TournamentResult(TournamentConfig config, List<Standing> standings, PayoffMatrix payoffs,
-                               List<PairingOutcome> pairings) {
+                               List<PairingOutcome> pairings, TournamentAnalysis analysis) {
 
     /** Copies the lists. */
     public TournamentResult {
         standings = List.copyOf(standings);
         pairings = List.copyOf(pairings);
+    }
+
+    /** The standings ranked another way (the record's own are {@link Ranking#DEFAULT}'s). */
+    public List<Standing> standings(Ranking ranking) {
+        return ranking.equals(Ranking.DEFAULT) ? standings : ranking.apply(analysis, standings);
     }
 
     /** The standing of the entrant with the given display name. */

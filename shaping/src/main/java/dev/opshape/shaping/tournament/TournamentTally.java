@@ -38,6 +38,7 @@ final class TournamentTally {
     private final SummaryStatistics[][] cell;
     private final int[][] agentLabels;
     private final int[] agentRuns;
+    private final AnalysisTally analysis;
 
     /** Per pairing and role: rewards and cooperation over repetitions; per pairing: labels. */
     private final SummaryStatistics[][] pairingReward;
@@ -67,6 +68,7 @@ final class TournamentTally {
             pairingCoop[k] = statistics(2);
         }
         this.pairingLabels = new int[p][LABELS.length];
+        this.analysis = new AnalysisTally(config);
     }
 
     private static SummaryStatistics[] statistics(int count) {
@@ -102,6 +104,7 @@ final class TournamentTally {
             agentLabels[p.player2()][label]++;
             agentRuns[p.player2()]++;
         }
+        analysis.add(run);
         if (p.index() == pairings.size() - 1) {
             closeRepetition();
         }
@@ -142,26 +145,19 @@ final class TournamentTally {
         List<String> names = config.names();
         PayoffMatrix matrix = new PayoffMatrix(names, mean, sd);
 
-        List<Integer> order = new ArrayList<>();
+        List<Standing> base = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        // "+ 0.0" turns -0.0 into 0.0, so that equal means tie and fall through to the name.
-        order.sort(Comparator.comparingDouble((Integer i) -> score[i].getMean() + 0.0).reversed()
-                .thenComparing(names::get)
-                .thenComparingInt(i -> i));
-        List<Standing> standings = new ArrayList<>(n);
-        for (int rank = 0; rank < n; rank++) {
-            int i = order.get(rank);
             int wins = 0;
             for (int j = 0; j < n; j++) {
                 if (j != i && mean[i][j] > mean[j][i]) {
                     wins++;
                 }
             }
-            standings.add(new Standing(rank + 1, i, names.get(i), MeanEstimate.of(score[i]), wins,
+            base.add(new Standing(0, i, names.get(i), MeanEstimate.of(score[i]), Double.NaN, wins, 0,
                     cooperation[i].getMean(), labelMap(agentLabels[i]), agentRuns[i]));
         }
+        TournamentAnalysis analyses = analysis.result();
+        List<Standing> standings = Ranking.DEFAULT.apply(analyses, base);
 
         List<PairingOutcome> pairingOutcomes = new ArrayList<>(pairings.size());
         for (Pairing p : pairings) {
@@ -170,7 +166,7 @@ final class TournamentTally {
                     MeanEstimate.of(pairingReward[k][1]), pairingCoop[k][0].getMean(), pairingCoop[k][1].getMean(),
                     labelMap(pairingLabels[k])));
         }
-        return new TournamentResult(config, standings, matrix, pairingOutcomes);
+        return new TournamentResult(config, standings, matrix, pairingOutcomes, analyses);
     }
 
     private static Map<OutcomeLabel, Integer> labelMap(int[] counts) {

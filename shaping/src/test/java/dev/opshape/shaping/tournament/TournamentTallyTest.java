@@ -29,8 +29,8 @@ class TournamentTallyTest {
                                   double reward2, OutcomeLabel label) {
         Pairing p = config.pairings().get(pairing);
         // Player 1 always cooperates, player 2 never: cooperation frequencies 1 and 0.
-        PolicyOutcome outcome = new PolicyOutcome(0, 0, reward1, reward2, 1.0, 0.0, new double[5], new double[5],
-                label);
+        PolicyOutcome outcome = new PolicyOutcome(reward1, reward2, reward1, reward2, 1.0, 0.0, new double[5],
+                new double[5], label, new double[] {0, 1, 0, 0});
         return new RunOutcome(repetition * config.pairingCount() + pairing, p, repetition,
                 config.runIndex(p, repetition), new double[5], new double[5], outcome);
     }

@@ -125,8 +125,8 @@ class TournamentTest {
         for (int k = 0; k < r1.standings().size(); k++) {
             Standing a = r1.standings().get(k);
             Standing b = r2.standings().get(k);
-            assertEquals(a, new Standing(b.rank(), b.agent(), b.name(), b.payoff(), b.wins(), b.cooperation(),
-                    b.labels(), b.runs()));
+            assertEquals(a, new Standing(b.rank(), b.agent(), b.name(), b.payoff(), b.median(), b.wins(),
+                    b.matchWins(), b.cooperation(), b.labels(), b.runs()));
         }
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 6; j++) {
