@@ -9,6 +9,7 @@ import dev.opshape.shaping.training.TrainingDivergedException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 /**
@@ -24,6 +25,9 @@ public final class Tournament {
 
     /** Runs in flight or buffered per worker: enough to keep workers busy behind one slow run (LOLA with large K). */
     private static final int WINDOW_PER_THREAD = 32;
+
+    /** Stands in the queue for a later repetition of a fixed pairing (ArrayDeque holds no nulls). */
+    private static final Future<RunOutcome> REPEAT = CompletableFuture.completedFuture(null);
 
     private Tournament() {
     }
@@ -49,30 +53,59 @@ public final class Tournament {
         int total = config.runs();
         int window = WINDOW_PER_THREAD * config.threads();
         TournamentTally tally = new TournamentTally(config);
+        // A pairing of two fixed strategies has nothing random in it: its first repetition is played, the others
+        // are that outcome again (not recomputed), so they enter every statistic with zero spread.
+        boolean[] fixed = new boolean[pairings.size()];
+        for (Pairing p : pairings) {
+            fixed[p.index()] = !config.roster().get(p.player1()).rule().learns()
+                    && !config.roster().get(p.player2()).rule().learns();
+        }
+        RunOutcome[] first = new RunOutcome[pairings.size()];
         // Closing the pool interrupts running workers after a failure; they stop at their next update (see playRun).
         try (WorkerPool pool = WorkerPool.start(config.threads(), "tournament")) {
             ArrayDeque<Future<RunOutcome>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < total && inFlight.size() < window) {
-                inFlight.add(submit(pool, config, pairings, next++, progress));
+                inFlight.add(submit(pool, config, pairings, fixed, next++, progress));
             }
+            int sequence = 0;
             while (!inFlight.isEmpty()) {
-                RunOutcome run = WorkerPool.await(inFlight.poll());
+                Future<RunOutcome> future = inFlight.poll();
+                RunOutcome run = future != REPEAT ? WorkerPool.await(future)
+                        : repeat(config, first, pairings.get(sequence % pairings.size()), sequence, progress);
                 if (next < total) {
-                    inFlight.add(submit(pool, config, pairings, next++, progress));
+                    inFlight.add(submit(pool, config, pairings, fixed, next++, progress));
+                }
+                if (fixed[run.pairing().index()] && run.repetition() == 0) {
+                    first[run.pairing().index()] = run;
                 }
                 tally.add(run);
                 listener.runFinished(run);
+                sequence++;
             }
         }
         return tally.result();
     }
 
+    /** The submitted run, or {@link #REPEAT} for a later repetition of a fixed pairing (made on collection). */
     private static Future<RunOutcome> submit(WorkerPool pool, TournamentConfig config, List<Pairing> pairings,
-                                             int sequence, ProgressListener progress) {
+                                             boolean[] fixed, int sequence, ProgressListener progress) {
         Pairing pairing = pairings.get(sequence % pairings.size());
         int repetition = sequence / pairings.size();
+        if (fixed[pairing.index()] && repetition > 0) {
+            return REPEAT;
+        }
         return pool.submit(() -> playRun(config, pairing, repetition, sequence, progress));
+    }
+
+    /** A later repetition of a fixed pairing: its first repetition's outcome under this run's sequence and index. */
+    private static RunOutcome repeat(TournamentConfig config, RunOutcome[] first, Pairing pairing, int sequence,
+                                     ProgressListener progress) {
+        RunOutcome played = first[pairing.index()];
+        int repetition = sequence / config.pairingCount();
+        progress.advanced(config.steps());
+        return new RunOutcome(sequence, pairing, repetition, config.runIndex(pairing, repetition), played.theta1(),
+                played.theta2(), played.outcome());
     }
 
     /** Repetition r of the pairing, on the calling (worker) thread. */

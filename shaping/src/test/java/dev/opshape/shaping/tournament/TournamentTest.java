@@ -173,6 +173,28 @@ class TournamentTest {
     }
 
     /**
+     * A pairing of two fixed strategies is played once: its later repetitions carry the first one's outcome (the
+     * same object: not recomputed), with their own sequence and run index, and progress still counts their updates.
+     * A pairing with a learner is played in every repetition.
+     */
+    @Test
+    void aPairingOfFixedStrategiesIsPlayedOnce() {
+        TournamentConfig config = config(Entrant.parseRoster("tft,alld,nl", AgentDefaults.standard()), 4, 3, 2);
+        List<RunOutcome> runs = new ArrayList<>();
+        AtomicLong units = new AtomicLong();
+        Tournament.run(config, runs::add, units::addAndGet);
+        assertEquals(config.totalUpdates(), units.get());
+        assertEquals(config.runs(), runs.size());
+        RunOutcome first = find(runs, "tft", "alld", 0);
+        for (int r = 1; r < 3; r++) {
+            RunOutcome later = find(runs, "tft", "alld", r);
+            assertTrue(later.outcome() == first.outcome(), "repetition " + r + " reuses the outcome");
+            assertEquals(config.runIndex(later.pairing(), r), later.run());
+            assertTrue(find(runs, "tft", "nl", r).outcome() != find(runs, "tft", "nl", 0).outcome());
+        }
+    }
+
+    /**
      * The random walker diverges in repetition 1 of its game against TFT (pairing 4 of (nl,nl), (nl,tft),
      * (nl,walk), (tft,tft), (tft,walk), (walk,walk); run index 4 * 3 + 1 = 13). The tournament stops with a message
      * naming the pairing and repetition, after streaming exactly the runs before it (sequence 1 * 6 + 4 = 10), for
