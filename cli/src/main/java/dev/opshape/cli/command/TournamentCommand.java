@@ -1,20 +1,17 @@
 package dev.opshape.cli.command;
 
-import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.NoiseOption;
-import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.OutputOptions;
+import dev.opshape.cli.option.RosterOptions;
 import dev.opshape.cli.option.RunOptions;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.CsvFiles;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.IteratedGame;
-import dev.opshape.shaping.agent.AgentDefaults;
-import dev.opshape.shaping.tournament.Entrant;
 import dev.opshape.shaping.tournament.RankBy;
 import dev.opshape.shaping.tournament.Ranking;
 import dev.opshape.shaping.tournament.Tournament;
@@ -26,13 +23,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,9 +52,8 @@ import java.util.concurrent.Callable;
         })
 public final class TournamentCommand implements Callable<Integer> {
 
-    /** The default roster: exact learners, sampled LOLA (DiCE and LVC) and the classic fixed strategies. */
-    public static final String DEFAULT_ROSTER = "nl,lola,lola:k=3,lola-taylor,sos,"
-            + "lola:est=dice:batch=64:horizon=50,lola:est=lvc:batch=64:horizon=50,tft,wsls,alld,allc,random";
+    /** The default roster (see {@link RosterOptions#DEFAULT_ROSTER}). */
+    public static final String DEFAULT_ROSTER = RosterOptions.DEFAULT_ROSTER;
 
     @Spec
     private CommandSpec spec;
@@ -79,18 +73,8 @@ public final class TournamentCommand implements Callable<Integer> {
     @Mixin
     private LearningOptions learning;
 
-    @Option(names = "--agents", paramLabel = "SPEC,SPEC,...", defaultValue = DEFAULT_ROSTER,
-            converter = AgentArgument.Roster.class,
-            description = "The roster, comma-separated agent specs name(:key=value)* (see 'opshape train --help'), "
-                    + "each optionally with a short name for the tables, plots and files: NAME=SPEC, for example "
-                    + "tit=tft,l3=lola:k=3. Default: ${DEFAULT-VALUE}.")
-    private List<AgentArgument.RosterEntry> agents;
-
-    @Option(names = {"--repeats", "--repetitions"}, paramLabel = "R",
-            defaultValue = "" + TournamentConfig.DEFAULT_REPETITIONS,
-            converter = NumberArguments.WholeNumber.class,
-            description = "Repetitions of every pairing, each from its own seeded start. Default: ${DEFAULT-VALUE}.")
-    private int repeats;
+    @Mixin
+    private RosterOptions roster;
 
     @Option(names = "--rank", paramLabel = "mean|median", defaultValue = "mean",
             converter = RankConverter.class,
@@ -119,20 +103,8 @@ public final class TournamentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AgentDefaults defaults = learning.agentDefaults();
-        List<Entrant> roster = new ArrayList<>();
-        for (AgentArgument.RosterEntry agent : agents) {
-            roster.add(new Entrant(agent.name(), agent.spec(), AgentArgument.rule(spec.commandLine(), "--agents",
-                    agent.spec(), defaults)));
-        }
         IteratedGame game = noise.apply(gameOptions.iteratedGame());
-        TournamentConfig config;
-        try {
-            config = new TournamentConfig(roster, game, learning.steps(), repeats, run.seed(),
-                    learning.optimizer(), learning.lr(), learning.init(), run.threads());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        TournamentConfig config = roster.config(spec.commandLine(), game, learning, run);
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
                 "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot,
