@@ -114,9 +114,9 @@ final class AnalysisTally {
                 }
                 others += perTurn[i][j];
                 total += value[i][j];
-                won += value[i][j] > value[j][i] ? 1 : 0;
+                won += ExactComparison.exceeds(value[i][j], value[j][i]) ? 1 : 0;
                 differenceSum[i][j] += perTurn[i][j] - perTurn[j][i];
-                goodPartner[i][j] += coop[i][j] >= coop[j][i] ? 1 : 0;
+                goodPartner[i][j] += ExactComparison.exceeds(coop[j][i], coop[i][j]) ? 0 : 1;
             }
             normalised[i][r] = n > 1 ? others / (n - 1) : Double.NaN;
             withSelf[i][r] = all / n;

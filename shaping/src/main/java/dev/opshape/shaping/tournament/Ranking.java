@@ -26,7 +26,8 @@ public record Ranking(RankBy by, boolean selfPlay) {
      * The standings ranked this way: every agent's payoff (the mean over repetitions of its normalised score, with
      * its interval), median and cooperation (with self-play, as in the base standings; without, Axelrod's
      * cooperating rating) follow this ranking's self-play choice; wins, match wins, labels and runs are kept.
-     * Ties on the statistic are broken by name, then roster order, so ranks are distinct and deterministic.
+     * Ties on the statistic (equal to 9 significant digits: exact values of equal strategies differ only by
+     * rounding) are broken by name, then roster order, so ranks are distinct and deterministic.
      *
      * @param analysis the tournament's analysis
      * @param base     one standing per agent, in any order
@@ -46,8 +47,9 @@ public record Ranking(RankBy by, boolean selfPlay) {
                     analysis.totalWins(s.agent()), selfPlay ? s.cooperation() : cooperatingRating[s.agent()],
                     s.labels(), s.runs()));
         }
-        // "+ 0.0" turns -0.0 into 0.0, so that equal statistics tie and fall through to the name.
-        Comparator<Standing> order = Comparator.comparingDouble((Standing s) -> statistic(s) + 0.0).reversed()
+        // Statistics equal to rounding tie (see ExactComparison) and fall through to the name.
+        Comparator<Standing> order = Comparator.comparingDouble((Standing s) -> ExactComparison.rankingKey(
+                statistic(s))).reversed()
                 .thenComparing(Standing::name).thenComparingInt(Standing::agent);
         unranked.sort(order);
         List<Standing> ranked = new ArrayList<>(unranked.size());

@@ -22,7 +22,8 @@ import java.util.Map;
  *       values are ordered by display name, then roster order, so ranks are distinct and deterministic.</li>
  *   <li><b>median</b>: the median of the R per-repetition scores.</li>
  *   <li><b>wins</b>: the number of other entrants j (self excluded) with mean P[i][j] &gt; mean P[j][i], that is
- *       against which this entrant's mean payoff is higher than the opponent's; equality is no win.</li>
+ *       against which this entrant's mean payoff is higher than the opponent's; equality (to a relative 1e-9, so that
+ *       rounding cannot decide) is no win.</li>
  *   <li><b>match wins</b>: Axelrod's count, the matches won (expected score strictly higher than the opponent's)
  *       over every repetition, self-play excluded (see {@link TournamentAnalysis}).</li>
  *   <li><b>cooperation</b>: its frequency of action 0 (cooperate, in dilemma games), defined like the payoff:

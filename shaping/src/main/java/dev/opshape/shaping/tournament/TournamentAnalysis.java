@@ -14,7 +14,8 @@ import java.util.List;
  *   <li><b>normalised score</b> of i in repetition r: mean over j != i of P_r[i][j] (Axelrod's
  *       {@code normalised_scores}); with self-play, mean over every j, itself included;</li>
  *   <li><b>score</b>: sum over j != i of V_r[i][j] (Axelrod's {@code scores});</li>
- *   <li><b>wins</b>: the number of j != i with V_r[i][j] &gt; V_r[j][i], matches won on expected score (Axelrod's
+ *   <li><b>wins</b>: the number of j != i with V_r[i][j] &gt; V_r[j][i] (by more than rounding: see
+ *       {@link ExactComparison}), matches won on expected score (Axelrod's
  *       {@code wins} counts matches won on realised score, the same thing for deterministic pairs);</li>
  *   <li><b>score difference</b>: the mean over r of P_r[i][j] - P_r[j][i] (Axelrod's
  *       {@code payoff_diffs_means});</li>

@@ -149,7 +149,7 @@ final class TournamentTally {
         for (int i = 0; i < n; i++) {
             int wins = 0;
             for (int j = 0; j < n; j++) {
-                if (j != i && mean[i][j] > mean[j][i]) {
+                if (j != i && ExactComparison.exceeds(mean[i][j], mean[j][i])) {
                     wins++;
                 }
             }

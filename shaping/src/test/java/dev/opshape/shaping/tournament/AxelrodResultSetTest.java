@@ -87,6 +87,23 @@ class AxelrodResultSetTest {
             a.scores()[2][0]}, EXACT);
     }
 
+    /**
+     * Joss, Burn Both Ends and Naive Prober are one strategy ([1, 0.9, 0, 0.9, 0]): against each other they tie, so
+     * none wins a match from the others whatever seat rounding favours, and they share a rank order by name.
+     */
+    @Test
+    void identicalStrategiesTieWhateverTheRounding() {
+        TournamentResult result = play("naive-prober,tft,joss,alld,burn-both-ends", 200, 2);
+        List<Standing> ranked = result.standings(new Ranking(RankBy.MEDIAN, false));
+        List<String> names = ranked.stream().map(Standing::name).toList();
+        int first = names.indexOf("burn-both-ends");
+        assertEquals(List.of("burn-both-ends", "joss", "naive-prober"), names.subList(first, first + 3));
+        int wins = ranked.get(first).matchWins();
+        assertEquals(wins, ranked.get(first + 1).matchWins());
+        assertEquals(wins, ranked.get(first + 2).matchWins());
+        assertEquals(ranked.get(first).payoff().mean(), ranked.get(first + 2).payoff().mean(), 1e-12);
+    }
+
     @Test
     void medianAndSelfPlayChangeTheRankingAsDefined() {
         // With self-play, TFT's match against itself (3 per move) lifts it above the defector (1 per move alone).
