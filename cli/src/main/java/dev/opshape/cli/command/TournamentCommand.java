@@ -97,8 +97,9 @@ public final class TournamentCommand implements Callable<Integer> {
     private Path csv;
 
     @Option(names = "--plot", paramLabel = "DIR",
-            description = "Write the payoff heatmap and the standings with their intervals, as PNG and SVG, into DIR "
-                    + "(created if missing).")
+            description = "Write, as PNG and SVG into DIR (created if missing): the payoff, score-difference and "
+                    + "cooperation heatmaps, the standings with their intervals, and box plots of each agent's "
+                    + "per-repetition payoff and matches won.")
     private Path plot;
 
     @Override
@@ -108,7 +109,9 @@ public final class TournamentCommand implements Callable<Integer> {
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
                 "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot,
-                "payoffs.png", "payoffs.svg", "standings.png", "standings.svg");
+                "payoffs.png", "payoffs.svg", "standings.png", "standings.svg", "score-differences.png",
+                "score-differences.svg", "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "wins.png",
+                "wins.svg");
         Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA);
 
         TournamentResult result;
@@ -129,6 +132,10 @@ public final class TournamentCommand implements Callable<Integer> {
             for (String extension : List.of(".png", ".svg")) {
                 ChartFiles.save(report.heatmap(), plotDir.resolve("payoffs" + extension));
                 ChartFiles.save(report.standingsChart(), plotDir.resolve("standings" + extension));
+                ChartFiles.save(report.scoreDifferenceHeatmap(), plotDir.resolve("score-differences" + extension));
+                ChartFiles.save(report.cooperationHeatmap(), plotDir.resolve("cooperation" + extension));
+                ChartFiles.save(report.scoresBoxChart(), plotDir.resolve("scores" + extension));
+                ChartFiles.save(report.winsBoxChart(), plotDir.resolve("wins" + extension));
             }
         }
         output.print(report);

@@ -19,6 +19,8 @@ import dev.opshape.shaping.tournament.Standing;
 import dev.opshape.shaping.tournament.TournamentAnalysis;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.tournament.TournamentResult;
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The result of {@code opshape tournament}.
@@ -354,25 +357,54 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
 
     /** The payoff matrix as a heatmap, rows and columns in roster order, values printed in the cells. */
     HeatMapChart heatmap() {
+        return heatmap(config.game() + " tournament: row agent's payoff per move against the column agent",
+                matrix.mean(), new Color[] {new Color(0xd73027), new Color(0xffffbf), new Color(0x1a9850)}, false);
+    }
+
+    /** The mean per-move score difference, row minus column (Axelrod's payoff_diffs_means), as a heatmap. */
+    HeatMapChart scoreDifferenceHeatmap() {
+        return heatmap(config.game() + " tournament: row's payoff per move minus the column's (mean over "
+                + "repetitions)", analysis.scoreDifference(), new Color[] {new Color(0x2166ac), new Color(0xf7f7f7),
+                    new Color(0xb2182b)}, true);
+    }
+
+    /** The row agent's frequency of cooperation against the column agent, as a heatmap on [0, 1]. */
+    HeatMapChart cooperationHeatmap() {
+        return heatmap(config.game() + " tournament: row agent's frequency of action 0 (cooperate) against the "
+                + "column agent", analysis.cooperation(), new Color[] {new Color(0xf7fbff), new Color(0x6baed6),
+                    new Color(0x08306b)}, false);
+    }
+
+    /**
+     * A roster-order heatmap of the values with the numbers in the cells; {@code symmetric} centres the colour
+     * range on 0 (for differences).
+     */
+    private HeatMapChart heatmap(String title, double[][] values, Color[] colours, boolean symmetric) {
         int n = matrix.agents().size();
-        HeatMapChart chart = new HeatMapChartBuilder().width(200 + 75 * n).height(150 + 45 * n)
-                .title(config.game() + " tournament: row agent's payoff against column agent").build();
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(640, 200 + 75 * n)).height(150 + 45 * n)
+                .title(title).xAxisTitle("column agent").yAxisTitle("row agent").build();
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapValueDecimalPattern("0.00");
-        chart.getStyler().setRangeColors(new Color[] {new Color(0xd73027), new Color(0xffffbf),
-            new Color(0x1a9850)});
+        chart.getStyler().setRangeColors(colours);
         chart.getStyler().setXAxisLabelRotation(45);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double[] row : matrix.mean()) {
+        for (double[] row : values) {
             for (double v : row) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
         }
+        if (symmetric) {
+            max = Math.max(Math.abs(min), Math.abs(max));
+            min = -max;
+        }
+        if (max - min < 0.02) {
+            max += 0.01;
+            min -= 0.01;
+        }
         // A margin keeps every value strictly inside XChart's colour range (a value equal to its maximum indexes
-        // past the gradient's last colour).
-        // Rounded outward to hundredths so that the legend reads like the cells.
+        // past the gradient's last colour); rounded outward to hundredths so that the legend reads like the cells.
         chart.getStyler().setMin(Math.floor(min * 100 - 1e-6) / 100);
         chart.getStyler().setMax(Math.ceil(max * 100 + 1e-6) / 100);
         List<Number[]> cells = new ArrayList<>();
@@ -381,10 +413,44 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             // XChart draws y index 0 at the bottom: reverse so the first agent is the top row.
             rows.add(matrix.agents().get(n - 1 - i));
             for (int j = 0; j < n; j++) {
-                cells.add(new Number[] {j, i, shownToHundredths(matrix.mean()[n - 1 - i][j])});
+                cells.add(new Number[] {j, i, shownToHundredths(values[n - 1 - i][j])});
             }
         }
-        chart.addSeries("payoff", matrix.agents(), rows, cells);
+        chart.addSeries("value", matrix.agents(), rows, cells);
+        return chart;
+    }
+
+    /**
+     * Box plots of each agent's per-repetition payoff (normalised score), in rank order: the spread that the mean's
+     * interval summarises (Axelrod's boxplot). A fixed pairing contributes the same value to every repetition.
+     */
+    BoxChart scoresBoxChart() {
+        return boxChart("payoff per move in each repetition (" + (config.selfPlay() ? "self-play included"
+                : "self-play excluded") + ")", "payoff per move", i -> analysis.normalisedScores()[i]);
+    }
+
+    /** Box plots of the matches each agent won per repetition, in rank order (Axelrod's winplot). */
+    BoxChart winsBoxChart() {
+        return boxChart("matches won per repetition (self-play excluded)", "matches won", i -> {
+            double[] wins = new double[analysis.wins()[i].length];
+            for (int r = 0; r < wins.length; r++) {
+                wins[r] = analysis.wins()[i][r];
+            }
+            return wins;
+        });
+    }
+
+    private BoxChart boxChart(String what, String axis, IntFunction<double[]> values) {
+        int n = standings.size();
+        BoxChart chart = new BoxChartBuilder().width(Math.max(760, 120 + 55 * n)).height(560)
+                .title(config.game() + " tournament: " + what + ", " + config.repetitions() + " repetitions")
+                .yAxisTitle(axis).build();
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setLegendVisible(false);
+        for (Row r : standings) {
+            int i = matrix.agents().indexOf(r.agent());
+            chart.addSeries(r.agent(), values.apply(i));
+        }
         return chart;
     }
 

@@ -18,9 +18,13 @@ import java.util.List;
  */
 public final class RosterOptions {
 
-    /** The default roster: exact learners, sampled LOLA (DiCE and LVC) and the classic fixed strategies. */
+    /**
+     * The default roster: exact learners, sampled LOLA (DiCE and LVC, under short names) and the classic fixed
+     * strategies.
+     */
     public static final String DEFAULT_ROSTER = "nl,lola,lola:k=3,lola-taylor,sos,"
-            + "lola:est=dice:batch=64:horizon=50,lola:est=lvc:batch=64:horizon=50,tft,wsls,alld,allc,random";
+            + "lola-dice=lola:est=dice:batch=64:horizon=50,lola-lvc=lola:est=lvc:batch=64:horizon=50,tft,wsls,alld,"
+            + "allc,random";
 
     @Option(names = "--agents", paramLabel = "SPEC,SPEC,...", defaultValue = DEFAULT_ROSTER,
             converter = AgentArgument.Roster.class,

@@ -154,7 +154,7 @@ class TournamentCommandTest {
             assertEquals(ExitCode.OK, run.exitCode(), run::toString);
             JsonNode json = run.json();
             assertTrue(json.at("/manifest/configuration/noise").asDouble() > 0, run::toString);
-            JsonNode agents = json.at("/matrix/agents");
+            JsonNode agents = json.at("/manifest/configuration/specs");
             boolean sampled = false;
             for (JsonNode agent : agents) {
                 sampled |= agent.asText().contains("est=dice");
