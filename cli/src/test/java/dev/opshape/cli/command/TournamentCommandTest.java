@@ -113,7 +113,8 @@ class TournamentCommandTest {
         List<String> pairs = Files.readAllLines(csv.resolve("pairs.csv"));
         assertTrue(pairs.contains("row,column,cooperation,scoreDifference,goodPartner,CC,CD,DC,DD"),
                 pairs::toString);
-        for (String name : List.of("payoffs.png", "payoffs.svg", "standings.png", "standings.svg")) {
+        for (String name : List.of("payoffs.png", "payoffs.svg", "standings.png", "standings.svg",
+                "score-differences.png", "cooperation.svg", "scores.png", "wins.svg")) {
             assertTrue(Files.size(plots.resolve(name)) > 1000, name);
         }
     }

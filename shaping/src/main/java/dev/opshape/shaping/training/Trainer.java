@@ -1,5 +1,6 @@
 package dev.opshape.shaping.training;
 
+import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.learner.Learner;
@@ -20,6 +21,9 @@ import java.util.concurrent.Future;
  * streams are keyed by r, so results do not depend on the number of threads.
  */
 public final class Trainer {
+
+    /** Each thread's last evaluator, with the game it evaluates (see {@link #evaluator}). */
+    private static final ThreadLocal<CachedEvaluator> EVALUATOR = new ThreadLocal<>();
 
     private Trainer() {
     }
@@ -107,7 +111,7 @@ public final class Trainer {
         }
         ParameterLayout layout = config.game().layout();
         double[] joint = new double[layout.dimension()];
-        ExactEvaluator exact = config.game().newEvaluator();
+        ExactEvaluator exact = evaluator(config.game());
 
         int points = config.steps() + 1;
         TrainingCurve curve = recordCurve ? new TrainingCurve(new double[points], new double[points],
@@ -142,6 +146,23 @@ public final class Trainer {
         }
         PolicyOutcome outcome = PolicyOutcome.evaluate(exact, theta[0], theta[1]);
         return new RunResult(r, theta[0], theta[1], outcome, curve, agreement);
+    }
+
+    /**
+     * The calling thread's exact evaluator of the game: reused across the runs a worker plays on one game (a
+     * tournament plays thousands), since a finite-horizon evaluator holds O(T S A) numbers and building one per run
+     * costs more than a fixed pairing's evaluation. Every use sets its point first, so nothing carries over.
+     */
+    private static ExactEvaluator evaluator(IteratedGame game) {
+        CachedEvaluator cached = EVALUATOR.get();
+        if (cached == null || cached.game() != game) {
+            cached = new CachedEvaluator(game, game.newEvaluator());
+            EVALUATOR.set(cached);
+        }
+        return cached.evaluator();
+    }
+
+    private record CachedEvaluator(IteratedGame game, ExactEvaluator evaluator) {
     }
 
     private static void record(ExactEvaluator exact, double[][] theta, TrainingCurve curve, int u) {
