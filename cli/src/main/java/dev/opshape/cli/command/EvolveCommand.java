@@ -219,7 +219,10 @@ public final class EvolveCommand implements Callable<Integer> {
             report = EvolveReport.of(manifest, source, names, payoff, moran, w, fitness, mutation, generations,
                     replicates, trials, run.seed(), replicator, dynamics == Dynamics.DISCRETE, initial, time);
         } catch (IllegalArgumentException e) {
-            // The discrete map meets a non-positive payoff only while it runs.
+            // The discrete map meets a non-positive payoff only while it runs; anything else is not bad input.
+            if (dynamics != Dynamics.DISCRETE) {
+                throw e;
+            }
             throw bad("--dynamics", e.getMessage());
         }
         if (csvDir != null) {

@@ -75,18 +75,28 @@ public final class ReplicatorDynamics {
         }
     }
 
-    /** The velocity dx/dt at x into {@code out}. */
+    /**
+     * The velocity dx/dt at x into {@code out}, written for x^ = x / sum x: x_i ((a x^)_i - x^ . a x^). On the
+     * simplex it is the replicator field; off it, it keeps sum x constant. (The textbook form x_i ((a x)_i -
+     * x . a x) changes sum x at the rate (x . a x)(1 - sum x), so with negative payoffs a rounding error off the
+     * simplex grows exponentially and the integrator fails.)
+     */
     public void velocity(double[] x, double[] out) {
         int n = payoff.length;
+        double total = 0;
+        for (double xi : x) {
+            total += xi;
+        }
         double mean = 0;
         for (int i = 0; i < n; i++) {
             double fi = 0;
             for (int j = 0; j < n; j++) {
                 fi += payoff[i][j] * x[j];
             }
-            out[i] = fi;
-            mean += x[i] * fi;
+            out[i] = fi / total;
+            mean += x[i] * out[i];
         }
+        mean /= total;
         for (int i = 0; i < n; i++) {
             out[i] = x[i] * (out[i] - mean);
         }
@@ -112,12 +122,23 @@ public final class ReplicatorDynamics {
                 velocity(y, yDot);
             }
         };
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12, Math.max(dt, 1e-6), 1e-12,
-                1e-12);
+        // Tolerances near 1e-12 would ask the error estimate for more than double precision can show (the step
+        // size then collapses); 1e-10 keeps shares accurate to about 1e-10.
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-14, Math.max(dt, 1e-6), 1e-11,
+                1e-10);
         double[] y = start.clone();
         for (int k = 1; k < samples; k++) {
             double[] next = new double[n];
             integrator.integrate(field, (k - 1) * dt, y, k * dt, next);
+            // Back onto the simplex (the field keeps the sum; this removes the integrator's own drift).
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                next[i] = Math.max(0, next[i]);
+                total += next[i];
+            }
+            for (int i = 0; i < n; i++) {
+                next[i] /= total;
+            }
             y = next;
             out[k] = y.clone();
         }
@@ -155,7 +176,10 @@ public final class ReplicatorDynamics {
         return out;
     }
 
-    /** Every rest point of the continuous dynamics, by support in order of size then index (see class comment). */
+    /**
+     * Every rest point of the continuous dynamics (see the class comment), smaller supports first and, within a
+     * size, by the bit mask of the support (type i is bit i).
+     */
     public List<RestPoint> restPoints() {
         int n = payoff.length;
         if (n > MAX_TYPES_FOR_REST_POINTS) {
@@ -166,8 +190,8 @@ public final class ReplicatorDynamics {
         for (int mask = 1; mask < (1 << n); mask++) {
             masks.add(mask);
         }
-        masks.sort((a, b) -> Integer.bitCount(a) != Integer.bitCount(b) ? Integer.bitCount(a) - Integer.bitCount(b)
-                : Integer.compare(Integer.reverse(a), Integer.reverse(b)));
+        // Smaller supports first; within a size, in increasing mask order (a stable sort).
+        masks.sort((a, b) -> Integer.bitCount(a) - Integer.bitCount(b));
         List<RestPoint> points = new ArrayList<>();
         for (int mask : masks) {
             double[] x = solveSupport(mask);

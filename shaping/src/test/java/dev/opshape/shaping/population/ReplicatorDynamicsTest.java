@@ -31,6 +31,24 @@ class ReplicatorDynamicsTest {
         }
     }
 
+    /**
+     * Adding a constant to every payoff leaves the dynamics on the simplex unchanged; with negative payoffs (the LOLA
+     * papers' IPD scale) the trajectory must still be the logistic, over a long time (a field that lets rounding
+     * drift off the simplex grows that drift exponentially there).
+     */
+    @Test
+    void negativePayoffsGiveTheSameLogisticOverALongTime() {
+        double d = 0.3;
+        double shift = -5;
+        ReplicatorDynamics dynamics = new ReplicatorDynamics(new double[][] {{d + shift, d + shift}, {shift, shift}});
+        double x0 = 0.01;
+        double[][] path = dynamics.trajectory(new double[] {x0, 1 - x0}, 1.0, 101);
+        for (int k = 0; k < path.length; k++) {
+            double expected = x0 * Math.exp(d * k) / (1 - x0 + x0 * Math.exp(d * k));
+            assertEquals(expected, path[k][0], 1e-8, "t=" + k);
+        }
+    }
+
     @Test
     void restPointsOfThreeClassicGames() {
         List<ReplicatorDynamics.RestPoint> pd = new ReplicatorDynamics(new double[][] {{3, 0}, {5, 1}}).restPoints();
