@@ -455,20 +455,21 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
     }
 
     /**
-     * Mean payoff of each agent with its 95% interval, best first: points with error bars on a numeric x axis whose
-     * tick labels are the agents (XChart's category charts draw bars from zero, which hides the differences).
+     * Mean payoff of each agent with its 95% interval, best first: points with error bars on a numeric x axis (the
+     * rank), each agent its own series named in the legend (rank. name). XChart's category charts draw bars from
+     * zero, which hides the differences, and it thins out rotated tick labels that would overlap; short names
+     * (NAME=SPEC) keep the legend readable.
      */
     XYChart standingsChart() {
         int n = standings.size();
         XYChart chart = new XYChartBuilder().width(760 + 40 * n).height(560)
-                .title(config.game() + " tournament standings (95% CI over repetitions)")
+                .title(config.game() + " standings: mean payoff per move, 95% CI over " + config.repetitions()
+                        + " repetitions, self-play " + (config.selfPlay() ? "included" : "excluded"))
                 .xAxisTitle("rank").yAxisTitle("average reward per move").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(10);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        // The legend names the agents (rank. spec): as tick labels, long specs such as
-        // lola:est=dice:batch=64:horizon=50 would be thinned out by the axis to keep them from overlapping.
         chart.getStyler().setXAxisDecimalPattern("0");
         for (int i = 0; i < n; i++) {
             Row r = standings.get(i);
