@@ -5,12 +5,17 @@ import dev.opshape.shaping.estimator.EstimatorCatalog;
 import dev.opshape.shaping.estimator.EstimatorSpec;
 import dev.opshape.shaping.estimator.Surrogate;
 import dev.opshape.shaping.estimator.Surrogates;
+import dev.opshape.shaping.learner.CompetitiveGradientDescent;
+import dev.opshape.shaping.learner.ConsensusOptimization;
+import dev.opshape.shaping.learner.ExtraGradient;
 import dev.opshape.shaping.learner.FixedStrategyRule;
 import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.shaping.learner.LocalSymplecticSurgery;
 import dev.opshape.shaping.learner.LookAhead;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.NaiveLearning;
 import dev.opshape.shaping.learner.StableOpponentShaping;
+import dev.opshape.shaping.learner.SymplecticGradientAdjustment;
 import dev.opshape.shaping.learner.TaylorLola;
 import dev.opshape.tabular.catalog.Catalog;
 import dev.opshape.tabular.catalog.CatalogEntry;
@@ -90,7 +95,31 @@ public final class AgentCatalog {
                             new KeyDefinition("b", KeyType.openInterval(0, Double.POSITIVE_INFINITY),
                                     Double.toString(StableOpponentShaping.DEFAULT_B), "gradient-norm threshold")),
                             COMMON),
-                    v -> new StableOpponentShaping(v.number("eta"), v.number("a"), v.number("b"), estimator(v)))));
+                    v -> new StableOpponentShaping(v.number("eta"), v.number("a"), v.number("b"), estimator(v))),
+            CatalogEntry.of("sga", "symplectic gradient adjustment with Letcher et al.'s sign rule (a joint rule)",
+                    "Balduzzi et al. 2018, ICML; Letcher et al. 2019, JMLR",
+                    keys(List.of(new KeyDefinition("epsilon", KeyType.finite(),
+                            Double.toString(SymplecticGradientAdjustment.DEFAULT_EPSILON), "alignment threshold")),
+                            COMMON),
+                    v -> new SymplecticGradientAdjustment(v.number("epsilon"), estimator(v))),
+            CatalogEntry.of("co", "consensus optimisation: the gradient plus gamma times that of |xi|^2 / 2",
+                    "Mescheder et al. 2017, NeurIPS",
+                    keys(List.of(new KeyDefinition("gamma", KeyType.finite(),
+                            Double.toString(ConsensusOptimization.DEFAULT_GAMMA), "weight of the consensus term")),
+                            COMMON),
+                    v -> new ConsensusOptimization(v.number("gamma"), estimator(v))),
+            CatalogEntry.of("eg", "extragradient: the gradient at the point one naive step (eta) ahead",
+                    "Korpelevich 1976; Gidel et al. 2019, ICLR", keys(List.of(ETA), COMMON),
+                    v -> new ExtraGradient(v.number("eta"), estimator(v))),
+            CatalogEntry.of("cgd", "competitive gradient descent: (I - eta J_o)^-1 g, J_o the cross blocks",
+                    "Schaefer and Anandkumar 2019, NeurIPS", keys(List.of(ETA), COMMON),
+                    v -> new CompetitiveGradientDescent(v.number("eta"), estimator(v))),
+            CatalogEntry.of("lss", "local symplectic surgery: (g + J^T J^-1 g) / 2, regularised where J is singular",
+                    "Mazumdar, Jordan and Sastry 2019",
+                    keys(List.of(new KeyDefinition("reg", KeyType.openInterval(0, Double.POSITIVE_INFINITY),
+                            Double.toString(LocalSymplecticSurgery.DEFAULT_REG), "regulariser of the singular case")),
+                            COMMON),
+                    v -> new LocalSymplecticSurgery(v.number("reg"), estimator(v)))));
 
     private static final Catalog<LearningRule> ALL = Catalog.concat("agent", LEARNERS, strategies());
 
