@@ -19,10 +19,11 @@ import java.util.List;
 public final class RosterOptions {
 
     /**
-     * The default roster: exact learners, sampled LOLA (DiCE and LVC, under short names) and the classic fixed
-     * strategies.
+     * The default roster: exact learners (with symplectic gradient adjustment and competitive gradient descent, the
+     * differentiable-game rules that behave distinctly), sampled LOLA (DiCE and LVC, under short names) and the
+     * classic fixed strategies.
      */
-    public static final String DEFAULT_ROSTER = "nl,lola,lola:k=3,lola-taylor,sos,"
+    public static final String DEFAULT_ROSTER = "nl,lola,lola:k=3,lola-taylor,sos,sga,cgd,"
             + "lola-dice=lola:est=dice:batch=64:horizon=50,lola-lvc=lola:est=lvc:batch=64:horizon=50,tft,wsls,alld,"
             + "allc,random";
 
