@@ -25,8 +25,9 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
 
     /**
-     * A computation could not finish: a learning run diverged (its logits or update became NaN or infinite); stderr
-     * says which run, update and agent, and suggests a smaller step.
+     * A computation could not finish: a learning run diverged (its logits or update became NaN or infinite; stderr
+     * says which run, update and agent, and suggests a smaller step), or finite inputs gave a NaN or infinite
+     * result (stderr names the quantity).
      */
     public static final int RUN_FAILED = 3;
 

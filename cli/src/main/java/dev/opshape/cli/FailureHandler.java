@@ -63,7 +63,7 @@ public final class FailureHandler implements IParameterExceptionHandler, IExecut
             report(command, ex.getMessage(), null);
             return ExitCode.BAD_INPUT;
         }
-        if (ex instanceof TrainingDivergedException) {
+        if (ex instanceof TrainingDivergedException || ex instanceof NonFiniteResultException) {
             report(command, ex.getMessage(), null);
             return ExitCode.RUN_FAILED;
         }

@@ -51,7 +51,8 @@ import java.util.concurrent.Callable;
             "1:internal error, or output that could not be written (full disk, closed pipe; one line on stderr)",
             "2:bad input: unknown game, strategy or option, malformed number, value out of range, unreadable or "
                     + "malformed game file, unusable output path (one line on stderr)",
-            "3:a learning run diverged to NaN or infinity (one line on stderr naming run, update and agent)",
+            "3:a learning run diverged to NaN or infinity (one line on stderr naming run, update and agent), or "
+                    + "finite inputs gave a NaN or infinite result (naming the quantity)",
             "130, 143:stopped by Ctrl-C (SIGINT) or kill (SIGTERM); no output file was changed"
         })
 public final class Opshape implements Callable<Integer> {

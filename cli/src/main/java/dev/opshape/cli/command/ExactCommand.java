@@ -1,5 +1,6 @@
 package dev.opshape.cli.command;
 
+import dev.opshape.cli.NonFiniteResultException;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NoiseOption;
@@ -119,8 +120,21 @@ public final class ExactCommand implements Callable<Integer> {
             }
             lolaRequest = new ExactReport.LolaRequest(lola, eta, form);
         }
-        output.print(ExactReport.compute(Manifest.of(spec, ExactReport.SCHEMA), game, t1, t2, direction,
-                lolaRequest));
+        ExactReport report = ExactReport.compute(Manifest.of(spec, ExactReport.SCHEMA), game, t1, t2, direction,
+                lolaRequest);
+        NonFiniteResultException.check("V1", report.v1());
+        NonFiniteResultException.check("V2", report.v2());
+        NonFiniteResultException.check("grad V1", report.grad().v1());
+        NonFiniteResultException.check("grad V2", report.grad().v2());
+        if (report.hvp() != null) {
+            NonFiniteResultException.check("H(V1) v", report.hvp().v1());
+            NonFiniteResultException.check("H(V2) v", report.hvp().v2());
+        }
+        if (report.lola() != null) {
+            NonFiniteResultException.check("agent 1's LOLA direction", report.lola().agent1());
+            NonFiniteResultException.check("agent 2's LOLA direction", report.lola().agent2());
+        }
+        output.print(report);
         return 0;
     }
 

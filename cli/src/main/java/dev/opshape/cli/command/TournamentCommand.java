@@ -112,7 +112,8 @@ public final class TournamentCommand implements Callable<Integer> {
                 "payoffs.png", "payoffs.svg", "standings.png", "standings.svg", "score-differences.png",
                 "score-differences.svg", "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "wins.png",
                 "wins.svg");
-        Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA);
+        // The seed now, so that the streamed runs.csv records it as the other files do.
+        Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA).withRun(config.seed(), null);
 
         TournamentResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "tournament",

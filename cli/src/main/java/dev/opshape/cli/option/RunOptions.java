@@ -30,7 +30,8 @@ public final class RunOptions {
     private boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N", converter = NumberArguments.WholeNumber.class,
-            description = "Worker threads (results do not depend on it). Default: the number of processors.")
+            description = "Worker threads (results do not depend on it); more than the processors is clamped to "
+                    + "their number. Default: the number of processors.")
     void setThreads(int threads) {
         if (threads < 1) {
             throw new ParameterException(mixee.commandLine(), "Invalid value for option '--threads': " + threads
@@ -39,9 +40,13 @@ public final class RunOptions {
         this.threads = threads;
     }
 
-    /** The number of worker threads: --threads, or the number of processors. */
+    /**
+     * The number of worker threads: --threads, at most the number of processors (more would only add OS threads:
+     * results do not depend on it), or the number of processors.
+     */
     public int threads() {
-        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int processors = Runtime.getRuntime().availableProcessors();
+        return threads != null ? Math.min(threads, processors) : processors;
     }
 
 

@@ -3,6 +3,7 @@ package dev.opshape.cli.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.cli.BuildVersion;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.Set;
  * @param schema  the name and version of the document's layout, for example {@code opshape-exact/1}; it changes
  *                when a field is renamed or removed
  * @param command the command, for example {@code opshape exact}
- * @param args    the command-line arguments as given, without those that cannot change the result
- *                (--threads, --quiet)
+ * @param args    the command-line arguments as given (with {@code @file} arguments expanded), without those that
+ *                cannot change the result (--threads, --quiet)
  * @param jvm           the Java runtime: version and vendor
  * @param seed          the master seed of a random run ({@code train}, {@code tournament}, {@code bias}); absent
  *                      for exact commands
@@ -43,9 +44,17 @@ public record Manifest(String tool, String version, String schema, String comman
         return new Manifest(tool, version, schema, command, args, jvm, seed, configuration);
     }
 
-    /** The manifest as comment lines for CSV files: tool and version, then the command line. */
+    /**
+     * The manifest as comment lines for CSV files: tool and version, the command line (with {@code @file} arguments
+     * expanded), the JVM, and the seed of a random run.
+     */
     public List<String> commentLines() {
-        return List.of(tool + " " + version + " (" + schema + ")", tool + " " + String.join(" ", args));
+        List<String> lines = new ArrayList<>(List.of(tool + " " + version + " (" + schema + ")",
+                tool + " " + String.join(" ", args), "jvm " + jvm));
+        if (seed != null) {
+            lines.add("seed " + seed);
+        }
+        return List.copyOf(lines);
     }
 
     /**
@@ -55,8 +64,10 @@ public record Manifest(String tool, String version, String schema, String comman
      * @param schema the document layout, for example {@code opshape-exact/1}
      */
     public static Manifest of(CommandSpec spec, String schema) {
-        List<String> given = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
+        // The root's parse result holds the whole command line, subcommand included, after @file expansion.
+        CommandLine root = spec.root().commandLine();
+        List<String> given = root == null || root.getParseResult() == null ? List.of()
+                : root.getParseResult().expandedArgs();
         List<String> args = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             String arg = given.get(i);

@@ -57,7 +57,7 @@ class BiasCommandTest {
                 assertEquals(1.0, row.at("/corr/mean").asDouble(), 1e-12);
             }
         }
-        assertEquals(2 + 1 + 8, Files.readAllLines(dir.resolve("bias.csv")).size());
+        assertEquals(4 + 1 + 8, Files.readAllLines(dir.resolve("bias.csv")).size());
         for (String name : new String[] {"bias-vs-batch.png", "bias-vs-k.svg"}) {
             assertTrue(Files.size(dir.resolve("plots").resolve(name)) > 1000, name);
         }

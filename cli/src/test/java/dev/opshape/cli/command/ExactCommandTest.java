@@ -406,4 +406,17 @@ class ExactCommandTest {
         directory.assertOneErrorLine();
         assertTrue(directory.err().toLowerCase(Locale.ROOT).contains("cannot be read"), directory::toString);
     }
+
+    @Test
+    void finiteInputsWithANonFiniteResultExitThreeNamingTheQuantity() {
+        CommandRun hvp = CommandRun.of("exact", "--hvp=1e308,1e308,1e308,1e308,1e308,1e308,1e308,1e308,1e308,1e308");
+        assertEquals(ExitCode.RUN_FAILED, hvp.exitCode(), hvp::toString);
+        hvp.assertOneErrorLine();
+        assertTrue(hvp.err().contains("H(V1) v[0] is"), hvp::toString);
+        assertEquals("", hvp.out());
+        CommandRun huge = CommandRun.of("exact", "--game", "{\"actions1\":[\"C\",\"D\"],\"payoffs1\":[[1e308,0],"
+                + "[1e308,1]]}");
+        assertEquals(ExitCode.RUN_FAILED, huge.exitCode(), huge::toString);
+        assertTrue(huge.err().contains("V1 is Infinity"), huge::toString);
+    }
 }

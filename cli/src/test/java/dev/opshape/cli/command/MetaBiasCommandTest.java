@@ -45,7 +45,7 @@ class MetaBiasCommandTest {
                 assertEquals(1.0, row.at("/corr/mean").asDouble(), 1e-12);
             }
         }
-        assertEquals(2 + 1 + 24, Files.readAllLines(dir.resolve("m.csv")).size());
+        assertEquals(4 + 1 + 24, Files.readAllLines(dir.resolve("m.csv")).size());
         for (String name : new String[] {"meta-bias-vs-batch-lee.png", "meta-corr-vs-batch-eel.svg"}) {
             assertTrue(Files.size(dir.resolve("plots").resolve(name)) > 1000, name);
         }

@@ -95,6 +95,23 @@ class TournamentCommandTest {
         assertEquals("alt", json.at("/pairings/1/player1").asText());
     }
 
+    /** An @file's arguments are expanded in the manifest; every CSV file records the JVM and the seed. */
+    @Test
+    void argumentFilesAreExpandedAndCsvHeadersRecordJvmAndSeed(@TempDir Path dir) throws Exception {
+        Path args = dir.resolve("args.txt");
+        Files.writeString(args, "--steps\n2\n--repeats\n1\n--seed\n9\n");
+        Path csv = dir.resolve("csv");
+        CommandRun run = CommandRun.of("tournament", "@" + args, "--agents", "tft,nl", "--csv", csv.toString(),
+                "--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        assertEquals("--steps", run.json().at("/manifest/args/1").asText());
+        for (String name : List.of("runs.csv", "standings.csv", "scores.csv")) {
+            List<String> lines = Files.readAllLines(csv.resolve(name));
+            assertTrue(lines.get(1).startsWith("# opshape tournament --steps 2 --repeats 1 --seed 9"), name + lines);
+            assertTrue(lines.get(2).startsWith("# jvm ") && lines.get(3).equals("# seed 9"), name + lines);
+        }
+    }
+
     @Test
     void writesCsvFilesAndPlots(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("csv");
@@ -102,7 +119,7 @@ class TournamentCommandTest {
         CommandRun run = CommandRun.of(with("--csv", csv.toString(), "--plot", plots.toString()));
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         List<String> runs = Files.readAllLines(csv.resolve("runs.csv"));
-        assertEquals(2 + 1 + 10 * 3, runs.size());
+        assertEquals(4 + 1 + 10 * 3, runs.size(), "tool, command line, jvm and seed comments, the header, the runs");
         assertTrue(runs.get(0).startsWith("# opshape"));
         for (String name : List.of("standings.csv", "pairings.csv", "matrix.csv")) {
             assertTrue(Files.exists(csv.resolve(name)), name);

@@ -61,8 +61,9 @@ class TrainCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         List<String> lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("# opshape"), lines.get(0));
-        assertEquals("run,update,avgReward1,avgReward2,pCoop1,pCoop2", lines.get(2));
-        assertEquals(3 + 2 * 11, lines.size());
+        assertTrue(lines.get(2).startsWith("# jvm ") && lines.get(3).startsWith("# seed "), lines::toString);
+        assertEquals("run,update,avgReward1,avgReward2,pCoop1,pCoop2", lines.get(4));
+        assertEquals(5 + 2 * 11, lines.size());
         assertTrue(Files.size(png) > 1000);
     }
 
