@@ -52,4 +52,27 @@ class SosCodeSettingTest {
                     + " of 50 in mutual defection");
         }
     }
+
+    /**
+     * The notebook's matching pennies (one-shot, one logit per player: here the iterated game with horizon 1, where
+     * only the start logit matters; 50 runs from N(0, 1), alpha 1, 100 steps): SOS and LOLA converge to the mixed
+     * equilibrium, NL does not (simultaneous gradient ascent spirals away from it). Asserted: p(H) within 0.05 of
+     * 1/2 for both players in at least 40 (SOS) and 30 (LOLA) of 50 runs, and in at most 5 for NL.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"sos, 40, 50", "lola-taylor, 30, 50", "nl, 0, 5"})
+    void matchingPenniesOfTheSosCode(String agent, int atLeast, int atMost) {
+        LearningRule rule = AgentCatalog.create(ComponentSpec.parse(agent), AgentDefaults.standard());
+        IteratedGame pennies = IteratedGame.finite(BuiltInGames.IMP, 0.96, 1);
+        TrainingConfig config = new TrainingConfig(pennies, rule, rule, 100, 1.0, Optimizer.Kind.SGD,
+                new Initialisation.Normal(1.0), null, null, 50, 0);
+        int converged = 0;
+        for (RunResult run : Trainer.train(config, 2, ProgressListener.NONE).runs()) {
+            double p1 = run.outcome().policy1()[0];
+            double p2 = run.outcome().policy2()[0];
+            converged += Math.abs(p1 - 0.5) < 0.05 && Math.abs(p2 - 0.5) < 0.05 ? 1 : 0;
+        }
+        assertTrue(converged >= atLeast && converged <= atMost, agent + ": " + converged + " of 50 at the mixed "
+                + "equilibrium");
+    }
 }
