@@ -14,6 +14,7 @@ import dev.opshape.shaping.learner.LocalSymplecticSurgery;
 import dev.opshape.shaping.learner.LookAhead;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.NaiveLearning;
+import dev.opshape.shaping.learner.ProximalLola;
 import dev.opshape.shaping.learner.StableOpponentShaping;
 import dev.opshape.shaping.learner.SymplecticGradientAdjustment;
 import dev.opshape.shaping.learner.TaylorLola;
@@ -119,7 +120,21 @@ public final class AgentCatalog {
                     keys(List.of(new KeyDefinition("reg", KeyType.openInterval(0, Double.POSITIVE_INFINITY),
                             Double.toString(LocalSymplecticSurgery.DEFAULT_REG), "regulariser of the singular case")),
                             COMMON),
-                    v -> new LocalSymplecticSurgery(v.number("reg"), estimator(v)))));
+                    v -> new LocalSymplecticSurgery(v.number("reg"), estimator(v))),
+            CatalogEntry.of("pola", "proximal LOLA (outer form, exact values): the best response to LOLA-K's "
+                    + "anticipated opponent within a KL ball of the current policy",
+                    "Zhao, Lu, Grosse and Foerster 2022, NeurIPS",
+                    List.of(new KeyDefinition("k", KeyType.integer(0, 10_000), "1", "opponent lookahead steps K"), ETA,
+                            new KeyDefinition("beta", KeyType.closedInterval(0, Double.POSITIVE_INFINITY),
+                                    Double.toString(ProximalLola.DEFAULT_BETA), "weight of the proximal KL term"),
+                            new KeyDefinition("step", KeyType.openInterval(0, Double.POSITIVE_INFINITY),
+                                    Double.toString(ProximalLola.DEFAULT_LR), "step of the proximal ascent"),
+                            new KeyDefinition("tol", KeyType.openInterval(0, Double.POSITIVE_INFINITY),
+                                    Double.toString(ProximalLola.DEFAULT_TOL), "KL change that ends the ascent"),
+                            new KeyDefinition("iters", KeyType.integer(1, 1_000_000),
+                                    Integer.toString(ProximalLola.DEFAULT_STEPS), "most ascent iterations")),
+                    v -> new ProximalLola(v.integer("k"), v.number("eta"), v.number("beta"), v.number("step"),
+                            v.number("tol"), v.integer("iters")))));
 
     private static final Catalog<LearningRule> ALL = Catalog.concat("agent", LEARNERS, strategies());
 
