@@ -46,8 +46,8 @@ public record TournamentConfig(List<Entrant> roster, IteratedGame game, int step
     /** The LOLA paper's exact experiments: logits drawn from N(0, 1). */
     public static final Initialisation DEFAULT_INIT = new Initialisation.Normal(1.0);
 
-    /** Runs per tournament that the random-stream layout can key: the 16-bit run field of {@link StreamIndex}. */
-    public static final int MAX_RUNS = 1 << 16;
+    /** Runs per tournament that the random-stream layout can key: the 22-bit run field of {@link StreamIndex}. */
+    public static final int MAX_RUNS = StreamIndex.MAX_RUN + 1;
     /** Updates per run that the random-stream layout can key: the 24-bit update field of {@link StreamIndex}. */
     public static final int MAX_STEPS = 1 << 24;
 
@@ -98,7 +98,7 @@ public record TournamentConfig(List<Entrant> roster, IteratedGame game, int step
             throw new IllegalArgumentException(roster.size() + " agents in " + (symmetric ? "a symmetric" : "an "
                     + "asymmetric") + " game play " + pairings + " pairings; " + pairings + " x " + repetitions
                     + " repetitions = " + runs + " runs, more than the " + MAX_RUNS + " that the random-stream "
-                    + "layout can key (16-bit run index); "
+                    + "layout can key (22-bit run index); "
                     + (MAX_RUNS / pairings >= 1 ? "use at most " + MAX_RUNS / pairings + " repetitions or fewer "
                     + "agents" : "use fewer agents"));
         }

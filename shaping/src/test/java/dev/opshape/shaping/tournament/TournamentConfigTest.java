@@ -69,19 +69,24 @@ class TournamentConfigTest {
         assertEquals(c.runs(), distinct);
     }
 
-    /** 3 agents, symmetric: 6 pairings; 6 x 10922 = 65532 runs fit the 16-bit run field, 6 x 10923 = 65538 not. */
+    /**
+     * The 22-bit run field: 3 agents in a symmetric game play 6 pairings, 6 x 699050 = 4194300 runs fit, 6 x 699051
+     * = 4194306 do not (checked arithmetically: nothing is built). A 100-agent, 40-repetition tournament (202000 runs)
+     * is well inside.
+     */
     @Test
-    void tooManyRunsForTheSixteenBitRunFieldAreRejected() {
-        assertEquals(65532, config(BuiltInGames.IPD, roster(3), 10922).runs());
+    void tooManyRunsForTheRunFieldAreRejected() {
+        assertEquals(4194300, config(BuiltInGames.IPD, roster(3), 699050).runs());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> config(BuiltInGames.IPD, roster(3), 10923));
-        assertEquals("3 agents in a symmetric game play 6 pairings; 6 x 10923 repetitions = 65538 runs, more than "
-                + "the 65536 that the random-stream layout can key (16-bit run index); use at most 10922 "
+                () -> config(BuiltInGames.IPD, roster(3), 699051));
+        assertEquals("3 agents in a symmetric game play 6 pairings; 6 x 699051 repetitions = 4194306 runs, more than "
+                + "the 4194304 that the random-stream layout can key (22-bit run index); use at most 699050 "
                 + "repetitions or fewer agents", e.getMessage());
-        // Asymmetric: 9 pairings, at most 7281 repetitions.
+        // Asymmetric: 9 pairings, at most 466033 repetitions.
         IllegalArgumentException asym = assertThrows(IllegalArgumentException.class,
-                () -> config(BuiltInGames.IMP, roster(3), 7282));
-        assertTrue(asym.getMessage().contains("use at most 7281 repetitions"), asym.getMessage());
+                () -> config(BuiltInGames.IMP, roster(3), 466034));
+        assertTrue(asym.getMessage().contains("use at most 466033 repetitions"), asym.getMessage());
+        assertEquals(202000, config(BuiltInGames.IPD, roster(100), 40).runs());
     }
 
     @Test
