@@ -2,6 +2,7 @@ package dev.opshape.shaping.training;
 
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.shaping.learner.StreamIndex;
 
 import java.util.Objects;
 
@@ -41,8 +42,9 @@ public record TrainingConfig(IteratedGame game, LearningRule agent1, LearningRul
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("lr = " + lr + "; the learning rate must be a positive number");
         }
-        if (runs < 1 || runs > 65536) {
-            throw new IllegalArgumentException("runs = " + runs + "; must be in [1, 65536]");
+        if (runs < 1 || runs > StreamIndex.MAX_RUN + 1) {
+            throw new IllegalArgumentException("runs = " + runs + "; must be in [1, " + (StreamIndex.MAX_RUN + 1)
+                    + "] (the run indices the random streams can key)");
         }
         if (start1 != null && start1.length != game.dimension(0)) {
             throw new IllegalArgumentException("theta1 has " + start1.length + " logits; this game needs "
