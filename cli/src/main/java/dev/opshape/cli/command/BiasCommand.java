@@ -1,6 +1,7 @@
 package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.GameOptions;
+import dev.opshape.cli.option.MemoryCheck;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberArguments;
@@ -168,6 +169,12 @@ public final class BiasCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        long largest = 0;
+        for (BiasConfiguration c : configurations) {
+            largest = Math.max(largest, c.estimated().estimatedBytes(game));
+        }
+        MemoryCheck.require(spec.commandLine(), "--batch", run.threads() * largest, run.threads()
+                + " workers' estimators (batch x horizon = the largest sampled configuration's moves)");
         OutputFile.prepare(spec.commandLine(), "--csv", csv);
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
         long total = (long) studyPoints.size() * configurations.size() * samples;

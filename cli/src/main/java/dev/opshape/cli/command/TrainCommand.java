@@ -3,6 +3,7 @@ package dev.opshape.cli.command;
 import dev.opshape.cli.option.AgentArgument;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
+import dev.opshape.cli.option.MemoryCheck;
 import dev.opshape.cli.option.LogitsArgument;
 import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberArguments;
@@ -123,6 +124,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
+        // Every worker holds both agents' learners; every run keeps its curve (and its agreement, when compared).
+        long learners = (long) run.threads() * (rule1.estimatedBytes(game) + rule2.estimatedBytes(game));
+        long curves = (long) runs * (learning.steps() + 1) * 4 * Double.BYTES * (compareExact ? 2 : 1);
+        MemoryCheck.require(spec.commandLine(), curves > learners ? "--steps" : "--agent1", learners + curves,
+                runs + " runs of " + learning.steps() + " updates with their curves and " + run.threads()
+                        + " workers' estimators");
         OutputFile.prepare(spec.commandLine(), "--csv", csv);
         OutputFile.prepare(spec.commandLine(), "--plot", plot);
         TrainingResult result;

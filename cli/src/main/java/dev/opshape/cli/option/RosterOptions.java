@@ -54,11 +54,20 @@ public final class RosterOptions {
             roster.add(new Entrant(agent.name(), agent.spec(), AgentArgument.rule(command, "--agents", agent.spec(),
                     defaults)));
         }
+        TournamentConfig config;
         try {
-            return new TournamentConfig(roster, game, learning.steps(), repeats, run.seed(), learning.optimizer(),
+            config = new TournamentConfig(roster, game, learning.steps(), repeats, run.seed(), learning.optimizer(),
                     learning.lr(), learning.init(), run.threads());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command, e.getMessage());
         }
+        // Every worker plays one run at a time: two learners, at most twice the largest agent.
+        long largest = 0;
+        for (Entrant e : roster) {
+            largest = Math.max(largest, e.rule().estimatedBytes(game));
+        }
+        MemoryCheck.require(command, "--agents", (long) config.threads() * 2 * largest, config.threads()
+                + " workers' learners (the largest agent's sampled estimators)");
+        return config;
     }
 }

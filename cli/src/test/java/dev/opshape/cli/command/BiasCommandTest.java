@@ -93,4 +93,14 @@ class BiasCommandTest {
         run.assertOneErrorLine();
         assertTrue(run.err().contains(message), run::toString);
     }
+
+    /** Sizes whose memory cannot fit the heap are bad input before any work starts, naming the option. */
+    @Test
+    void sizesThatCannotFitTheHeapAreRefusedBeforeWork() {
+        CommandRun run = CommandRun.of("bias", "--horizon", "1000000", "--batch", "2048", "--samples", "2", "--points",
+                "1");
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+        run.assertOneErrorLine();
+        assertTrue(run.err().contains("option '--batch'") && run.err().contains("MB heap, -Xmx"), run::toString);
+    }
 }

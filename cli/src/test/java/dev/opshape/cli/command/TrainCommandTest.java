@@ -165,4 +165,13 @@ class TrainCommandTest {
         assertTrue(run.err().contains("diverged at update"), run::toString);
         assertFalse(run.err().contains("internal error"));
     }
+
+    /** Sizes whose memory cannot fit the heap are bad input before any work starts, naming the option. */
+    @Test
+    void sizesThatCannotFitTheHeapAreRefusedBeforeWork() {
+        CommandRun run = CommandRun.of("train", "--runs", "65536", "--steps", "16777215");
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+        run.assertOneErrorLine();
+        assertTrue(run.err().contains("option '--steps'") && run.err().contains("MB heap, -Xmx"), run::toString);
+    }
 }

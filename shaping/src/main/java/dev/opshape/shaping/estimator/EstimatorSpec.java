@@ -39,4 +39,13 @@ public interface EstimatorSpec {
     default boolean reusesSamples() {
         return false;
     }
+
+    /**
+     * About how many bytes one estimator workspace of this spec holds for the problem (its trajectory arrays and
+     * per-move working arrays; an exact estimator's few arrays count as 0), so that a command can refuse sizes that
+     * cannot fit in the heap before any work starts.
+     */
+    default long estimatedBytes(TabularProblem problem) {
+        return 0;
+    }
 }

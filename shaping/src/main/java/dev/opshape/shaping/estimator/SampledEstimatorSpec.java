@@ -61,6 +61,19 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
         this(surrogate, batch, horizon, baseline, buffer, clip, DEFAULT_NOISE);
     }
 
+    /**
+     * Per move of the batch (and of the replay buffer): the cell (4 bytes), the importance weight, ratio and mask of
+     * the surrogate (17), the joint log-probability of a replayed move and the intended cell of a noisy one (12), with
+     * room to spare; per step of the horizon: the surrogate's per-cell counts and weights and per-state terms.
+     */
+    @Override
+    public long estimatedBytes(TabularProblem problem) {
+        long moves = (long) Math.max(batch, buffer) * horizon;
+        long cells = problem.model().numCells();
+        long states = problem.model().numStates();
+        return moves * 40 + (long) horizon * (20 * cells + 16 * states);
+    }
+
     @Override
     public GradientEstimator create(TabularProblem problem) {
         return new SampledEstimator(problem.withHorizon(horizon), this);

@@ -60,6 +60,11 @@ public record CompetitiveGradientDescent(double eta, EstimatorSpec estimator) im
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "cgd(eta=" + eta + ", " + estimator + ")";
     }

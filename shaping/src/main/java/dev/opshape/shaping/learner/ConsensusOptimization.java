@@ -48,6 +48,11 @@ public record ConsensusOptimization(double gamma, EstimatorSpec estimator) imple
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "co(gamma=" + gamma + ", " + estimator + ")";
     }

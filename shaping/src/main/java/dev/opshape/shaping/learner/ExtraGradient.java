@@ -53,6 +53,11 @@ public record ExtraGradient(double eta, EstimatorSpec estimator) implements Lear
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "eg(eta=" + eta + ", " + estimator + ")";
     }

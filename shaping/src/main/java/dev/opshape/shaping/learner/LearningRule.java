@@ -32,6 +32,14 @@ public interface LearningRule {
         return this;
     }
 
+    /**
+     * About how many bytes one learner of this rule holds in the game (its sampled estimators' workspaces; 0 for
+     * exact rules), for the commands' memory checks before work starts.
+     */
+    default long estimatedBytes(IteratedGame game) {
+        return 0;
+    }
+
     /** A short description with every parameter, for example {@code lola(k=2, eta=1, exact)}. */
     String describe();
 }

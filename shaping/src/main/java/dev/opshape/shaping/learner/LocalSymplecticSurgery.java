@@ -77,6 +77,11 @@ public record LocalSymplecticSurgery(double reg, EstimatorSpec estimator) implem
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "lss(reg=" + reg + ", " + estimator + ")";
     }

@@ -42,6 +42,11 @@ public record LookAhead(double eta, EstimatorSpec estimator) implements Learning
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "la(eta=" + eta + ", " + estimator + ")";
     }

@@ -66,6 +66,11 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return inner.estimatedBytes(game) + hessian.estimatedBytes(game) + outer.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         String parts = sharedInnerHessian && inner.toString().equals(outer.toString())
                 ? inner.toString()

@@ -31,6 +31,11 @@ public record NaiveLearning(EstimatorSpec estimator) implements LearningRule {
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "nl(" + estimator + ")";
     }

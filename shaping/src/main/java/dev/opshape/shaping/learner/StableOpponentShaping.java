@@ -52,6 +52,11 @@ public record StableOpponentShaping(double eta, double a, double b, EstimatorSpe
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "sos(eta=" + eta + ", a=" + a + ", b=" + b + ", " + estimator + ")";
     }

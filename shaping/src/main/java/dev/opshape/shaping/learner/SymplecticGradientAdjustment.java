@@ -61,6 +61,11 @@ public record SymplecticGradientAdjustment(double epsilon, EstimatorSpec estimat
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "sga(epsilon=" + epsilon + ", " + estimator + ")";
     }

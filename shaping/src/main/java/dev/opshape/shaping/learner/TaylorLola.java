@@ -54,6 +54,11 @@ public record TaylorLola(double eta, boolean full, EstimatorSpec estimator) impl
     }
 
     @Override
+    public long estimatedBytes(IteratedGame game) {
+        return estimator.estimatedBytes(game);
+    }
+
+    @Override
     public String describe() {
         return "lola-taylor(eta=" + eta + (full ? ", full" : "") + ", " + estimator + ")";
     }
