@@ -17,16 +17,20 @@ import dev.opshape.shaping.bias.EstimatorBias;
 import dev.opshape.shaping.bias.StudyPoint;
 import dev.opshape.shaping.statistics.Interval;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +57,11 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
 
     /** Schema name of the JSON document. */
     public static final String SCHEMA = "opshape-bias/1";
+
+    /** Series (bias and sd lines) per panel: beyond it a plot is split into panels by K, then by eta. */
+    private static final int MAX_LINES_PER_PANEL = 4;
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
 
     /**
      * What one configuration is, as the command built it.
@@ -259,71 +268,164 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
     }
 
     /**
-     * Bias (sqrt of the noise-corrected squared bias, where positive) and standard deviation (sqrt of tr Cov)
-     * against one swept quantity, one pair of lines per estimator and setting of the other quantities. Against the
-     * batch size the axes are logarithmic and each legend entry carries the least-squares slope of log value on
-     * log batch (the seed paper bounds the compositional bias by O(B^-1/2); an unbiased estimator's sd falls as
-     * B^-1/2).
+     * Bias (sqrt of the noise-corrected squared bias) and standard deviation (sqrt of tr Cov) against one swept
+     * quantity, one colour per estimator and setting of the other quantities, bias solid and sd dashed, each point
+     * with its 95% interval (a vertical segment). A bias whose interval reaches 0 is consistent with no bias: it is
+     * drawn as a down-pointing triangle at the interval's upper end (an upper bound), not as a point. Against the
+     * batch size the axes are logarithmic and each legend entry carries the least-squares slope of log value on log
+     * batch, fitted only through the points whose interval excludes 0, with their number (the seed paper bounds the
+     * compositional bias by O(B^-1/2); an unbiased estimator's sd falls as B^-1/2). With more than
+     * {@link #MAX_LINES_PER_PANEL} estimator settings a plot is split into one file per K (or eta).
      */
     private void plot(Path dir, String quantity, ToDoubleFunction<Summary> x, boolean logLog) throws IOException {
-        Map<String, List<Summary>> lines = new LinkedHashMap<>();
         Set<Double> distinct = new TreeSet<>();
         for (Summary s : summary) {
             distinct.add(x.applyAsDouble(s));
-            String key = (s.variant().isEmpty() ? s.estimator() : s.estimator() + " (" + s.variant() + ")")
-                    + (quantity.equals("k") ? "" : ", K=" + s.k()) + (quantity.equals("eta") ? ""
-                    : ", eta=" + NumberText.format(s.eta())) + (quantity.equals("batch") ? "" : ", B=" + s.batch());
-            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
         if (distinct.size() < 2) {
             return;
         }
-        XYChart chart = new XYChartBuilder().width(960).height(600)
-                .title(config.game() + ", T=" + config.horizon() + ": bias and sd of the meta-gradient estimate")
-                .xAxisTitle(quantity.equals("k") ? "lookahead steps K" : quantity.equals("eta")
-                        ? "lookahead step eta" : "batch size B")
-                .yAxisTitle("bias (solid), standard deviation (dashed)").build();
-        chart.getStyler().setXAxisLogarithmic(logLog);
-        chart.getStyler().setYAxisLogarithmic(logLog);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        for (Map.Entry<String, List<Summary>> line : lines.entrySet()) {
-            List<Summary> points = new ArrayList<>(line.getValue());
-            points.sort((a, b) -> Double.compare(x.applyAsDouble(a), x.applyAsDouble(b)));
-            addLine(chart, line.getKey() + " bias", points, x, s -> Math.sqrt(Math.max(0, s.squaredBias().mean())),
-                    logLog, false);
-            addLine(chart, line.getKey() + " sd", points, x, s -> Math.sqrt(s.variance().mean()), logLog, true);
+        // Split by the other swept quantity with the most values, when one panel would hold too many lines.
+        String facet = "";
+        if (lines(quantity, summary, "").size() > MAX_LINES_PER_PANEL) {
+            int most = 1;
+            for (String candidate : List.of("k", "eta", "batch")) {
+                Set<String> values = new TreeSet<>();
+                for (Summary s : summary) {
+                    values.add(panelOf(s, candidate));
+                }
+                if (!candidate.equals(quantity) && values.size() > most) {
+                    most = values.size();
+                    facet = candidate;
+                }
+            }
         }
-        for (String extension : List.of(".png", ".svg")) {
-            ChartFiles.save(chart, dir.resolve("bias-vs-" + quantity + extension));
+        Set<String> panels = new LinkedHashSet<>();
+        for (Summary s : summary) {
+            panels.add(panelOf(s, facet));
+        }
+        for (String panel : panels) {
+            List<Summary> in = new ArrayList<>();
+            for (Summary s : summary) {
+                if (panelOf(s, facet).equals(panel)) {
+                    in.add(s);
+                }
+            }
+            XYChart chart = chart(quantity, logLog, panel);
+            int colour = 0;
+            for (Map.Entry<String, List<Summary>> line : lines(quantity, in, facet).entrySet()) {
+                List<Summary> points = new ArrayList<>(line.getValue());
+                points.sort((u, v) -> Double.compare(x.applyAsDouble(u), x.applyAsDouble(v)));
+                Color c = PALETTE[colour++ % PALETTE.length];
+                addLine(chart, line.getKey() + " bias", points, x, Summary::squaredBias, true, logLog, false, c);
+                addLine(chart, line.getKey() + " sd", points, x, Summary::variance, false, logLog, true, c);
+            }
+            String suffix = panel.isEmpty() ? "" : "-" + panel;
+            for (String extension : List.of(".png", ".svg")) {
+                ChartFiles.save(chart, dir.resolve("bias-vs-" + quantity + suffix + extension));
+            }
         }
     }
 
+    /** The panel of a summary: its K, eta or B when the plot is split by it, otherwise the single panel "". */
+    private static String panelOf(Summary s, String facet) {
+        return switch (facet) {
+            case "k" -> "K" + s.k();
+            case "eta" -> "eta" + NumberText.format(s.eta());
+            case "batch" -> "B" + s.batch();
+            default -> "";
+        };
+    }
+
+    /** The summaries grouped by estimator and the settings that are neither swept nor the facet. */
+    private static Map<String, List<Summary>> lines(String quantity, List<Summary> summaries, String facet) {
+        Map<String, List<Summary>> lines = new LinkedHashMap<>();
+        for (Summary s : summaries) {
+            String key = (s.variant().isEmpty() ? s.estimator() : s.estimator() + " (" + s.variant() + ")")
+                    + (quantity.equals("k") || facet.equals("k") ? "" : ", K=" + s.k())
+                    + (quantity.equals("eta") || facet.equals("eta") ? "" : ", eta=" + NumberText.format(s.eta()))
+                    + (quantity.equals("batch") || facet.equals("batch") ? "" : ", B=" + s.batch());
+            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        return lines;
+    }
+
+    private XYChart chart(String quantity, boolean logLog, String panel) {
+        XYChart chart = new XYChartBuilder().width(1000).height(620)
+                .title(config.game() + ", T=" + config.horizon() + ", N=" + config.samples() + ", "
+                        + config.points().size() + (config.points().size() == 1 ? " point" : " points")
+                        + (panel.isEmpty() ? "" : ", " + panel.replaceFirst("^(K|eta|B)", "$1="))
+                        + ": meta-gradient bias and sd, 95% CI")
+                .xAxisTitle(quantity.equals("k") ? "lookahead steps K" : quantity.equals("eta")
+                        ? "lookahead step eta" : "batch size B")
+                .yAxisTitle("bias (solid; triangle: consistent with 0, at its upper bound), sd (dashed)").build();
+        chart.getStyler().setXAxisLogarithmic(logLog);
+        chart.getStyler().setYAxisLogarithmic(logLog);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return chart;
+    }
+
+    /**
+     * One line: points (sqrt of the interval's mean) where the interval excludes 0, triangles at sqrt of the upper
+     * end where it does not (bias only), a vertical segment per interval, and for log-log the fitted slope.
+     */
     private static void addLine(XYChart chart, String name, List<Summary> points, ToDoubleFunction<Summary> x,
-                                Function<Summary, Double> y, boolean logLog, boolean dashed) {
+                                Function<Summary, Interval> squared, boolean bias, boolean logLog, boolean dashed,
+                                Color colour) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
+        List<Double> boundX = new ArrayList<>();
+        List<Double> boundY = new ArrayList<>();
         SimpleRegression fit = new SimpleRegression();
         for (Summary s : points) {
-            double v = y.apply(s);
-            if (logLog && !(v > 0)) {
+            Interval v = squared.apply(s);
+            double px = x.applyAsDouble(s);
+            boolean excludesZero = !bias || v.ciLow() > 0 || (Double.isNaN(v.ciLow()) && v.mean() > 0);
+            if (!excludesZero) {
+                double upper = Math.sqrt(Math.max(0, Double.isNaN(v.ciHigh()) ? v.mean() : v.ciHigh()));
+                if (upper > 0 || !logLog) {
+                    boundX.add(px);
+                    boundY.add(upper);
+                }
                 continue;
             }
-            xs.add(x.applyAsDouble(s));
-            ys.add(v);
+            double value = Math.sqrt(Math.max(0, v.mean()));
+            if (logLog && !(value > 0)) {
+                continue;
+            }
+            xs.add(px);
+            ys.add(value);
             if (logLog) {
-                fit.addData(Math.log(x.applyAsDouble(s)), Math.log(v));
+                fit.addData(Math.log(px), Math.log(value));
+            }
+            if (!Double.isNaN(v.ciLow())) {
+                double low = Math.sqrt(Math.max(0, v.ciLow()));
+                double high = Math.sqrt(Math.max(0, v.ciHigh()));
+                if (!logLog || low > 0) {
+                    XYSeries segment = chart.addSeries(name + " CI " + px, new double[] {px, px},
+                            new double[] {low, high});
+                    segment.setMarker(SeriesMarkers.NONE);
+                    segment.setLineColor(colour);
+                    segment.setShowInLegend(false);
+                }
             }
         }
-        if (xs.isEmpty()) {
-            return;
+        if (!xs.isEmpty()) {
+            String label = logLog && fit.getN() >= 2
+                    ? name + String.format(Locale.ROOT, " (slope %.2f over %d points)", fit.getSlope(), fit.getN())
+                    : name;
+            XYSeries series = chart.addSeries(label, xs, ys);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(colour);
+            series.setLineColor(colour);
+            series.setLineStyle(dashed ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
         }
-        String label = logLog && fit.getN() >= 2
-                ? name + String.format(Locale.ROOT, " (slope %.2f)", fit.getSlope()) : name;
-        XYSeries series = chart.addSeries(label, xs, ys);
-        series.setMarker(SeriesMarkers.CIRCLE);
-        if (dashed) {
-            series.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        if (!boundX.isEmpty()) {
+            XYSeries bound = chart.addSeries(name + ": consistent with 0 (upper bound)", boundX, boundY);
+            bound.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            bound.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+            bound.setMarkerColor(colour);
         }
     }
 }
