@@ -14,6 +14,7 @@ import dev.opshape.shaping.learner.LocalSymplecticSurgery;
 import dev.opshape.shaping.learner.LookAhead;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.NaiveLearning;
+import dev.opshape.shaping.learner.OpponentModelling;
 import dev.opshape.shaping.learner.ProximalLola;
 import dev.opshape.shaping.learner.StableOpponentShaping;
 import dev.opshape.shaping.learner.SymplecticGradientAdjustment;
@@ -68,6 +69,16 @@ public final class AgentCatalog {
     private static final List<KeyDefinition> COMMON = keys(List.of(EST, EstimatorCatalog.BATCH,
             EstimatorCatalog.HORIZON, EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE), SURROGATE_KEYS);
 
+    /** LOLA's opponent-modelling keys: {@code om}, and the episodes it observes per update. */
+    private static final List<KeyDefinition> OPPONENT_MODEL = List.of(
+            new KeyDefinition("om", KeyType.choice(List.of("none", "counts")), "none",
+                    "opponent model: none (read the opponent's logits) or counts (Laplace-smoothed action counts "
+                            + "from observed episodes)"),
+            new KeyDefinition("ombatch", KeyType.integer(1, 1 << 20),
+                    Integer.toString(OpponentModelling.DEFAULT_BATCH), "om=counts: episodes observed per update"),
+            new KeyDefinition("omhorizon", KeyType.integer(1, 1 << 20),
+                    Integer.toString(OpponentModelling.DEFAULT_HORIZON), "om=counts: moves per observed episode"));
+
     /** The keys that only a sampled part reads (refused when every part is exact). */
     private static final List<KeyDefinition> SAMPLING_KEYS = List.of(EstimatorCatalog.BATCH,
             EstimatorCatalog.HORIZON, EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE, EstimatorCatalog.OFFPOLICY,
@@ -80,7 +91,7 @@ public final class AgentCatalog {
                     "Foerster et al. 2018; K-step form: Liu, Feng et al. 2022",
                     keys(List.of(new KeyDefinition("k", KeyType.integer(0, 10_000), "1", "lookahead steps K"), ETA),
                             COMMON, List.of(INNER, HESSIAN, OUTER, EstimatorCatalog.OFFPOLICY,
-                                    EstimatorCatalog.CLIP)),
+                                    EstimatorCatalog.CLIP), OPPONENT_MODEL),
                     AgentCatalog::lookaheadLola),
             CatalogEntry.of("lola-taylor", "LOLA, first-order Taylor form", "Foerster et al. 2018, AAMAS",
                     keys(List.of(ETA, new KeyDefinition("full", KeyType.bool(), "false",
@@ -243,7 +254,7 @@ public final class AgentCatalog {
         return part(v, EST.name(), new EstimatorPart(v.text(EST.name()), 0), 0, Double.POSITIVE_INFINITY);
     }
 
-    private static LookaheadLola lookaheadLola(SpecValues v) {
+    private static LearningRule lookaheadLola(SpecValues v) {
         int buffer = v.integer(EstimatorCatalog.OFFPOLICY.name());
         int batch = v.integer(EstimatorCatalog.BATCH.name());
         if (buffer > 0 && buffer < batch) {
@@ -262,7 +273,16 @@ public final class AgentCatalog {
         EstimatorSpec hessian = lolaPart(v, HESSIAN, all, buffer, clip);
         EstimatorSpec outer = lolaPart(v, OUTER, all, 0, clip);
         boolean shared = !v.isSet(INNER.name()) && !v.isSet(HESSIAN.name());
-        return new LookaheadLola(v.integer("k"), v.number("eta"), inner, hessian, outer, shared);
+        LookaheadLola lola = new LookaheadLola(v.integer("k"), v.number("eta"), inner, hessian, outer, shared);
+        if (v.text("om").equals("none")) {
+            for (String key : List.of("ombatch", "omhorizon")) {
+                if (v.isSet(key)) {
+                    throw Catalog.bad(v, key, "applies to om=counts only");
+                }
+            }
+            return lola;
+        }
+        return new OpponentModelling(lola, v.integer("ombatch"), v.integer("omhorizon"));
     }
 
     private static EstimatorSpec lolaPart(SpecValues v, KeyDefinition key, EstimatorPart fallback, int buffer,
