@@ -2,6 +2,7 @@ package dev.opshape.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opshape.cli.option.Choices;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.NoiseOption;
@@ -29,14 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -342,12 +341,7 @@ public final class EvolveCommand implements Callable<Integer> {
     static final class FitnessConverter implements ITypeConverter<FitnessMap> {
         @Override
         public FitnessMap convert(String value) {
-            for (FitnessMap m : FitnessMap.values()) {
-                if (m.display().equals(value.trim().toLowerCase(Locale.ROOT))) {
-                    return m;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not linear or exponential");
+            return Choices.parse(value, FitnessMap.values());
         }
     }
 
@@ -355,12 +349,7 @@ public final class EvolveCommand implements Callable<Integer> {
     static final class DynamicsConverter implements ITypeConverter<Dynamics> {
         @Override
         public Dynamics convert(String value) {
-            for (Dynamics d : Dynamics.values()) {
-                if (d.name().equalsIgnoreCase(value.trim())) {
-                    return d;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not continuous or discrete");
+            return Choices.parse(value, Dynamics.values());
         }
     }
 }

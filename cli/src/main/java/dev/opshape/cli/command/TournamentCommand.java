@@ -1,5 +1,6 @@
 package dev.opshape.cli.command;
 
+import dev.opshape.cli.option.Choices;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.NoiseOption;
@@ -24,12 +25,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -163,12 +162,7 @@ public final class TournamentCommand implements Callable<Integer> {
     static final class RankConverter implements ITypeConverter<RankBy> {
         @Override
         public RankBy convert(String value) {
-            for (RankBy by : RankBy.values()) {
-                if (by.display().equals(value.trim().toLowerCase(Locale.ROOT))) {
-                    return by;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not mean or median");
+            return Choices.parse(value, RankBy.values());
         }
     }
 
@@ -176,12 +170,7 @@ public final class TournamentCommand implements Callable<Integer> {
     static final class SelfPlayConverter implements ITypeConverter<SelfPlay> {
         @Override
         public SelfPlay convert(String value) {
-            for (SelfPlay choice : SelfPlay.values()) {
-                if (choice.name().equalsIgnoreCase(value.trim())) {
-                    return choice;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not include or exclude");
+            return Choices.parse(value, SelfPlay.values());
         }
     }
 }

@@ -29,14 +29,9 @@ public record CompetitiveGradientDescent(double eta, EstimatorSpec estimator) im
     public Learner newLearner(IteratedGame game, int agent) {
         GameJacobian jac = new GameJacobian(game.layout());
         DenseSolver solver = new DenseSolver(jac.dim, "cgd");
-        double[] x = new double[jac.dim];
-        int offset = jac.offset(agent);
-        int length = jac.length(agent);
-        return new PointEstimateLearner(agent, estimator.create(game)) {
+        return new JacobianLearner(agent, estimator.create(game), jac) {
             @Override
-            public void direction(double[] theta, UpdateKey key, double[] out) {
-                load(theta, key);
-                jac.compute(est);
+            protected void jointDirection(double[] out) {
                 double[] a = solver.matrix();
                 int d = jac.dim;
                 for (int r = 0; r < d; r++) {
@@ -48,8 +43,7 @@ public record CompetitiveGradientDescent(double eta, EstimatorSpec estimator) im
                 if (!solver.factor()) {
                     throw new IllegalStateException("cgd: I - eta J_o is singular at this point");
                 }
-                solver.solve(jac.g, x);
-                System.arraycopy(x, offset, out, 0, length);
+                solver.solve(jac.g, out);
             }
         };
     }

@@ -27,16 +27,12 @@ public record ConsensusOptimization(double gamma, EstimatorSpec estimator) imple
     public Learner newLearner(IteratedGame game, int agent) {
         GameJacobian jac = new GameJacobian(game.layout());
         double[] jtg = new double[jac.dim];
-        int offset = jac.offset(agent);
-        int length = jac.length(agent);
-        return new PointEstimateLearner(agent, estimator.create(game)) {
+        return new JacobianLearner(agent, estimator.create(game), jac) {
             @Override
-            public void direction(double[] theta, UpdateKey key, double[] out) {
-                load(theta, key);
-                jac.compute(est);
+            protected void jointDirection(double[] out) {
                 jac.transposeTimes(jac.g, jtg);
-                for (int c = 0; c < length; c++) {
-                    out[c] = jac.g[offset + c] - gamma * jtg[offset + c];
+                for (int k = 0; k < jac.dim; k++) {
+                    out[k] = jac.g[k] - gamma * jtg[k];
                 }
             }
         };

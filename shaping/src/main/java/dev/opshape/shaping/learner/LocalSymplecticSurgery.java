@@ -33,13 +33,9 @@ public record LocalSymplecticSurgery(double reg, EstimatorSpec estimator) implem
         double[] y = new double[jac.dim];
         double[] jty = new double[jac.dim];
         double[] jtg = new double[jac.dim];
-        int offset = jac.offset(agent);
-        int length = jac.length(agent);
-        return new PointEstimateLearner(agent, estimator.create(game)) {
+        return new JacobianLearner(agent, estimator.create(game), jac) {
             @Override
-            public void direction(double[] theta, UpdateKey key, double[] out) {
-                load(theta, key);
-                jac.compute(est);
+            protected void jointDirection(double[] out) {
                 int d = jac.dim;
                 double[] a = solver.matrix();
                 System.arraycopy(jac.jacobian, 0, a, 0, d * d);
@@ -64,8 +60,8 @@ public record LocalSymplecticSurgery(double reg, EstimatorSpec estimator) implem
                     solver.solve(jtg, y);
                 }
                 jac.transposeTimes(y, jty);
-                for (int c = 0; c < length; c++) {
-                    out[c] = (jac.g[offset + c] + jty[offset + c]) / 2;
+                for (int k = 0; k < d; k++) {
+                    out[k] = (jac.g[k] + jty[k]) / 2;
                 }
             }
         };

@@ -34,13 +34,9 @@ public record SymplecticGradientAdjustment(double epsilon, EstimatorSpec estimat
         double[] jtg = new double[jac.dim];
         double[] jg = new double[jac.dim];
         double[] a = new double[jac.dim];
-        int offset = jac.offset(agent);
-        int length = jac.length(agent);
-        return new PointEstimateLearner(agent, estimator.create(game)) {
+        return new JacobianLearner(agent, estimator.create(game), jac) {
             @Override
-            public void direction(double[] theta, UpdateKey key, double[] out) {
-                load(theta, key);
-                jac.compute(est);
+            protected void jointDirection(double[] out) {
                 jac.transposeTimes(jac.g, jtg);
                 jac.times(jac.g, jg);
                 for (int k = 0; k < jac.dim; k++) {
@@ -48,8 +44,8 @@ public record SymplecticGradientAdjustment(double epsilon, EstimatorSpec estimat
                 }
                 double lambda = Math.signum(-GameJacobian.dot(jac.g, jtg) * GameJacobian.dot(a, jtg) / jac.dim
                         + epsilon);
-                for (int c = 0; c < length; c++) {
-                    out[c] = jac.g[offset + c] - lambda * a[offset + c];
+                for (int k = 0; k < jac.dim; k++) {
+                    out[k] = jac.g[k] - lambda * a[k];
                 }
             }
         };
