@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -183,9 +184,12 @@ public final class EvolveCommand implements Callable<Integer> {
                     payoff[i][j] = matrix.get("mean").get(i).get(j).asDouble();
                 }
             }
+            checkSimulationCost(names.size());
         } else {
             TournamentConfig config = roster.config(spec.commandLine(), noise.apply(gameOptions.iteratedGame()),
                     learning, run);
+            // The simulations' cost is known from the roster: refuse it before the tournament is played.
+            checkSimulationCost(config.roster().size());
             TournamentResult result;
             try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "tournament", config.totalUpdates(),
                     "updates")) {
@@ -259,6 +263,27 @@ public final class EvolveCommand implements Callable<Integer> {
         }
         if (!(time > 0) || time > 1e6) {
             throw bad("--time", time + " is outside (0, 1000000]");
+        }
+    }
+
+    /**
+     * Refuses simulations whose cost is out of reach before they start: a fixation trial lasts about N ln N steps
+     * (most mutants are lost within a few; the ones that fix take longer), a mutation step costs n^2 operations.
+     */
+    private void checkSimulationCost(int types) {
+        long pairs = (long) types * (types - 1);
+        double fixationSteps = (double) trials * pairs * population * Math.max(1, Math.log(population));
+        if (trials > 0 && fixationSteps > MAX_STEPS) {
+            throw bad("--trials", trials + " trials of " + pairs + " type pairs in a population of " + population
+                    + " take about " + String.format(Locale.ROOT, "%.3g", fixationSteps) + " steps; at most "
+                    + MAX_STEPS + " (lower --trials or --population)");
+        }
+        double mutationWork = mutation > 0 ? (double) replicates * (generations + generations / 10) * types * types
+                : 0;
+        if (mutationWork > 10.0 * MAX_STEPS) {
+            throw bad("--generations", replicates + " replicates of " + generations + " steps over " + types
+                    + " types take about " + String.format(Locale.ROOT, "%.3g", mutationWork) + " operations; at most "
+                    + 10.0 * MAX_STEPS + " (lower --generations or --replicates)");
         }
     }
 

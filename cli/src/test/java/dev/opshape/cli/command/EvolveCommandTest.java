@@ -107,7 +107,8 @@ class EvolveCommandTest {
         "--start=1                  | has 1 shares; this population has 2 types",
         "--dynamics=chaotic         | 'chaotic' is not continuous or discrete",
         "--tournament=/nonexistent  | --tournament",
-        "--time=0                   | 0.0 is outside (0, 1000000]"})
+        "--time=0                   | 0.0 is outside (0, 1000000]",
+        "--trials=100000000         | steps; at most 2000000000 (lower --trials or --population)"})
     void badInputIsOneLineAndExitTwo(String option, String message) {
         CommandRun run = CommandRun.of(args("--agents", "tft,alld", option));
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
