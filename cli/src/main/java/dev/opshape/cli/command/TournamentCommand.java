@@ -96,9 +96,9 @@ public final class TournamentCommand implements Callable<Integer> {
     private Path csv;
 
     @Option(names = "--plot", paramLabel = "DIR",
-            description = "Write, as PNG and SVG into DIR (created if missing): the payoff, score-difference and "
-                    + "cooperation heatmaps, the standings with their intervals, and box plots of each agent's "
-                    + "per-repetition payoff and matches won.")
+            description = "Write, as PNG and SVG into DIR (created if missing): the payoff (and its sd over "
+                    + "repetitions), score-difference and cooperation heatmaps, the standings with their intervals, "
+                    + "and box plots of each agent's per-repetition payoff and matches won.")
     private Path plot;
 
     @Override
@@ -108,8 +108,8 @@ public final class TournamentCommand implements Callable<Integer> {
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
                 "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot,
-                "payoffs.png", "payoffs.svg", "standings.png", "standings.svg", "score-differences.png",
-                "score-differences.svg", "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "wins.png",
+                "payoffs.png", "payoffs.svg", "payoff-sd.png", "payoff-sd.svg", "standings.png", "standings.svg",
+                "score-differences.png", "score-differences.svg", "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "wins.png",
                 "wins.svg");
         // The seed now, so that the streamed runs.csv records it as the other files do.
         Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA).withRun(config.seed(), null);
@@ -131,6 +131,7 @@ public final class TournamentCommand implements Callable<Integer> {
         if (plotDir != null) {
             for (String extension : List.of(".png", ".svg")) {
                 ChartFiles.save(report.heatmap(), plotDir.resolve("payoffs" + extension));
+                ChartFiles.save(report.payoffSdHeatmap(), plotDir.resolve("payoff-sd" + extension));
                 ChartFiles.save(report.standingsChart(), plotDir.resolve("standings" + extension));
                 ChartFiles.save(report.scoreDifferenceHeatmap(), plotDir.resolve("score-differences" + extension));
                 ChartFiles.save(report.cooperationHeatmap(), plotDir.resolve("cooperation" + extension));

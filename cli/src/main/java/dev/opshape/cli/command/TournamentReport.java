@@ -361,6 +361,23 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
                 matrix.mean(), new Color[] {new Color(0xd73027), new Color(0xffffbf), new Color(0x1a9850)}, false);
     }
 
+    /**
+     * The standard deviation over repetitions of the row agent's payoff against the column agent (0 for a pairing of
+     * fixed strategies; NaN, drawn as 0, for one repetition), as a heatmap beside the payoff heatmap.
+     */
+    HeatMapChart payoffSdHeatmap() {
+        int n = matrix.agents().size();
+        double[][] sd = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                sd[i][j] = Double.isNaN(matrix.sd()[i][j]) ? 0.0 : matrix.sd()[i][j];
+            }
+        }
+        return heatmap(config.game() + " tournament: sd over " + config.repetitions() + " repetitions of the row "
+                + "agent's payoff per move", sd, new Color[] {new Color(0xf7f7f7), new Color(0xfdae61),
+                    new Color(0xa50026)}, false);
+    }
+
     /** The mean per-move score difference, row minus column (Axelrod's payoff_diffs_means), as a heatmap. */
     HeatMapChart scoreDifferenceHeatmap() {
         return heatmap(config.game() + " tournament: row's payoff per move minus the column's (mean over "
