@@ -109,8 +109,8 @@ public final class TournamentCommand implements Callable<Integer> {
                 "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot,
                 "payoffs.png", "payoffs.svg", "payoff-sd.png", "payoff-sd.svg", "standings.png", "standings.svg",
-                "score-differences.png", "score-differences.svg", "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "wins.png",
-                "wins.svg");
+                "score-differences.png", "score-differences.svg", "cooperation.png", "cooperation.svg", "scores.png",
+                "scores.svg", "wins.png", "wins.svg");
         // The seed now, so that the streamed runs.csv records it as the other files do.
         Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA).withRun(config.seed(), null);
 
