@@ -13,6 +13,7 @@ import dev.opshape.cli.output.CsvFiles;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.IteratedGame;
+import dev.opshape.shaping.tournament.PairingCurves;
 import dev.opshape.shaping.tournament.RankBy;
 import dev.opshape.shaping.tournament.Ranking;
 import dev.opshape.shaping.tournament.Tournament;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -98,7 +100,9 @@ public final class TournamentCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "DIR",
             description = "Write, as PNG and SVG into DIR (created if missing): the payoff (and its sd over "
                     + "repetitions), score-difference and cooperation heatmaps, the standings with their intervals, "
-                    + "and box plots of each agent's per-repetition payoff and matches won.")
+                    + "box plots of each agent's per-repetition payoff and matches won, and each learner's learning "
+                    + "curves against every opponent (curves-I for the I-th agent; recording them costs one exact "
+                    + "evaluation per update).")
     private Path plot;
 
     @Override
@@ -107,20 +111,33 @@ public final class TournamentCommand implements Callable<Integer> {
         TournamentConfig config = roster.config(spec.commandLine(), game, learning, run);
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
                 "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
+        List<String> plotFiles = new ArrayList<>(List.of("payoffs.png", "payoffs.svg", "payoff-sd.png",
+                "payoff-sd.svg", "standings.png", "standings.svg", "score-differences.png", "score-differences.svg",
+                "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "wins.png", "wins.svg"));
+        List<Integer> learners = new ArrayList<>();
+        for (int i = 0; i < config.roster().size(); i++) {
+            if (config.roster().get(i).rule().learns() && config.steps() > 0) {
+                learners.add(i);
+                plotFiles.add("curves-" + (i + 1) + ".png");
+                plotFiles.add("curves-" + (i + 1) + ".svg");
+            }
+        }
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot,
-                "payoffs.png", "payoffs.svg", "payoff-sd.png", "payoff-sd.svg", "standings.png", "standings.svg",
-                "score-differences.png", "score-differences.svg", "cooperation.png", "cooperation.svg", "scores.png",
-                "scores.svg", "wins.png", "wins.svg");
+                plotFiles.toArray(String[]::new));
+        // Learning curves cost one exact evaluation per update: recorded only for the plots.
+        PairingCurves curves = plotDir == null || learners.isEmpty() ? null : new PairingCurves(config);
         // The seed now, so that the streamed runs.csv records it as the other files do.
         Manifest manifest = Manifest.of(spec, TournamentReport.SCHEMA).withRun(config.seed(), null);
 
         TournamentResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "tournament",
                 config.totalUpdates(), "updates")) {
+            TournamentListener curveListener = curves == null ? TournamentListener.NONE : curves;
             if (csvDir == null) {
-                result = Tournament.run(config, TournamentListener.NONE, progress);
+                result = Tournament.run(config, curveListener, progress, curves != null);
             } else {
-                result = runStreamingRuns(config, csvDir.resolve("runs.csv"), manifest, progress);
+                result = runStreamingRuns(config, csvDir.resolve("runs.csv"), manifest, progress, curveListener,
+                        curves != null);
             }
         }
         TournamentReport report = TournamentReport.of(manifest, result, learning.eta(),
@@ -137,6 +154,10 @@ public final class TournamentCommand implements Callable<Integer> {
                 ChartFiles.save(report.cooperationHeatmap(), plotDir.resolve("cooperation" + extension));
                 ChartFiles.save(report.scoresBoxChart(), plotDir.resolve("scores" + extension));
                 ChartFiles.save(report.winsBoxChart(), plotDir.resolve("wins" + extension));
+                for (int i : learners) {
+                    ChartFiles.save(report.curvesChart(config, curves, i), plotDir.resolve("curves-" + (i + 1)
+                            + extension));
+                }
             }
         }
         output.print(report);
@@ -148,11 +169,14 @@ public final class TournamentCommand implements Callable<Integer> {
      * deterministic order), into a temporary file that replaces runs.csv only when the tournament finished.
      */
     private static TournamentResult runStreamingRuns(TournamentConfig config, Path file, Manifest manifest,
-                                                     ProgressDisplay progress) throws IOException {
+                                                     ProgressDisplay progress, TournamentListener also,
+                                                     boolean curves) throws IOException {
         TournamentResult[] result = new TournamentResult[1];
         CsvFiles.stream(file, manifest.commentLines(), TournamentReport.RUN_COLUMNS, rows ->
-                result[0] = Tournament.run(config, outcome -> rows.accept(TournamentReport.runRow(config, outcome)),
-                        progress));
+                result[0] = Tournament.run(config, outcome -> {
+                    rows.accept(TournamentReport.runRow(config, outcome));
+                    also.runFinished(outcome);
+                }, progress, curves));
         return result[0];
     }
 

@@ -12,6 +12,8 @@ import dev.opshape.shaping.analysis.OutcomeLabel;
 import dev.opshape.shaping.statistics.Interval;
 import dev.opshape.shaping.tournament.Entrant;
 import dev.opshape.shaping.tournament.PairingOutcome;
+import dev.opshape.shaping.tournament.Pairing;
+import dev.opshape.shaping.tournament.PairingCurves;
 import dev.opshape.shaping.tournament.PayoffMatrix;
 import dev.opshape.shaping.tournament.Ranking;
 import dev.opshape.shaping.tournament.RunOutcome;
@@ -27,6 +29,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -434,6 +437,35 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
             }
         }
         chart.addSeries("value", matrix.agents(), rows, cells);
+        return chart;
+    }
+
+    /**
+     * The learning curves of roster agent {@code agent}: its exact average reward per move after every update,
+     * averaged over repetitions, against each opponent (one line each; a line per role when the game is asymmetric).
+     */
+    XYChart curvesChart(TournamentConfig c, PairingCurves curves, int agent) {
+        XYChart chart = new XYChartBuilder().width(1000).height(600)
+                .title(config.game() + " tournament: " + matrix.agents().get(agent) + "'s payoff per move while "
+                        + "learning, mean over " + config.repetitions() + " repetitions")
+                .xAxisTitle("update").yAxisTitle("average reward per move").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(0);
+        double[] updates = new double[c.steps() + 1];
+        for (int u = 0; u < updates.length; u++) {
+            updates[u] = u;
+        }
+        boolean symmetric = c.game().game().isSymmetric();
+        for (Pairing p : c.pairings()) {
+            for (int role = 0; role < 2; role++) {
+                if (p.player(role) != agent || (p.selfPlay() && role == 1)) {
+                    continue;
+                }
+                String opponent = matrix.agents().get(p.player(1 - role));
+                String name = "vs " + opponent + (symmetric ? "" : " (as player " + (role + 1) + ")");
+                chart.addSeries(name, updates, curves.mean(p, role)).setMarker(SeriesMarkers.NONE);
+            }
+        }
         return chart;
     }
 

@@ -120,6 +120,7 @@ class TournamentCommandTest {
         assertEquals(ExitCode.OK, run.exitCode(), run::toString);
         List<String> runs = Files.readAllLines(csv.resolve("runs.csv"));
         assertEquals(4 + 1 + 10 * 3, runs.size(), "tool, command line, jvm and seed comments, the header, the runs");
+        assertTrue(!Files.exists(plots.resolve("curves-3.png")), "fixed strategies have no learning curves");
         assertTrue(runs.get(0).startsWith("# opshape"));
         for (String name : List.of("standings.csv", "pairings.csv", "matrix.csv")) {
             assertTrue(Files.exists(csv.resolve(name)), name);
@@ -131,7 +132,8 @@ class TournamentCommandTest {
         assertTrue(pairs.contains("row,column,cooperation,scoreDifference,goodPartner,CC,CD,DC,DD"),
                 pairs::toString);
         for (String name : List.of("payoffs.png", "payoffs.svg", "standings.png", "standings.svg",
-                "score-differences.png", "cooperation.svg", "scores.png", "wins.svg")) {
+                "score-differences.png", "cooperation.svg", "scores.png", "wins.svg", "payoff-sd.png",
+                "curves-1.png", "curves-2.svg")) {
             assertTrue(Files.size(plots.resolve(name)) > 1000, name);
         }
     }

@@ -1,5 +1,6 @@
 package dev.opshape.shaping.tournament;
 
+import dev.opshape.shaping.training.TrainingCurve;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 
 /**
@@ -15,9 +16,16 @@ import dev.opshape.shaping.analysis.PolicyOutcome;
  * @param theta2     player 2's final logits
  * @param outcome    the exact outcome of the final policies: average rewards per move, frequencies of action 0
  *                   (cooperation in dilemma games), per-state policies and the outcome label
+ * @param curve      the exact outcome after every update (null unless the tournament records curves)
  */
 public record RunOutcome(int sequence, Pairing pairing, int repetition, int run, double[] theta1, double[] theta2,
-                         PolicyOutcome outcome) {
+                         PolicyOutcome outcome, TrainingCurve curve) {
+
+    /** An outcome without a curve. */
+    public RunOutcome(int sequence, Pairing pairing, int repetition, int run, double[] theta1, double[] theta2,
+                      PolicyOutcome outcome) {
+        this(sequence, pairing, repetition, run, theta1, theta2, outcome, null);
+    }
 
     /** Player 1's (role 0) or player 2's (role 1) average reward per move. */
     public double avgReward(int role) {

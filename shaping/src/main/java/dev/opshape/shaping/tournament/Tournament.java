@@ -49,6 +49,15 @@ public final class Tournament {
      */
     public static TournamentResult run(TournamentConfig config, TournamentListener listener,
                                        ProgressListener progress) {
+        return run(config, listener, progress, false);
+    }
+
+    /**
+     * Plays the tournament, optionally recording every run's learning curve (the exact outcome after every update,
+     * in {@link RunOutcome#curve()}: one more exact evaluation per update).
+     */
+    public static TournamentResult run(TournamentConfig config, TournamentListener listener,
+                                       ProgressListener progress, boolean curves) {
         List<Pairing> pairings = config.pairings();
         int total = config.runs();
         int window = WINDOW_PER_THREAD * config.threads();
@@ -66,7 +75,7 @@ public final class Tournament {
             ArrayDeque<Future<RunOutcome>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < total && inFlight.size() < window) {
-                inFlight.add(submit(pool, config, pairings, fixed, next++, progress));
+                inFlight.add(submit(pool, config, pairings, fixed, next++, progress, curves));
             }
             int sequence = 0;
             while (!inFlight.isEmpty()) {
@@ -74,7 +83,7 @@ public final class Tournament {
                 RunOutcome run = future != REPEAT ? WorkerPool.await(future)
                         : repeat(config, first, pairings.get(sequence % pairings.size()), sequence, progress);
                 if (next < total) {
-                    inFlight.add(submit(pool, config, pairings, fixed, next++, progress));
+                    inFlight.add(submit(pool, config, pairings, fixed, next++, progress, curves));
                 }
                 if (fixed[run.pairing().index()] && run.repetition() == 0) {
                     first[run.pairing().index()] = run;
@@ -89,13 +98,14 @@ public final class Tournament {
 
     /** The submitted run, or {@link #REPEAT} for a later repetition of a fixed pairing (made on collection). */
     private static Future<RunOutcome> submit(WorkerPool pool, TournamentConfig config, List<Pairing> pairings,
-                                             boolean[] fixed, int sequence, ProgressListener progress) {
+                                             boolean[] fixed, int sequence, ProgressListener progress,
+                                             boolean curves) {
         Pairing pairing = pairings.get(sequence % pairings.size());
         int repetition = sequence / pairings.size();
         if (fixed[pairing.index()] && repetition > 0) {
             return REPEAT;
         }
-        return pool.submit(() -> playRun(config, pairing, repetition, sequence, progress));
+        return pool.submit(() -> playRun(config, pairing, repetition, sequence, progress, curves));
     }
 
     /** A later repetition of a fixed pairing: its first repetition's outcome under this run's sequence and index. */
@@ -105,12 +115,12 @@ public final class Tournament {
         int repetition = sequence / config.pairingCount();
         progress.advanced(config.steps());
         return new RunOutcome(sequence, pairing, repetition, config.runIndex(pairing, repetition), played.theta1(),
-                played.theta2(), played.outcome());
+                played.theta2(), played.outcome(), played.curve());
     }
 
     /** Repetition r of the pairing, on the calling (worker) thread. */
     static RunOutcome playRun(TournamentConfig config, Pairing pairing, int repetition, int sequence,
-                              ProgressListener progress) {
+                              ProgressListener progress, boolean curves) {
         int run = config.runIndex(pairing, repetition);
         // Trainer.run reports after every update: the natural place to notice that the tournament was stopped.
         ProgressListener stoppable = units -> {
@@ -121,13 +131,13 @@ public final class Tournament {
         };
         RunResult result;
         try {
-            result = Trainer.run(config.trainingConfig(pairing, repetition), run, stoppable, false);
+            result = Trainer.run(config.trainingConfig(pairing, repetition), run, stoppable, curves);
         } catch (TrainingDivergedException e) {
             throw new TrainingDivergedException("tournament stopped: pairing " + pairing.index() + " ("
                     + pairing.name1() + " as player 1 vs " + pairing.name2() + " as player 2), repetition "
                     + repetition + ": " + e.getMessage());
         }
         return new RunOutcome(sequence, pairing, repetition, run, result.theta1(), result.theta2(),
-                result.outcome());
+                result.outcome(), result.curve());
     }
 }
