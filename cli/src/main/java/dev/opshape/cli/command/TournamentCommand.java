@@ -100,7 +100,8 @@ public final class TournamentCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "DIR",
             description = "Write, as PNG and SVG into DIR (created if missing): the payoff (and its sd over "
                     + "repetitions), score-difference and cooperation heatmaps, the standings with their intervals, "
-                    + "box plots of each agent's per-repetition payoff and matches won, and each learner's learning "
+                    + "box and violin plots of each agent's per-repetition payoff, box plots of its matches won, and "
+                    + "each learner's learning "
                     + "curves against every opponent (curves-I for the I-th agent; recording them costs one exact "
                     + "evaluation per update).")
     private Path plot;
@@ -113,7 +114,8 @@ public final class TournamentCommand implements Callable<Integer> {
                 "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
         List<String> plotFiles = new ArrayList<>(List.of("payoffs.png", "payoffs.svg", "payoff-sd.png",
                 "payoff-sd.svg", "standings.png", "standings.svg", "score-differences.png", "score-differences.svg",
-                "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "wins.png", "wins.svg"));
+                "cooperation.png", "cooperation.svg", "scores.png", "scores.svg", "score-violins.png",
+                "score-violins.svg", "wins.png", "wins.svg"));
         List<Integer> learners = new ArrayList<>();
         for (int i = 0; i < config.roster().size(); i++) {
             if (config.roster().get(i).rule().learns() && config.steps() > 0) {
@@ -153,6 +155,7 @@ public final class TournamentCommand implements Callable<Integer> {
                 ChartFiles.save(report.scoreDifferenceHeatmap(), plotDir.resolve("score-differences" + extension));
                 ChartFiles.save(report.cooperationHeatmap(), plotDir.resolve("cooperation" + extension));
                 ChartFiles.save(report.scoresBoxChart(), plotDir.resolve("scores" + extension));
+                ChartFiles.save(report.scoresViolinChart(), plotDir.resolve("score-violins" + extension));
                 ChartFiles.save(report.winsBoxChart(), plotDir.resolve("wins" + extension));
                 for (int i : learners) {
                     ChartFiles.save(report.curvesChart(config, curves, i), plotDir.resolve("curves-" + (i + 1)

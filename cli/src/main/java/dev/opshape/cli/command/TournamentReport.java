@@ -29,6 +29,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
@@ -36,6 +37,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -476,6 +478,87 @@ public record TournamentReport(Manifest manifest, @JsonIgnore Config config, Lis
     BoxChart scoresBoxChart() {
         return boxChart("payoff per move in each repetition (" + (config.selfPlay() ? "self-play included"
                 : "self-play excluded") + ")", "payoff per move", i -> analysis.normalisedScores()[i]);
+    }
+
+    /**
+     * Violin plots of each agent's per-repetition payoff, in rank order: a Gaussian kernel density of the R values
+     * (Silverman's bandwidth, 0.9 min(sd, IQR / 1.34) R^-1/5), mirrored around the agent's position and scaled so that
+     * the widest violin is 0.8 wide; an agent whose repetitions agree (a fixed pairing) is a horizontal bar.
+     */
+    XYChart scoresViolinChart() {
+        int n = standings.size();
+        XYChart chart = new XYChartBuilder().width(Math.max(760, 160 + 45 * n)).height(560)
+                .title(config.game() + " tournament: density of the payoff per move over " + config.repetitions()
+                        + " repetitions (" + (config.selfPlay() ? "self-play included" : "self-play excluded") + ")")
+                .xAxisTitle("rank").yAxisTitle("payoff per move").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        double[][] xs = new double[n][];
+        double[][] ys = new double[n][];
+        double widest = 0;
+        int grid = 60;
+        for (int rank = 0; rank < n; rank++) {
+            double[] values = analysis.normalisedScores()[matrix.agents().indexOf(standings.get(rank).agent())];
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            double lo = sorted[0];
+            double hi = sorted[sorted.length - 1];
+            double[] density = new double[grid];
+            double[] at = new double[grid];
+            double h = bandwidth(sorted);
+            if (!(hi - lo > 1e-12) || !(h > 0)) {
+                xs[rank] = new double[] {-0.3, 0.3};
+                ys[rank] = new double[] {lo, lo};
+                continue;
+            }
+            for (int g = 0; g < grid; g++) {
+                at[g] = lo - 2 * h + (hi - lo + 4 * h) * g / (grid - 1);
+                for (double v : sorted) {
+                    double z = (at[g] - v) / h;
+                    density[g] += Math.exp(-0.5 * z * z);
+                }
+                widest = Math.max(widest, density[g]);
+            }
+            xs[rank] = new double[2 * grid + 1];
+            ys[rank] = new double[2 * grid + 1];
+            for (int g = 0; g < grid; g++) {
+                xs[rank][g] = density[g];
+                ys[rank][g] = at[g];
+                xs[rank][2 * grid - 1 - g] = -density[g];
+                ys[rank][2 * grid - 1 - g] = at[g];
+            }
+            xs[rank][2 * grid] = xs[rank][0];
+            ys[rank][2 * grid] = ys[rank][0];
+        }
+        for (int rank = 0; rank < n; rank++) {
+            double[] x = xs[rank].clone();
+            boolean bar = x.length == 2;
+            for (int k = 0; k < x.length; k++) {
+                x[k] = rank + 1 + (bar ? x[k] : 0.4 * x[k] / widest);
+            }
+            chart.addSeries((rank + 1) + ". " + standings.get(rank).agent(), x, ys[rank])
+                    .setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.SOLID);
+        }
+        return chart;
+    }
+
+    /** Silverman's rule of thumb for a Gaussian kernel over sorted values. */
+    private static double bandwidth(double[] sorted) {
+        int r = sorted.length;
+        double mean = 0;
+        for (double v : sorted) {
+            mean += v;
+        }
+        mean /= r;
+        double ss = 0;
+        for (double v : sorted) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = r > 1 ? Math.sqrt(ss / (r - 1)) : 0;
+        double iqr = sorted[(3 * (r - 1)) / 4] - sorted[(r - 1) / 4];
+        double spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
+        return 0.9 * spread * Math.pow(r, -0.2);
     }
 
     /** Box plots of the matches each agent won per repetition, in rank order (Axelrod's winplot). */

@@ -133,7 +133,7 @@ class TournamentCommandTest {
                 pairs::toString);
         for (String name : List.of("payoffs.png", "payoffs.svg", "standings.png", "standings.svg",
                 "score-differences.png", "cooperation.svg", "scores.png", "wins.svg", "payoff-sd.png",
-                "curves-1.png", "curves-2.svg")) {
+                "curves-1.png", "curves-2.svg", "score-violins.png")) {
             assertTrue(Files.size(plots.resolve(name)) > 1000, name);
         }
     }
