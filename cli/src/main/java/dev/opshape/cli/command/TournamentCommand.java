@@ -1,13 +1,16 @@
 package dev.opshape.cli.command;
 
+import dev.opshape.cli.BuildVersion;
 import dev.opshape.cli.option.Choices;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.OutputDirectory;
+import dev.opshape.cli.option.OutputFile;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RosterOptions;
 import dev.opshape.cli.option.RunOptions;
+import dev.opshape.cli.output.AtomicFileWriter;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.CsvFiles;
 import dev.opshape.cli.output.Manifest;
@@ -16,6 +19,7 @@ import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.tournament.PairingCurves;
 import dev.opshape.shaping.tournament.RankBy;
 import dev.opshape.shaping.tournament.Ranking;
+import dev.opshape.shaping.tournament.RunOutcome;
 import dev.opshape.shaping.tournament.Tournament;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.tournament.TournamentListener;
@@ -25,6 +29,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -90,6 +95,19 @@ public final class TournamentCommand implements Callable<Integer> {
                     + "Self-play is always played and shown in the matrix. Default: ${DEFAULT-VALUE}.")
     private SelfPlay selfPlay;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Play only shard I of N (1 <= I <= N): the runs at streaming positions s with s mod N = "
+                    + "I - 1, written with --out FILE; 'opshape merge' of all N shard files prints what the whole "
+                    + "command prints, byte for byte (--json, --csv and --plot apply at the merge).")
+    private String shard;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "With --shard: the shard file to write (JSON, checksummed; replaced atomically).")
+    private Path out;
+
+    /** The runs of every shard, in streaming order, set by {@code opshape merge} instead of playing them. */
+    private List<RunOutcome> replay;
+
     @Option(names = "--csv", paramLabel = "DIR",
             description = "Write standings.csv, scores.csv (per agent and repetition), pairs.csv (cooperation, score "
                     + "difference, good partner and state distribution per pair), pairings.csv, matrix.csv and "
@@ -110,6 +128,13 @@ public final class TournamentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         IteratedGame game = noise.apply(gameOptions.iteratedGame());
         TournamentConfig config = roster.config(spec.commandLine(), game, learning, run);
+        if (out != null && shard == null) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--out': it writes a shard; "
+                    + "give --shard I/N too");
+        }
+        if (shard != null) {
+            return playShard(config);
+        }
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
                 "standings.csv", "scores.csv", "pairs.csv", "pairings.csv", "matrix.csv", "runs.csv");
         List<String> plotFiles = new ArrayList<>(List.of("payoffs.png", "payoffs.svg", "payoff-sd.png",
@@ -135,8 +160,12 @@ public final class TournamentCommand implements Callable<Integer> {
         try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "tournament",
                 config.totalUpdates(), "updates")) {
             TournamentListener curveListener = curves == null ? TournamentListener.NONE : curves;
+            if (replay != null && curves != null && !replay.isEmpty() && replay.get(0).curve() == null) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--plot': the shards were "
+                        + "played without --plot, so they hold no learning curves; play them with --plot");
+            }
             if (csvDir == null) {
-                result = Tournament.run(config, curveListener, progress, curves != null);
+                result = play(config, curveListener, progress, curves != null);
             } else {
                 result = runStreamingRuns(config, csvDir.resolve("runs.csv"), manifest, progress, curveListener,
                         curves != null);
@@ -171,16 +200,88 @@ public final class TournamentCommand implements Callable<Integer> {
      * Runs the tournament while writing runs.csv: each run's row is written as soon as it is released (in
      * deterministic order), into a temporary file that replaces runs.csv only when the tournament finished.
      */
-    private static TournamentResult runStreamingRuns(TournamentConfig config, Path file, Manifest manifest,
-                                                     ProgressDisplay progress, TournamentListener also,
-                                                     boolean curves) throws IOException {
+    private TournamentResult runStreamingRuns(TournamentConfig config, Path file, Manifest manifest,
+                                              ProgressDisplay progress, TournamentListener also,
+                                              boolean curves) throws IOException {
         TournamentResult[] result = new TournamentResult[1];
         CsvFiles.stream(file, manifest.commentLines(), TournamentReport.RUN_COLUMNS, rows ->
-                result[0] = Tournament.run(config, outcome -> {
+                result[0] = play(config, outcome -> {
                     rows.accept(TournamentReport.runRow(config, outcome));
                     also.runFinished(outcome);
                 }, progress, curves));
         return result[0];
+    }
+
+    /** Plays the tournament, or, for a merge, replays the shards' runs through the same listeners. */
+    private TournamentResult play(TournamentConfig config, TournamentListener listener, ProgressDisplay progress,
+                                  boolean curves) {
+        if (replay == null) {
+            return Tournament.run(config, listener, progress, curves);
+        }
+        TournamentResult result = Tournament.replay(config, replay, listener);
+        progress.advanced(config.totalUpdates());
+        return result;
+    }
+
+    /** The tournament of this command's options, for {@code opshape merge} (which replays its runs). */
+    TournamentConfig configForMerge() {
+        return roster.config(spec.commandLine(), noise.apply(gameOptions.iteratedGame()), learning, run);
+    }
+
+    /** Sets the runs of every shard (streaming order) for {@code opshape merge}. */
+    void replay(List<RunOutcome> runs) {
+        this.replay = List.copyOf(runs);
+    }
+
+    /** Plays shard I of N and writes its runs to --out. */
+    private int playShard(TournamentConfig config) throws IOException {
+        String[] parts = shard.split("/", -1);
+        int index;
+        int count;
+        try {
+            index = Integer.parseInt(parts[0].trim());
+            count = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : -1;
+        } catch (NumberFormatException e) {
+            index = -1;
+            count = -1;
+        }
+        if (parts.length != 2 || count < 1 || index < 1 || index > count) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--shard': '" + shard
+                    + "' is not I/N with 1 <= I <= N, for example 1/4");
+        }
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--shard': a shard is written "
+                    + "to a file; give --out FILE");
+        }
+        Path file = OutputFile.prepare(spec.commandLine(), "--out", out);
+        List<RunOutcome> played = new ArrayList<>();
+        int first = index - 1;
+        int shardRuns = config.runs() > first ? (config.runs() - first + count - 1) / count : 0;
+        try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "shard " + index + "/" + count,
+                (long) shardRuns * config.steps(), "updates")) {
+            Tournament.playShard(config, first, count, played::add, progress, plot != null);
+        }
+        AtomicFileWriter.writeString(file, TournamentShard.write(BuildVersion.version(), tournamentArgs(), index,
+                count, config.runs(), played));
+        System.out.println("shard " + index + " of " + count + ": " + played.size() + " of " + config.runs()
+                + " runs written to " + file);
+        return 0;
+    }
+
+    /** The command line from the subcommand on, after @file expansion, without --shard and --out. */
+    private List<String> tournamentArgs() {
+        List<String> given = spec.root().commandLine().getParseResult().expandedArgs();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String arg = given.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.equals("--shard") || name.equals("--out")) {
+                i += arg.contains("=") ? 0 : 1;
+                continue;
+            }
+            kept.add(arg);
+        }
+        return kept;
     }
 
     /** Whether the self-play match counts (see --self-play). */

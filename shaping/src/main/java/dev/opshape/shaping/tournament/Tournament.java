@@ -96,6 +96,56 @@ public final class Tournament {
         return tally.result();
     }
 
+    /**
+     * Plays shard {@code index} of {@code count} (0-based) of the tournament: the runs whose streaming position s
+     * has s mod count = index, passed to the listener in streaming order; nothing is tallied (a merge of every
+     * shard's runs, in order, gives the whole tournament: {@link #replay}). Random streams are keyed by the run,
+     * so a run's outcome is the same in any shard. A fixed pairing is played in every repetition here (its first
+     * repetition may be in another shard), with the same outcome bit for bit.
+     */
+    public static void playShard(TournamentConfig config, int index, int count, TournamentListener listener,
+                                 ProgressListener progress, boolean curves) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + (index + 1) + " of " + count + " does not exist");
+        }
+        List<Pairing> pairings = config.pairings();
+        int total = config.runs();
+        int window = WINDOW_PER_THREAD * config.threads();
+        boolean[] none = new boolean[pairings.size()];
+        try (WorkerPool pool = WorkerPool.start(config.threads(), "tournament")) {
+            ArrayDeque<Future<RunOutcome>> inFlight = new ArrayDeque<>();
+            int next = index;
+            while (next < total && inFlight.size() < window) {
+                inFlight.add(submit(pool, config, pairings, none, next, progress, curves));
+                next += count;
+            }
+            while (!inFlight.isEmpty()) {
+                RunOutcome run = WorkerPool.await(inFlight.poll());
+                if (next < total) {
+                    inFlight.add(submit(pool, config, pairings, none, next, progress, curves));
+                    next += count;
+                }
+                listener.runFinished(run);
+            }
+        }
+    }
+
+    /**
+     * The result of a tournament from every one of its runs, already played (for example by shards), given in
+     * streaming order; each is also passed to the listener, as {@link #run} does.
+     *
+     * @throws IllegalStateException if a run is missing, repeated or out of order
+     */
+    public static TournamentResult replay(TournamentConfig config, List<RunOutcome> runs,
+                                          TournamentListener listener) {
+        TournamentTally tally = new TournamentTally(config);
+        for (RunOutcome run : runs) {
+            tally.add(run);
+            listener.runFinished(run);
+        }
+        return tally.result();
+    }
+
     /** The submitted run, or {@link #REPEAT} for a later repetition of a fixed pairing (made on collection). */
     private static Future<RunOutcome> submit(WorkerPool pool, TournamentConfig config, List<Pairing> pairings,
                                              boolean[] fixed, int sequence, ProgressListener progress,

@@ -1,0 +1,136 @@
+package dev.opshape.cli.command;
+
+import dev.opshape.cli.BuildVersion;
+import dev.opshape.cli.Opshape;
+import dev.opshape.shaping.tournament.RunOutcome;
+import dev.opshape.shaping.tournament.TournamentConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code opshape merge FILES...}: the shards of one tournament ({@code opshape tournament ... --shard I/N --out
+ * FILE}) merged into exactly what the unsharded command prints and writes, byte for byte, whatever the number of
+ * shards and the order of the files. Missing, duplicated or foreign shards, and files that do not match their
+ * checksum, are bad input (exit 2), refused before anything is written.
+ */
+@Command(name = "merge",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Merges the shard files of one tournament, played with 'opshape tournament ... --shard I/N --out FILE' "
+                    + "(the same command line, I = 1..N), and prints and writes what the unsharded tournament "
+                    + "would: its --json, --csv and --plot apply here, from the shards' command line. Random "
+                    + "streams are keyed by the run, so the merge equals the single-machine run byte for byte."
+        })
+public final class MergeCommand implements Callable<Integer> {
+
+    /** Largest shard file read. */
+    static final long MAX_FILE_BYTES = 1L << 30;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The shard files, in any order.")
+    private List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        List<TournamentShard> shards = new ArrayList<>();
+        for (Path file : files) {
+            shards.add(read(file));
+        }
+        TournamentShard first = shards.get(0);
+        Map<Integer, Path> byIndex = new TreeMap<>();
+        for (int k = 0; k < shards.size(); k++) {
+            TournamentShard s = shards.get(k);
+            Path file = files.get(k);
+            if (!s.version().equals(BuildVersion.version())) {
+                throw bad(file + " was written by opshape " + s.version() + "; this is " + BuildVersion.version()
+                        + " (merge with the version that played the shards)");
+            }
+            if (!s.args().equals(first.args()) || s.shards() != first.shards() || s.runs() != first.runs()) {
+                throw bad(file + " belongs to another study than " + files.get(0) + " (a different command line or "
+                        + "number of shards)");
+            }
+            if (s.shard() < 1 || s.shard() > s.shards()) {
+                throw bad(file + " says it is shard " + s.shard() + " of " + s.shards());
+            }
+            Path earlier = byIndex.put(s.shard(), file);
+            if (earlier != null) {
+                throw bad("shard " + s.shard() + " of " + s.shards() + " is given twice: " + earlier + " and " + file);
+            }
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 1; i <= first.shards(); i++) {
+            if (!byIndex.containsKey(i)) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw bad("shard" + (missing.size() == 1 ? " " : "s ") + missing.toString().replaceAll("[\\[\\]]", "")
+                    + " of " + first.shards() + (missing.size() == 1 ? " is" : " are") + " missing");
+        }
+
+        CommandLine line = Opshape.commandLine().setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr());
+        ParseResult parsed = line.parseArgs(first.args().toArray(String[]::new));
+        if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject()
+                instanceof TournamentCommand tournament)) {
+            throw bad("the shards' command line is not an 'opshape tournament' command");
+        }
+        TournamentConfig config = tournament.configForMerge();
+        RunOutcome[] runs = new RunOutcome[first.runs()];
+        for (int k = 0; k < shards.size(); k++) {
+            TournamentShard s = shards.get(k);
+            for (TournamentShard.Run r : s.outcomes()) {
+                if (r.sequence() < 0 || r.sequence() >= runs.length || r.sequence() % s.shards() != s.shard() - 1
+                        || runs[r.sequence()] != null) {
+                    throw bad(files.get(k) + " holds run " + r.sequence() + ", which is not one of its shard's "
+                            + "runs or appears twice");
+                }
+                runs[r.sequence()] = r.toOutcome(config);
+            }
+        }
+        for (int sequence = 0; sequence < runs.length; sequence++) {
+            if (runs[sequence] == null) {
+                throw bad("run " + sequence + " is missing from shard " + (sequence % first.shards() + 1));
+            }
+        }
+        tournament.replay(List.of(runs));
+        return tournament.call();
+    }
+
+    private TournamentShard read(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw bad(file + " cannot be read: " + (Files.exists(file) ? "it is not a regular file"
+                        : "no such file"));
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw bad(file + " has " + Files.size(file) + " bytes; at most " + MAX_FILE_BYTES + " are read");
+            }
+            return TournamentShard.read(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw bad(file + " cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), "Invalid value for FILE: " + message);
+    }
+}
