@@ -3,6 +3,7 @@ package dev.opshape.cli.command;
 import dev.opshape.cli.BuildVersion;
 import dev.opshape.cli.Opshape;
 import dev.opshape.shaping.tournament.RunOutcome;
+import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,10 +31,11 @@ import java.util.concurrent.Callable;
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         description = {
-            "Merges the shard files of one tournament, played with 'opshape tournament ... --shard I/N --out FILE' "
-                    + "(the same command line, I = 1..N), and prints and writes what the unsharded tournament "
-                    + "would: its --json, --csv and --plot apply here, from the shards' command line. Random "
-                    + "streams are keyed by the run, so the merge equals the single-machine run byte for byte."
+            "Merges the shard files of one tournament or training experiment, played with 'opshape tournament "
+                    + "... --shard I/N --out FILE' or 'opshape train ... --shard I/N --out FILE' (the same command "
+                    + "line, I = 1..N), and prints and writes what the unsharded command would: its --json, --csv "
+                    + "and --plot apply here, from the shards' command line. Random streams are keyed by the run, so "
+                    + "the merge equals the single-machine run byte for byte."
         })
 public final class MergeCommand implements Callable<Integer> {
 
@@ -48,41 +50,29 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<TournamentShard> shards = new ArrayList<>();
+        List<byte[]> documents = new ArrayList<>();
         for (Path file : files) {
-            shards.add(read(file));
+            documents.add(bytes(file));
+        }
+        String schema = ShardFiles.schema(documents.get(0));
+        if (TrainShard.SCHEMA.equals(schema)) {
+            return mergeTraining(documents);
+        }
+        List<TournamentShard> shards = new ArrayList<>();
+        for (int k = 0; k < files.size(); k++) {
+            try {
+                shards.add(TournamentShard.read(documents.get(k), files.get(k).toString()));
+            } catch (IllegalArgumentException e) {
+                throw bad(e.getMessage());
+            }
         }
         TournamentShard first = shards.get(0);
-        Map<Integer, Path> byIndex = new TreeMap<>();
         for (int k = 0; k < shards.size(); k++) {
             TournamentShard s = shards.get(k);
-            Path file = files.get(k);
-            if (!s.version().equals(BuildVersion.version())) {
-                throw bad(file + " was written by opshape " + s.version() + "; this is " + BuildVersion.version()
-                        + " (merge with the version that played the shards)");
-            }
-            if (!s.args().equals(first.args()) || s.shards() != first.shards() || s.runs() != first.runs()) {
-                throw bad(file + " belongs to another study than " + files.get(0) + " (a different command line or "
-                        + "number of shards)");
-            }
-            if (s.shard() < 1 || s.shard() > s.shards()) {
-                throw bad(file + " says it is shard " + s.shard() + " of " + s.shards());
-            }
-            Path earlier = byIndex.put(s.shard(), file);
-            if (earlier != null) {
-                throw bad("shard " + s.shard() + " of " + s.shards() + " is given twice: " + earlier + " and " + file);
-            }
+            checkSet(k, s.version(), s.args(), s.shard(), s.shards(), s.runs(), first.args(), first.shards(),
+                    first.runs());
         }
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 1; i <= first.shards(); i++) {
-            if (!byIndex.containsKey(i)) {
-                missing.add(i);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw bad("shard" + (missing.size() == 1 ? " " : "s ") + missing.toString().replaceAll("[\\[\\]]", "")
-                    + " of " + first.shards() + (missing.size() == 1 ? " is" : " are") + " missing");
-        }
+        checkComplete(shards.stream().map(TournamentShard::shard).toList(), first.shards());
 
         CommandLine line = Opshape.commandLine().setOut(spec.commandLine().getOut())
                 .setErr(spec.commandLine().getErr());
@@ -113,7 +103,94 @@ public final class MergeCommand implements Callable<Integer> {
         return tournament.call();
     }
 
-    private TournamentShard read(Path file) {
+    /** The training experiment of the shards: every run once, by run index, replayed through 'opshape train'. */
+    private int mergeTraining(List<byte[]> documents) throws IOException {
+        List<TrainShard> shards = new ArrayList<>();
+        for (int k = 0; k < files.size(); k++) {
+            try {
+                shards.add(TrainShard.read(documents.get(k), files.get(k).toString()));
+            } catch (IllegalArgumentException e) {
+                throw bad(e.getMessage());
+            }
+        }
+        TrainShard first = shards.get(0);
+        for (int k = 0; k < shards.size(); k++) {
+            TrainShard s = shards.get(k);
+            if (!TrainShard.SCHEMA.equals(s.schema())) {
+                throw bad(files.get(k) + " is not a training shard like " + files.get(0));
+            }
+            checkSet(k, s.version(), s.args(), s.shard(), s.shards(), s.runs(), first.args(), first.shards(),
+                    first.runs());
+        }
+        checkComplete(shards.stream().map(TrainShard::shard).toList(), first.shards());
+        CommandLine line = Opshape.commandLine().setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr());
+        ParseResult parsed = line.parseArgs(first.args().toArray(String[]::new));
+        if (!parsed.hasSubcommand()
+                || !(parsed.subcommand().commandSpec().userObject() instanceof TrainCommand train)) {
+            throw bad("the shards' command line is not an 'opshape train' command");
+        }
+        RunResult[] runs = new RunResult[first.runs()];
+        for (int k = 0; k < shards.size(); k++) {
+            TrainShard s = shards.get(k);
+            for (TrainShard.Result r : s.results()) {
+                if (r.run() < 0 || r.run() >= runs.length || r.run() % s.shards() != s.shard() - 1
+                        || runs[r.run()] != null) {
+                    throw bad(files.get(k) + " holds run " + r.run() + ", which is not one of its shard's runs or "
+                            + "appears twice");
+                }
+                runs[r.run()] = r.toResult();
+            }
+        }
+        for (int r = 0; r < runs.length; r++) {
+            if (runs[r] == null) {
+                throw bad("run " + r + " is missing from shard " + (r % first.shards() + 1));
+            }
+        }
+        train.replay(List.of(runs));
+        return train.call();
+    }
+
+    /** Refuses shard k if it comes from another version or study, or names an impossible shard. */
+    private void checkSet(int k, String version, List<String> args, int shard, int shards, int runs,
+                          List<String> firstArgs, int firstShards, int firstRuns) {
+        Path file = files.get(k);
+        if (!BuildVersion.version().equals(version)) {
+            throw bad(file + " was written by opshape " + version + "; this is " + BuildVersion.version()
+                    + " (merge with the version that played the shards)");
+        }
+        if (!args.equals(firstArgs) || shards != firstShards || runs != firstRuns) {
+            throw bad(file + " belongs to another study than " + files.get(0) + " (a different command line or "
+                    + "number of shards)");
+        }
+        if (shard < 1 || shard > shards) {
+            throw bad(file + " says it is shard " + shard + " of " + shards);
+        }
+    }
+
+    /** Refuses a shard given twice or missing. */
+    private void checkComplete(List<Integer> indices, int shards) {
+        Map<Integer, Path> byIndex = new TreeMap<>();
+        for (int k = 0; k < indices.size(); k++) {
+            Path earlier = byIndex.put(indices.get(k), files.get(k));
+            if (earlier != null) {
+                throw bad("shard " + indices.get(k) + " of " + shards + " is given twice: " + earlier + " and "
+                        + files.get(k));
+            }
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 1; i <= shards; i++) {
+            if (!byIndex.containsKey(i)) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw bad("shard" + (missing.size() == 1 ? " " : "s ") + missing.toString().replaceAll("[\\[\\]]", "")
+                    + " of " + shards + (missing.size() == 1 ? " is" : " are") + " missing");
+        }
+    }
+
+    private byte[] bytes(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
                 throw bad(file + " cannot be read: " + (Files.exists(file) ? "it is not a regular file"
@@ -122,11 +199,9 @@ public final class MergeCommand implements Callable<Integer> {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw bad(file + " has " + Files.size(file) + " bytes; at most " + MAX_FILE_BYTES + " are read");
             }
-            return TournamentShard.read(Files.readAllBytes(file), file.toString());
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw bad(file + " cannot be read: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
         }
     }
 

@@ -6,10 +6,10 @@ import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.OutputDirectory;
-import dev.opshape.cli.option.OutputFile;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RosterOptions;
 import dev.opshape.cli.option.RunOptions;
+import dev.opshape.cli.option.ShardOptions;
 import dev.opshape.cli.output.AtomicFileWriter;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.CsvFiles;
@@ -95,15 +95,8 @@ public final class TournamentCommand implements Callable<Integer> {
                     + "Self-play is always played and shown in the matrix. Default: ${DEFAULT-VALUE}.")
     private SelfPlay selfPlay;
 
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "Play only shard I of N (1 <= I <= N): the runs at streaming positions s with s mod N = "
-                    + "I - 1, written with --out FILE; 'opshape merge' of all N shard files prints what the whole "
-                    + "command prints, byte for byte (--json, --csv and --plot apply at the merge).")
-    private String shard;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "With --shard: the shard file to write (JSON, checksummed; replaced atomically).")
-    private Path out;
+    @Mixin
+    private ShardOptions sharding;
 
     /** The runs of every shard, in streaming order, set by {@code opshape merge} instead of playing them. */
     private List<RunOutcome> replay;
@@ -128,11 +121,7 @@ public final class TournamentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         IteratedGame game = noise.apply(gameOptions.iteratedGame());
         TournamentConfig config = roster.config(spec.commandLine(), game, learning, run);
-        if (out != null && shard == null) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--out': it writes a shard; "
-                    + "give --shard I/N too");
-        }
-        if (shard != null) {
+        if (sharding.active()) {
             return playShard(config);
         }
         Path csvDir = csv == null ? null : OutputDirectory.prepare(spec.commandLine(), "--csv", csv,
@@ -235,25 +224,9 @@ public final class TournamentCommand implements Callable<Integer> {
 
     /** Plays shard I of N and writes its runs to --out. */
     private int playShard(TournamentConfig config) throws IOException {
-        String[] parts = shard.split("/", -1);
-        int index;
-        int count;
-        try {
-            index = Integer.parseInt(parts[0].trim());
-            count = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : -1;
-        } catch (NumberFormatException e) {
-            index = -1;
-            count = -1;
-        }
-        if (parts.length != 2 || count < 1 || index < 1 || index > count) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--shard': '" + shard
-                    + "' is not I/N with 1 <= I <= N, for example 1/4");
-        }
-        if (out == null) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--shard': a shard is written "
-                    + "to a file; give --out FILE");
-        }
-        Path file = OutputFile.prepare(spec.commandLine(), "--out", out);
+        int index = sharding.index();
+        int count = sharding.count();
+        Path file = sharding.out();
         List<RunOutcome> played = new ArrayList<>();
         int first = index - 1;
         int shardRuns = config.runs() > first ? (config.runs() - first + count - 1) / count : 0;
@@ -261,27 +234,11 @@ public final class TournamentCommand implements Callable<Integer> {
                 (long) shardRuns * config.steps(), "updates")) {
             Tournament.playShard(config, first, count, played::add, progress, plot != null);
         }
-        AtomicFileWriter.writeString(file, TournamentShard.write(BuildVersion.version(), tournamentArgs(), index,
-                count, config.runs(), played));
+        AtomicFileWriter.writeString(file, TournamentShard.write(BuildVersion.version(), sharding.commandLine(),
+                index, count, config.runs(), played));
         System.out.println("shard " + index + " of " + count + ": " + played.size() + " of " + config.runs()
                 + " runs written to " + file);
         return 0;
-    }
-
-    /** The command line from the subcommand on, after @file expansion, without --shard and --out. */
-    private List<String> tournamentArgs() {
-        List<String> given = spec.root().commandLine().getParseResult().expandedArgs();
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            String arg = given.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals("--shard") || name.equals("--out")) {
-                i += arg.contains("=") ? 0 : 1;
-                continue;
-            }
-            kept.add(arg);
-        }
-        return kept;
     }
 
     /** Whether the self-play match counts (see --self-play). */

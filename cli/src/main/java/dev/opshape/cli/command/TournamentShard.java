@@ -1,10 +1,6 @@
 package dev.opshape.cli.command;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.opshape.shaping.analysis.OutcomeLabel;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.tournament.Pairing;
@@ -12,12 +8,7 @@ import dev.opshape.shaping.tournament.RunOutcome;
 import dev.opshape.shaping.tournament.TournamentConfig;
 import dev.opshape.shaping.training.TrainingCurve;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -43,11 +34,6 @@ public record TournamentShard(String schema, String version, List<String> args, 
     /** Schema name of the shard document. */
     public static final String SCHEMA = "opshape-tournament-shard/1";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     /**
      * One run's outcome (see {@link RunOutcome} and {@link PolicyOutcome}); {@code curve} is null unless the
@@ -68,8 +54,14 @@ public record TournamentShard(String schema, String version, List<String> args, 
                     o.policy2(), o.label().display(), o.outcomes(), curve);
         }
 
-        /** The run outcome in the given tournament (its pairing looked up by index). */
-        RunOutcome toOutcome(TournamentConfig config) {
+        /** An outcome alone (a training run's), with the run fields 0. */
+        static Run ofOutcome(PolicyOutcome o) {
+            return new Run(0, 0, 0, 0, null, null, o.value1(), o.value2(), o.avgReward1(), o.avgReward2(), o.pCoop1(),
+                    o.pCoop2(), o.policy1(), o.policy2(), o.label().display(), o.outcomes(), null);
+        }
+
+        /** The policy outcome this entry holds. */
+        PolicyOutcome policyOutcome() {
             OutcomeLabel outcomeLabel = null;
             for (OutcomeLabel l : OutcomeLabel.values()) {
                 if (l.display().equals(label)) {
@@ -77,12 +69,17 @@ public record TournamentShard(String schema, String version, List<String> args, 
                 }
             }
             if (outcomeLabel == null) {
-                throw new IllegalArgumentException("run " + sequence + " has an unknown outcome label '" + label + "'");
+                throw new IllegalArgumentException("an outcome has the unknown label '" + label + "'");
             }
+            return new PolicyOutcome(value1, value2, avgReward1, avgReward2, pCoop1, pCoop2, policy1, policy2,
+                    outcomeLabel, jointOutcomes);
+        }
+
+        /** The run outcome in the given tournament (its pairing looked up by index). */
+        RunOutcome toOutcome(TournamentConfig config) {
             Pairing p = config.pairings().get(pairing);
             TrainingCurve c = curve == null ? null : new TrainingCurve(curve[0], curve[1], curve[2], curve[3]);
-            return new RunOutcome(sequence, p, repetition, run, theta1, theta2, new PolicyOutcome(value1, value2,
-                    avgReward1, avgReward2, pCoop1, pCoop2, policy1, policy2, outcomeLabel, jointOutcomes), c);
+            return new RunOutcome(sequence, p, repetition, run, theta1, theta2, policyOutcome(), c);
         }
     }
 
@@ -94,8 +91,9 @@ public record TournamentShard(String schema, String version, List<String> args, 
         }
         TournamentShard unsigned = new TournamentShard(SCHEMA, version, List.copyOf(args), shard, shards, runs,
                 outcomes, "");
-        String checksum = sha256(json(unsigned));
-        return json(new TournamentShard(SCHEMA, version, unsigned.args(), shard, shards, runs, outcomes, checksum));
+        String checksum = ShardFiles.sha256(ShardFiles.json(unsigned));
+        return ShardFiles.json(new TournamentShard(SCHEMA, version, unsigned.args(), shard, shards, runs, outcomes,
+                checksum));
     }
 
     /**
@@ -105,49 +103,18 @@ public record TournamentShard(String schema, String version, List<String> args, 
      *                                  match its content (truncated or edited)
      */
     static TournamentShard read(byte[] document, String origin) {
-        TournamentShard shard;
-        try {
-            shard = MAPPER.readValue(document, TournamentShard.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(origin + " is not a tournament shard (" + firstLine(e.getMessage())
-                    + "); write one with 'opshape tournament --shard I/N --out FILE'");
-        }
+        TournamentShard shard = ShardFiles.parse(document, origin, TournamentShard.class);
         if (!SCHEMA.equals(shard.schema())) {
             throw new IllegalArgumentException(origin + " has schema '" + shard.schema() + "', not " + SCHEMA);
         }
         if (shard.checksum() == null || shard.args() == null || shard.outcomes() == null) {
             throw new IllegalArgumentException(origin + " lacks its checksum, command line or outcomes");
         }
-        String expected = sha256(json(new TournamentShard(shard.schema(), shard.version(), shard.args(),
-                shard.shard(), shard.shards(), shard.runs(), shard.outcomes(), "")));
+        String expected = ShardFiles.sha256(ShardFiles.json(new TournamentShard(shard.schema(), shard.version(),
+                shard.args(), shard.shard(), shard.shards(), shard.runs(), shard.outcomes(), "")));
         if (!expected.equals(shard.checksum())) {
             throw new IllegalArgumentException(origin + " does not match its checksum: it was truncated or edited");
         }
         return shard;
-    }
-
-    private static String json(TournamentShard shard) {
-        try {
-            return MAPPER.writeValueAsString(shard);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a shard", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -1,6 +1,7 @@
 package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.AgentArgument;
+import dev.opshape.cli.BuildVersion;
 import dev.opshape.cli.option.GameOptions;
 import dev.opshape.cli.option.LearningOptions;
 import dev.opshape.cli.option.MemoryCheck;
@@ -10,6 +11,8 @@ import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.OutputFile;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
+import dev.opshape.cli.option.ShardOptions;
+import dev.opshape.cli.output.AtomicFileWriter;
 import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
@@ -17,6 +20,7 @@ import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.shaping.learner.LearningRule;
 import dev.opshape.shaping.training.Trainer;
+import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingResult;
 import dev.opshape.tabular.InvalidModelException;
@@ -30,6 +34,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -94,6 +99,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "columns corr1, corr2, cosine1, cosine2); the runs themselves do not change.")
     private boolean compareExact;
 
+    @Mixin
+    private ShardOptions sharding;
+
+    /** The runs of every shard, by run index, set by {@code opshape merge} instead of playing them. */
+    private List<RunResult> replay;
+
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Plot the learning curves (average reward per move against update) to FILE.png or "
                     + "FILE.svg.")
@@ -130,12 +141,30 @@ public final class TrainCommand implements Callable<Integer> {
         MemoryCheck.require(spec.commandLine(), curves > learners ? "--steps" : "--agent1", learners + curves,
                 runs + " runs of " + learning.steps() + " updates with their curves and " + run.threads()
                         + " workers' estimators");
+        if (sharding.active()) {
+            Path file = sharding.out();
+            List<RunResult> played;
+            try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "shard " + sharding.index() + "/"
+                    + sharding.count(), (long) runs * learning.steps() / sharding.count(), "updates")) {
+                played = Trainer.trainShard(config, run.threads(), progress, compareExact, sharding.index() - 1,
+                        sharding.count());
+            }
+            AtomicFileWriter.writeString(file, TrainShard.write(BuildVersion.version(), sharding.commandLine(),
+                    sharding.index(), sharding.count(), runs, played));
+            System.out.println("shard " + sharding.index() + " of " + sharding.count() + ": " + played.size()
+                    + " of " + runs + " runs written to " + file);
+            return 0;
+        }
         OutputFile.prepare(spec.commandLine(), "--csv", csv);
         OutputFile.prepare(spec.commandLine(), "--plot", plot);
         TrainingResult result;
-        try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "train",
-                (long) runs * learning.steps(), "updates")) {
-            result = Trainer.train(config, run.threads(), progress, compareExact);
+        if (replay != null) {
+            result = new TrainingResult(config, replay);
+        } else {
+            try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "train",
+                    (long) runs * learning.steps(), "updates")) {
+                result = Trainer.train(config, run.threads(), progress, compareExact);
+            }
         }
         TrainReport report = TrainReport.of(Manifest.of(spec, TrainReport.SCHEMA), agent1, agent2, learning.eta(),
                 result);
@@ -162,5 +191,10 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (InvalidModelException e) {
             throw bad(option, e.getMessage());
         }
+    }
+
+    /** Sets the runs of every shard (by run index) for {@code opshape merge}. */
+    void replay(List<RunResult> runs) {
+        this.replay = List.copyOf(runs);
     }
 }

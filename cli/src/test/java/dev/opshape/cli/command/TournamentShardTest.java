@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Sharded tournaments: for N = 1, 2, 3 and 7 shards given to {@code opshape merge} in shuffled order, the merged
+ * Sharded tournaments and training experiments: for N = 1, 2, 3 and 7 shards given to {@code opshape merge} in shuffled order, the merged
  * output is byte for byte what the unsharded command prints (JSON and text), with a sampled learner in the roster
  * (its random streams are keyed by the run, not by the shard); and every kind of bad shard set is refused with one
  * line and exit 2, nothing printed.
@@ -64,6 +64,31 @@ class TournamentShardTest {
         }
     }
 
+    /** A training experiment with a sampled learner and --compare-exact, merged from shards, byte for byte. */
+    @Test
+    void mergedTrainingShardsPrintExactlyWhatTheWholeExperimentPrints(@TempDir Path dir) {
+        String[] args = {"train", "--agent1", "lola:est=dice:batch=8:horizon=10", "--agent2", "nl", "--runs", "7",
+            "--steps", "6", "--compare-exact", "--json"};
+        CommandRun whole = CommandRun.of(args);
+        assertEquals(ExitCode.OK, whole.exitCode(), whole::toString);
+        Random shuffle = new Random(8);
+        for (int n : new int[] {1, 2, 3, 7}) {
+            List<String> files = shardFiles(dir, args, n);
+            Collections.shuffle(files, shuffle);
+            List<String> merge = new ArrayList<>(List.of("merge"));
+            merge.addAll(files);
+            CommandRun merged = CommandRun.of(merge.toArray(String[]::new));
+            assertEquals(ExitCode.OK, merged.exitCode(), merged::toString);
+            assertEquals(whole.out(), merged.out(), n + " training shards");
+        }
+        List<String> two = shardFiles(dir, args, 2);
+        Path other = dir.resolve("tournament");
+        other.toFile().mkdirs();
+        CommandRun mixed = CommandRun.of("merge", two.get(0), shardFiles(other, TOURNAMENT, 2).get(1));
+        assertEquals(ExitCode.BAD_INPUT, mixed.exitCode(), mixed::toString);
+        mixed.assertOneErrorLine();
+    }
+
     @Test
     void badShardSetsAreOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         for (String shard : List.of("0/3", "4/3", "1/0", "x/2", "1/2/3")) {
@@ -88,7 +113,7 @@ class TournamentShardTest {
                 List.of(three.get(0), edited.toString(), three.get(2)),
                 List.of(three.get(0), dir.resolve("nowhere.json").toString()));
         List<String> messages = List.of("shard 3 of 3 is missing", "is given twice", "belongs to another study",
-                "is not a tournament shard", "does not match its checksum", "no such file");
+                "is not a shard file", "does not match its checksum", "no such file");
         for (int k = 0; k < cases.size(); k++) {
             List<String> merge = new ArrayList<>(List.of("merge"));
             merge.addAll(cases.get(k));

@@ -68,6 +68,33 @@ public final class Trainer {
         return new TrainingResult(config, results);
     }
 
+    /**
+     * Plays shard {@code index} of {@code count} (0-based) of the experiment: the runs r with r mod count = index, in
+     * run order (random streams are keyed by the run, so each is the run of the whole experiment); a merge of every
+     * shard's runs, by run index, is {@link #train}'s result.
+     */
+    public static List<RunResult> trainShard(TrainingConfig config, int threads, ProgressListener progress,
+                                             boolean compareExact, int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + (index + 1) + " of " + count + " does not exist");
+        }
+        List<Integer> mine = new ArrayList<>();
+        for (int r = index; r < config.runs(); r += count) {
+            mine.add(r);
+        }
+        List<RunResult> results = new ArrayList<>(mine.size());
+        try (WorkerPool pool = WorkerPool.start(Math.max(1, Math.min(threads, mine.size())), "train")) {
+            List<Future<RunResult>> futures = new ArrayList<>(mine.size());
+            for (int r : mine) {
+                futures.add(pool.submit(() -> run(config, r, progress, true, compareExact)));
+            }
+            for (Future<RunResult> f : futures) {
+                results.add(WorkerPool.await(f));
+            }
+        }
+        return results;
+    }
+
     /** Runs run r of the experiment on the calling thread, recording the per-update curve. */
     public static RunResult run(TrainingConfig config, int r, ProgressListener progress) {
         return run(config, r, progress, true);
