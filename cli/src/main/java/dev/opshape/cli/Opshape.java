@@ -5,6 +5,7 @@ import dev.opshape.cli.command.EvolveCommand;
 import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
 import dev.opshape.cli.command.MergeCommand;
+import dev.opshape.cli.command.SlurmCommand;
 import dev.opshape.cli.command.MetaBiasCommand;
 import dev.opshape.cli.command.TournamentCommand;
 import dev.opshape.cli.command.TrainCommand;
@@ -44,7 +45,7 @@ import java.util.concurrent.Callable;
             "Run 'opshape COMMAND --help' for a command's options and defaults."
         },
         subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, TournamentCommand.class,
-            EvolveCommand.class, MergeCommand.class,
+            EvolveCommand.class, MergeCommand.class, SlurmCommand.class,
             BiasCommand.class, MetaBiasCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
