@@ -1,6 +1,7 @@
 package dev.opshape.cli.command;
 
 import dev.opshape.cli.option.MdpArgument;
+import dev.opshape.cli.option.MemoryCheck;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.NumberList;
 import dev.opshape.cli.option.OutputDirectory;
@@ -189,6 +190,14 @@ public final class MetaBiasCommand implements Callable<Integer> {
                 throw bad("--batch", b + " trajectories of " + horizon + " steps do not fit in memory");
             }
         }
+        // Every worker holds one configuration's estimators at a time: up to three parts of the largest batch.
+        long largest = 0;
+        for (int b : batchList) {
+            largest = Math.max(largest, b);
+        }
+        MemoryCheck.require(spec.commandLine(), "--batch", (long) run.threads() * 3 * largest * horizon * 40,
+                run.threads() + " workers' sampled estimators (three parts of " + largest + " trajectories of "
+                        + horizon + " steps)");
         if (metaAlgorithm == MetaAlgorithm.LIRPG && boxed(hessianBiases).stream().anyMatch(c -> c != 0.0)) {
             throw bad("--hessian-bias", "the injected Hessian error is a maml study; lirpg takes 0 only");
         }

@@ -162,4 +162,13 @@ class MetaBiasCommandTest {
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
         assertTrue(run.err().contains("estimates"), run::toString);
     }
+
+    /** A batch whose estimators cannot fit the heap is bad input before any work starts, naming --batch. */
+    @Test
+    void batchesThatCannotFitTheHeapAreRefusedBeforeWork() {
+        CommandRun run = CommandRun.of("meta-bias", "--batch", "1000000", "--horizon", "2000", "--samples", "2");
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+        run.assertOneErrorLine();
+        assertTrue(run.err().contains("option '--batch'") && run.err().contains("MB heap, -Xmx"), run::toString);
+    }
 }
