@@ -21,6 +21,8 @@ import java.util.Map;
 final class TournamentTally {
 
     private static final OutcomeLabel[] LABELS = OutcomeLabel.values();
+    /** The payoff of a standing before {@link Ranking#apply} computes it. */
+    private static final MeanEstimate UNRANKED = new MeanEstimate(Double.NaN, Double.NaN, Double.NaN, 0);
 
     private final TournamentConfig config;
     private final List<Pairing> pairings;
@@ -32,8 +34,7 @@ final class TournamentTally {
     private final double[][] coopSum;
     private final int[][] meetings;
 
-    /** Over repetitions: per-agent scores and cooperation, per-cell payoffs. */
-    private final SummaryStatistics[] score;
+    /** Over repetitions: per-agent cooperation, per-cell payoffs. */
     private final SummaryStatistics[] cooperation;
     private final SummaryStatistics[][] cell;
     private final int[][] agentLabels;
@@ -52,7 +53,6 @@ final class TournamentTally {
         this.payoffSum = new double[n][n];
         this.coopSum = new double[n][n];
         this.meetings = new int[n][n];
-        this.score = statistics(n);
         this.cooperation = statistics(n);
         this.cell = new SummaryStatistics[n][];
         for (int i = 0; i < n; i++) {
@@ -113,18 +113,15 @@ final class TournamentTally {
     /** Folds the finished repetition's matrix P_r into the statistics over repetitions. */
     private void closeRepetition() {
         for (int i = 0; i < n; i++) {
-            double scoreSum = 0;
             double coopRowSum = 0;
             for (int j = 0; j < n; j++) {
                 double payoff = payoffSum[i][j] / meetings[i][j];
                 cell[i][j].addValue(payoff);
-                scoreSum += payoff;
                 coopRowSum += coopSum[i][j] / meetings[i][j];
                 payoffSum[i][j] = 0;
                 coopSum[i][j] = 0;
                 meetings[i][j] = 0;
             }
-            score[i].addValue(scoreSum / n);
             cooperation[i].addValue(coopRowSum / n);
         }
     }
@@ -153,7 +150,8 @@ final class TournamentTally {
                     wins++;
                 }
             }
-            base.add(new Standing(0, i, names.get(i), MeanEstimate.of(score[i]), Double.NaN, wins, 0,
+            // The payoff, median and match wins are filled by the ranking, from the analysis's per-repetition scores.
+            base.add(new Standing(0, i, names.get(i), UNRANKED, Double.NaN, wins, 0,
                     cooperation[i].getMean(), labelMap(agentLabels[i]), agentRuns[i]));
         }
         TournamentAnalysis analyses = analysis.result();
