@@ -113,14 +113,17 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
      * @param corr          mean Pearson correlation with it (the seed paper's measure)
      * @param signAgreement mean fraction of components with the exact sign
      * @param samples       N
+     * @param effectiveSampleSize with a replay buffer: the mean over the estimates of the effective sample size
+     *                      (sum w)^2 / sum w^2 of the last lookahead step's importance weights; absent otherwise
      */
     @JsonPropertyOrder({"estimator", "variant", "k", "eta", "batch", "learner", "point", "exact", "mean", "bias",
             "biasNorm", "relativeBias", "squaredBias", "variance", "mse", "cosine", "corr", "signAgreement",
-            "samples"})
+            "samples", "effectiveSampleSize"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String estimator, String variant, int k, double eta, int batch, String learner, int point,
                       double[] exact, double[] mean, List<Interval> bias, Interval biasNorm, Interval relativeBias,
                       Interval squaredBias, Interval variance, Interval mse, Interval cosine, Interval corr,
-                      Interval signAgreement, int samples) {
+                      Interval signAgreement, int samples, Double effectiveSampleSize) {
     }
 
     /**
@@ -162,7 +165,8 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
             EstimatorBias b = r.bias();
             rows.add(new Row(s.estimator(), s.variant(), s.k(), s.eta(), s.batch(), s.learner(), r.point(),
                     b.exact(), b.mean(), List.of(b.bias()), b.biasNorm(), b.relativeBias(), b.squaredBias(),
-                    b.variance(), b.mse(), b.cosine(), b.corr(), b.signAgreement(), b.samples()));
+                    b.variance(), b.mse(), b.cosine(), b.corr(), b.signAgreement(), b.samples(),
+                    Double.isNaN(r.effectiveSampleSize()) ? null : r.effectiveSampleSize()));
         }
         List<Summary> summary = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
@@ -245,6 +249,7 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
             header.add(m + "Low");
             header.add(m + "High");
         }
+        header.add("effectiveSampleSize");
         CsvFiles.write(file, manifest.commentLines(), header, printer -> {
             for (Row r : rows) {
                 List<Object> cells = new ArrayList<>(List.of(r.estimator(), r.variant(), r.k(), r.eta(), r.batch(),
@@ -255,6 +260,7 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
                     cells.add(i.ciLow());
                     cells.add(i.ciHigh());
                 }
+                cells.add(r.effectiveSampleSize() == null ? "" : r.effectiveSampleSize());
                 printer.printRecord(cells);
             }
         });

@@ -11,6 +11,7 @@ import dev.opshape.cli.output.TextTable;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.training.DirectionAgreement;
+import dev.opshape.shaping.training.EffectiveSampleSizes;
 import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.training.TrainingConfig;
 import dev.opshape.shaping.training.TrainingCurve;
@@ -81,10 +82,13 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
      * @param agreement with {@code --compare-exact}: per update, the Pearson correlation and cosine of each sampled
      *                  learner's direction with its exact counterpart's (NaN for an agent that samples nothing);
      *                  absent otherwise
+     * @param effectiveSampleSize when an agent replays samples ({@code offpolicy=}): per update, the effective sample
+     *                  size of each agent's last lookahead estimate ({@code ess1}, {@code ess2}; NaN for an agent
+     *                  that replays nothing); absent otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Run(int run, long seed, @com.fasterxml.jackson.annotation.JsonProperty("final") Final final_,
-                      DirectionAgreement agreement) {
+                      DirectionAgreement agreement, EffectiveSampleSizes effectiveSampleSize) {
     }
 
     /**
@@ -120,10 +124,31 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
      * @param pCoop1     final cooperation frequency of agent 1 over runs
      * @param pCoop2     of agent 2
      * @param labels     number of runs per outcome label
+     * @param agreement  with {@code --compare-exact}, the mean agreement with the exact directions
+     * @param effectiveSampleSize with replay, the mean effective sample size
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(Stat avgReward1, Stat avgReward2, Stat pCoop1, Stat pCoop2, Map<String, Integer> labels,
-                          Agreement agreement) {
+                          Agreement agreement, Effective effectiveSampleSize) {
+    }
+
+    /**
+     * When an agent replays samples: the mean over updates and runs of each agent's effective sample size (NaN for
+     * an agent that replays nothing).
+     *
+     * @param ess1 agent 1's
+     * @param ess2 agent 2's
+     */
+    public record Effective(double ess1, double ess2) {
+        static Effective of(List<RunResult> runs) {
+            double[] mean = new double[2];
+            for (int agent = 0; agent < 2; agent++) {
+                for (RunResult r : runs) {
+                    mean[agent] += r.effectiveSampleSizes().mean(agent) / runs.size();
+                }
+            }
+            return new Effective(mean[0], mean[1]);
+        }
     }
 
     /**
@@ -173,7 +198,7 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
             PolicyOutcome o = r.outcome();
             runs.add(new Run(r.run(), c.seed(), new Final(o.avgReward1(), o.avgReward2(), o.pCoop1(), o.pCoop2(),
                     r.theta1(), r.theta2(), byState(game, 0, o.policy1()), byState(game, 1, o.policy2()),
-                    o.label().display()), r.agreement()));
+                    o.label().display()), r.agreement(), r.effectiveSampleSizes()));
             stats[0][i] = o.avgReward1();
             stats[1][i] = o.avgReward2();
             stats[2][i] = o.pCoop1();
@@ -182,7 +207,8 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
         }
         return new TrainReport(manifest.withRun(c.seed(), config), config, runs, new Summary(Stat.of(stats[0]),
                 Stat.of(stats[1]), Stat.of(stats[2]), Stat.of(stats[3]), labels,
-                result.runs().get(0).agreement() == null ? null : Agreement.of(result.runs())));
+                result.runs().get(0).agreement() == null ? null : Agreement.of(result.runs()),
+                result.runs().get(0).effectiveSampleSizes() == null ? null : Effective.of(result.runs())));
     }
 
     private static Map<String, Double> byState(IteratedGame game, int agent, double[] p) {
@@ -217,6 +243,11 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
                     + NumberText.format(a.corr1()) + ", agent 2 " + NumberText.format(a.corr2()) + "; cosine agent 1 "
                     + NumberText.format(a.cosine1()) + ", agent 2 " + NumberText.format(a.cosine2()));
         }
+        if (summary.effectiveSampleSize() != null) {
+            Effective e = summary.effectiveSampleSize();
+            out.println("replay buffer's effective sample size (mean over updates and runs): agent 1 "
+                    + NumberText.format(e.ess1()) + ", agent 2 " + NumberText.format(e.ess2()));
+        }
         TextTable table = new TextTable().right("run").right("avgReward1").right("avgReward2").right("pCoop1")
                 .right("pCoop2").left("label").left("p(C) agent 1").left("p(C) agent 2");
         for (Run r : runs.subList(0, Math.min(runs.size(), TEXT_RUNS))) {
@@ -245,15 +276,20 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
 
     /**
      * Writes one row per run and recorded update: run, update, avgReward1, avgReward2, pCoop1, pCoop2, and with
-     * {@code --compare-exact} corr1, corr2, cosine1, cosine2 of the direction that made this update (empty in the
-     * row of update 0, the start).
+     * {@code --compare-exact} corr1, corr2, cosine1, cosine2 of the direction that made this update, and when an agent
+     * replays samples ess1, ess2, the effective sample sizes behind it (both empty in the row of update 0, the
+     * start).
      */
     void writeCurves(Path file, TrainingResult result) throws IOException {
         boolean compared = result.runs().get(0).agreement() != null;
+        boolean replayed = result.runs().get(0).effectiveSampleSizes() != null;
         List<String> header = new ArrayList<>(List.of("run", "update", "avgReward1", "avgReward2", "pCoop1",
                 "pCoop2"));
         if (compared) {
             header.addAll(List.of("corr1", "corr2", "cosine1", "cosine2"));
+        }
+        if (replayed) {
+            header.addAll(List.of("ess1", "ess2"));
         }
         CsvFiles.write(file, manifest.commentLines(), header, printer -> {
             for (RunResult r : result.runs()) {
@@ -269,6 +305,10 @@ public record TrainReport(Manifest manifest, @JsonIgnore Config config, List<Run
                             row.addAll(List.of(a.corr(0, u - 1), a.corr(1, u - 1), a.cosine(0, u - 1),
                                     a.cosine(1, u - 1)));
                         }
+                    }
+                    if (replayed) {
+                        EffectiveSampleSizes e = r.effectiveSampleSizes();
+                        row.addAll(u == 0 ? List.of("", "") : List.of(e.ess(0, u - 1), e.ess(1, u - 1)));
                     }
                     printer.printRecord(row);
                 }

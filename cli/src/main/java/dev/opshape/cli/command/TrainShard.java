@@ -3,6 +3,7 @@ package dev.opshape.cli.command;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.training.DirectionAgreement;
+import dev.opshape.shaping.training.EffectiveSampleSizes;
 import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.training.TrainingCurve;
 
@@ -33,22 +34,26 @@ public record TrainShard(String schema, String version, List<String> args, int s
 
     /** One run (see {@link RunResult}). */
     public record Result(int run, double[] theta1, double[] theta2, TournamentShard.Run outcome, double[][] curve,
-                         double[][] agreement) {
+                         double[][] agreement, double[][] effectiveSampleSizes) {
 
         static Result of(RunResult r) {
             TrainingCurve c = r.curve();
             DirectionAgreement a = r.agreement();
+            EffectiveSampleSizes e = r.effectiveSampleSizes();
             return new Result(r.run(), r.theta1(), r.theta2(), TournamentShard.Run.ofOutcome(r.outcome()),
                     new double[][] {c.avgReward1(), c.avgReward2(), c.pCoop1(), c.pCoop2()},
-                    a == null ? null : new double[][] {a.corr1(), a.corr2(), a.cosine1(), a.cosine2()});
+                    a == null ? null : new double[][] {a.corr1(), a.corr2(), a.cosine1(), a.cosine2()},
+                    e == null ? null : new double[][] {e.ess1(), e.ess2()});
         }
 
         RunResult toResult() {
             PolicyOutcome o = outcome.policyOutcome();
             DirectionAgreement a = agreement == null ? null
                     : new DirectionAgreement(agreement[0], agreement[1], agreement[2], agreement[3]);
+            EffectiveSampleSizes e = effectiveSampleSizes == null ? null
+                    : new EffectiveSampleSizes(effectiveSampleSizes[0], effectiveSampleSizes[1]);
             return new RunResult(run, theta1, theta2, o, new TrainingCurve(curve[0], curve[1], curve[2], curve[3]),
-                    a);
+                    a, e);
         }
     }
 

@@ -82,7 +82,7 @@ public final class AgentCatalog {
     /** The keys that only a sampled part reads (refused when every part is exact). */
     private static final List<KeyDefinition> SAMPLING_KEYS = List.of(EstimatorCatalog.BATCH,
             EstimatorCatalog.HORIZON, EstimatorCatalog.BASELINE, EstimatorCatalog.NOISE, EstimatorCatalog.OFFPOLICY,
-            EstimatorCatalog.CLIP);
+            EstimatorCatalog.CLIP, EstimatorCatalog.PREFILL, EstimatorCatalog.REPLAY);
 
     private static final Catalog<LearningRule> LEARNERS = new Catalog<>("agent", List.of(
             CatalogEntry.of("nl", "naive learner: follows the gradient of its own value", "", COMMON,
@@ -91,7 +91,8 @@ public final class AgentCatalog {
                     "Foerster et al. 2018; K-step form: Liu, Feng et al. 2022",
                     keys(List.of(new KeyDefinition("k", KeyType.integer(0, 10_000), "1", "lookahead steps K"), ETA),
                             COMMON, List.of(INNER, HESSIAN, OUTER, EstimatorCatalog.OFFPOLICY,
-                                    EstimatorCatalog.CLIP), OPPONENT_MODEL),
+                                    EstimatorCatalog.CLIP, EstimatorCatalog.PREFILL, EstimatorCatalog.REPLAY),
+                            OPPONENT_MODEL),
                     AgentCatalog::lookaheadLola),
             CatalogEntry.of("lola-taylor", "LOLA, first-order Taylor form", "Foerster et al. 2018, AAMAS",
                     keys(List.of(ETA, new KeyDefinition("full", KeyType.bool(), "false",
@@ -269,6 +270,7 @@ public final class AgentCatalog {
         }
         checkSamplingKeys(v, used);
         checkSurrogateKeys(v, used);
+        EstimatorCatalog.checkReplay(v, buffer, batch);
         EstimatorSpec inner = lolaPart(v, INNER, all, buffer, clip);
         EstimatorSpec hessian = lolaPart(v, HESSIAN, all, buffer, clip);
         EstimatorSpec outer = lolaPart(v, OUTER, all, 0, clip);
@@ -314,6 +316,11 @@ public final class AgentCatalog {
             }
         }
         settings.put(EstimatorCatalog.OFFPOLICY.name(), Integer.toString(buffer));
+        if (buffer > 0) {
+            // The replay keys belong to the buffered (lookahead) parts; the outer part (buffer 0) keeps the defaults.
+            settings.put(EstimatorCatalog.PREFILL.name(), Integer.toString(v.integer(EstimatorCatalog.PREFILL.name())));
+            settings.put(EstimatorCatalog.REPLAY.name(), v.text(EstimatorCatalog.REPLAY.name()));
+        }
         settings.put(EstimatorCatalog.CLIP.name(), Double.isInfinite(clip) ? "inf" : Double.toString(clip));
         ComponentSpec named = new ComponentSpec(v.spec().text(), part.estimator(), Map.of());
         return EstimatorCatalog.catalog().create(named, settings);

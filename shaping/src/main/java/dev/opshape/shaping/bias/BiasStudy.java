@@ -51,9 +51,10 @@ public final class BiasStudy {
                                         .direction(point.joint(config.game()), new UpdateKey(0, 0, 0), g);
                                 return g;
                             });
-                    double[][] samples = estimates(config, configuration, point, p, pool, progress);
+                    double[] effective = new double[config.samples()];
+                    double[][] samples = estimates(config, configuration, point, p, pool, progress, effective);
                     rows.add(new BiasRow(c, p, BiasStatistics.of(exact, samples, config.seed(),
-                            config.bootstrapStream(p, c))));
+                            config.bootstrapStream(p, c)), mean(effective)));
                 }
             }
             return new BiasStudyResult(config, rows);
@@ -70,8 +71,20 @@ public final class BiasStudy {
      * depends only on its own streams (the learner is reset before each), so which worker computes it does not
      * matter.
      */
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /**
+     * @param effective receives each estimate's effective sample size (NaN for a learner that replays nothing)
+     */
     private static double[][] estimates(BiasStudyConfig config, BiasConfiguration configuration, StudyPoint point,
-                                        int pointIndex, WorkerPool pool, ProgressListener progress) {
+                                        int pointIndex, WorkerPool pool, ProgressListener progress,
+                                        double[] effective) {
         int n = config.samples();
         int dim = config.game().dimension(config.agent());
         double[][] samples = new double[n][dim];
@@ -88,6 +101,7 @@ public final class BiasStudy {
                         learner.reset();
                         learner.direction(theta,
                                 new UpdateKey(config.seed(), pointIndex, i), samples[i]);
+                        effective[i] = learner.effectiveSampleSize();
                         progress.advanced(1);
                     }
                 }

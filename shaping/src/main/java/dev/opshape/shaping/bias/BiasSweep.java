@@ -50,7 +50,7 @@ public record BiasSweep(List<ComponentSpec> estimators, List<Integer> ks, List<D
 
     private static List<String> estimatorKeys() {
         List<String> keys = new ArrayList<>(List.of("est", "inner", "hessian", "outer", "baseline", "noise",
-                "offpolicy", "clip"));
+                "offpolicy", "clip", "prefill", "replay"));
         for (Surrogate s : Surrogates.all()) {
             for (KeyDefinition key : s.keys()) {
                 if (!keys.contains(key.name())) {

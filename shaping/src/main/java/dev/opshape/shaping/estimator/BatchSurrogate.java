@@ -106,6 +106,8 @@ final class BatchSurrogate {
     private int[] scored;
     private int count;
     private boolean offPolicy;
+    /** Kish's effective sample size of the loaded trajectories' final importance weights (count on-policy). */
+    private double effectiveSize;
 
     /**
      * @param problem  the problem (its discount, rewards and shape; the horizon is {@code steps})
@@ -190,6 +192,7 @@ final class BatchSurrogate {
         this.scored = batch.hasIntended() ? batch.intendedCell() : batch.cell();
         this.count = count;
         this.offPolicy = offPolicy;
+        this.effectiveSize = count;
         this.countsReady = false;
         Arrays.fill(advantageReady, false);
     }
@@ -203,6 +206,8 @@ final class BatchSurrogate {
         if (stored == null) {
             cellLogProbabilities(behaviour, behaviourLogProb);
         }
+        double sum = 0;
+        double sumSquares = 0;
         for (int b = 0; b < count; b++) {
             double w = 1.0;
             for (int t = 0; t < steps; t++) {
@@ -221,7 +226,20 @@ final class BatchSurrogate {
                 ratio[idx] = rho;
                 active[idx] = flows;
             }
+            sum += w;
+            sumSquares += w * w;
         }
+        effectiveSize = sumSquares > 0 ? sum * sum / sumSquares : 0.0;
+    }
+
+    /**
+     * Kish's effective sample size (sum_b w_b)^2 / sum_b w_b^2 of the loaded trajectories, w_b the importance weight
+     * of trajectory b's whole history (its last move's cumulative weight, the most dispersed of its weights): the
+     * number of on-policy trajectories the weighted set is worth. The trajectory count on-policy; 0 if every weight
+     * is 0.
+     */
+    double effectiveSampleSize() {
+        return effectiveSize;
     }
 
     /** out[cell] = sum_i log pi_i(a_i | o_i(s)) under the given tables (player 0's term first). */

@@ -40,6 +40,13 @@ public final class EstimatorCatalog {
     public static final KeyDefinition CLIP = new KeyDefinition("clip", KeyType.positiveOrInfinite(), "inf",
             "largest per-step importance ratio (inf: no clipping)");
 
+    /** {@code prefill}: batches drawn into the empty replay buffer at the first point (the seed paper's 8). */
+    public static final KeyDefinition PREFILL = new KeyDefinition("prefill", KeyType.integer(0, MAX_TRAJECTORIES),
+            "0", "offpolicy only: batches drawn into the empty buffer at the first point, before the first estimate");
+    /** {@code replay}: whose replay buffer an estimator uses. */
+    public static final KeyDefinition REPLAY = new KeyDefinition("replay", KeyType.choice(List.of("own", "shared")),
+            "own", "offpolicy only: own buffer per agent, or one buffer shared by both agents of a pairing");
+
     /** {@code noise}: the scale of the noisy baseline's error. */
     public static final KeyDefinition NOISE = new KeyDefinition("noise", KeyType.atLeast(0.0),
             Double.toString(SampledEstimatorSpec.DEFAULT_NOISE),
@@ -47,7 +54,7 @@ public final class EstimatorCatalog {
 
     /** The keys of a sampled estimator, in help order. */
     public static final List<KeyDefinition> SAMPLED_KEYS = List.of(BATCH, HORIZON, BASELINE, NOISE, OFFPOLICY,
-            CLIP);
+            CLIP, PREFILL, REPLAY);
 
     private static final Catalog<EstimatorSpec> CATALOG = build();
 
@@ -90,9 +97,11 @@ public final class EstimatorCatalog {
         }
         BaselineKind baseline = BaselineKind.of(values.text(BASELINE.name()));
         checkNoise(values);
+        checkReplay(values, buffer, batch);
         try {
             return new SampledEstimatorSpec(surrogate, batch, values.integer(HORIZON.name()), baseline, buffer,
-                    values.number(CLIP.name()), values.number(NOISE.name()));
+                    values.number(CLIP.name()), values.number(NOISE.name()), values.integer(PREFILL.name()),
+                    values.text(REPLAY.name()).equals("shared"));
         } catch (IllegalArgumentException e) {
             throw new InvalidSpecException(values.kind() + " '" + values.spec().text() + "': " + e.getMessage());
         }
@@ -107,6 +116,24 @@ public final class EstimatorCatalog {
         if (values.isSet(NOISE.name()) && BaselineKind.of(values.text(BASELINE.name())) != BaselineKind.NOISY) {
             throw Catalog.bad(values, NOISE.name(), "is the noisy baseline's error scale; it needs baseline="
                     + BaselineKind.NOISY.display());
+        }
+    }
+
+    /**
+     * Refuses {@link #PREFILL} and {@link #REPLAY} without a replay buffer, and a pre-fill larger than the buffer.
+     *
+     * @throws InvalidSpecException naming the key and what it needs
+     */
+    public static void checkReplay(SpecValues values, int buffer, int batch) {
+        for (KeyDefinition key : List.of(PREFILL, REPLAY)) {
+            if (values.isSet(key.name()) && buffer == 0) {
+                throw Catalog.bad(values, key.name(), "applies to a replay buffer only; it needs offpolicy > 0");
+            }
+        }
+        long prefill = values.integer(PREFILL.name());
+        if (prefill * batch > buffer && prefill > 0) {
+            throw Catalog.bad(values, PREFILL.name(), "is " + prefill + " batches of " + batch + " trajectories, "
+                    + "more than offpolicy=" + buffer + " holds (at most " + buffer / batch + ")");
         }
     }
 

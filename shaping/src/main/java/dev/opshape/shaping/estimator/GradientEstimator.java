@@ -81,4 +81,42 @@ public interface GradientEstimator {
 
     /** True if the results carry no sampling error. */
     boolean isExact();
+
+    /**
+     * True if the estimator replays samples, is configured to pre-fill its buffer and the buffer is empty: the
+     * caller should then call {@link #prefill} before the next {@link #setPoint}.
+     */
+    default boolean awaitsPrefill() {
+        return false;
+    }
+
+    /**
+     * Fills the empty replay buffer with the configured number of batches drawn at theta from the stream (seed,
+     * stream), which must differ from every stream of {@link #setPoint} (the seed paper's warm start, from the
+     * initial policies). Does not load a point.
+     *
+     * @throws UnsupportedOperationException if the estimator has no buffer to pre-fill
+     */
+    default void prefill(double[] theta, long seed, long stream) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no replay buffer to pre-fill");
+    }
+
+    /**
+     * Makes this estimator push into and read {@code owner}'s replay buffer instead of its own (the seed paper's one
+     * buffer for both agents of a pairing), from the next {@link #setPoint} on.
+     *
+     * @return false, changing nothing, if either estimator has no buffer to share or the buffers do not fit (other
+     * capacity, trajectory length or problem)
+     */
+    default boolean shareReplay(GradientEstimator owner) {
+        return false;
+    }
+
+    /**
+     * Kish's effective sample size of the last load's importance weights (sum w)^2 / sum w^2, w the weight of each
+     * trajectory's whole history: the batch size for an on-policy sampled estimate, NaN for an exact estimator.
+     */
+    default double effectiveSampleSize() {
+        return Double.NaN;
+    }
 }

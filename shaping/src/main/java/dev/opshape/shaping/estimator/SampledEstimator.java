@@ -33,15 +33,18 @@ public final class SampledEstimator implements GradientEstimator {
     /** The tables at the point of the last setPoint (the behaviour policy of an on-policy batch) and at a revisit. */
     private final ScoreTables tables;
     private final ScoreTables revisited;
-    private final TrajectoryBatch trajectories;
+    /** The on-policy batch, or the replay buffer's trajectories (another estimator's once shared). */
+    private TrajectoryBatch trajectories;
+    /** The replay buffer, null on-policy; possibly shared with other estimators (see {@link #shareReplay}). */
+    private ReplayBuffer replay;
     private final BatchSurrogate surrogate;
     private final ExactEvaluator exact;
     private final LearnedBaseline learned;
     private final NoisyBaseline noisy;
     /** The baseline the surrogate reads, or null (fixed at construction so that setPoint allocates nothing). */
     private final StateBaseline baseline;
+    /** Trajectories held by the on-policy batch (B after the first setPoint). */
     private int filled;
-    private int head;
 
     /**
      * @param problem a problem with finite horizon T (the spec's), with or without trembling-hand noise
@@ -57,7 +60,12 @@ public final class SampledEstimator implements GradientEstimator {
         // Outcomes only (all the surrogate reads); the behaviour log-probabilities only where trajectories drawn at
         // different points share the buffer. An on-policy batch comes from one point, whose tables stand in for them.
         // The intended cells only in a noisy problem, the only one where they differ from the executed ones.
-        this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), spec.buffer() > 0, problem.isNoisy());
+        if (spec.buffer() > 0) {
+            this.replay = new ReplayBuffer(capacity, spec.horizon(), problem.isNoisy());
+            this.trajectories = replay.trajectories();
+        } else {
+            this.trajectories = TrajectoryBatch.compact(capacity, spec.horizon(), false, problem.isNoisy());
+        }
         this.surrogate = new BatchSurrogate(problem, capacity, spec.horizon());
         BaselineKind kind = spec.baseline();
         this.exact = kind == BaselineKind.EXACT || kind == BaselineKind.NOISY ? problem.newEvaluator() : null;
@@ -87,24 +95,19 @@ public final class SampledEstimator implements GradientEstimator {
         int from = 0;
         int to = batch;
         int wrapped = 0;
-        if (spec.buffer() == 0) {
+        if (replay == null) {
             sampler.sample(theta, seed, stream, trajectories, 0, batch);
             filled = batch;
         } else {
-            // FIFO ring: the B fresh trajectories overwrite the oldest ones (slot index = trajectory counter).
-            int capacity = spec.buffer();
-            from = head;
-            to = Math.min(head + batch, capacity);
-            wrapped = head + batch - to;
-            sampler.sample(theta, seed, stream, trajectories, from, to);
-            if (wrapped > 0) {
-                sampler.sample(theta, seed, stream, trajectories, 0, wrapped);
-            }
-            head = (head + batch) % capacity;
-            filled = Math.min(filled + batch, capacity);
+            // FIFO ring: the B fresh trajectories overwrite the oldest ones (slot index = trajectory key).
+            replay.push(sampler, theta, seed, stream, batch);
+            from = replay.lastFrom();
+            to = replay.lastTo();
+            wrapped = replay.lastWrapped();
+            filled = replay.filled();
         }
         tables.load(theta);
-        surrogate.load(tables, trajectories, filled, spec.buffer() > 0, spec.clip());
+        surrogate.load(tables, trajectories, filled, replay != null, spec.clip());
         if (exact != null) {
             exact.setPoint(theta);
         }
@@ -122,13 +125,17 @@ public final class SampledEstimator implements GradientEstimator {
 
     @Override
     public void revisit(double[] theta) {
+        if (replay != null) {
+            // A shared buffer may have grown since this estimator's last setPoint: revisit all of it.
+            filled = replay.filled();
+        }
         if (filled == 0) {
             throw new IllegalStateException("revisit needs samples: call setPoint first");
         }
         revisited.load(theta);
         // The held trajectories were drawn elsewhere (or here): weight them by pi / mu either way. Without a buffer
         // they were all drawn at the last setPoint's parameters, whose tables give mu.
-        if (spec.buffer() > 0) {
+        if (replay != null) {
             surrogate.load(revisited, trajectories, filled, true, spec.clip());
         } else {
             surrogate.load(revisited, tables, trajectories, filled, spec.clip());
@@ -147,10 +154,58 @@ public final class SampledEstimator implements GradientEstimator {
     @Override
     public void reset() {
         filled = 0;
-        head = 0;
+        if (replay != null) {
+            replay.clear();
+        }
         if (learned != null) {
             learned.clear();
         }
+    }
+
+    @Override
+    public boolean awaitsPrefill() {
+        return spec.prefill() > 0 && replay != null && replay.isEmpty();
+    }
+
+    /**
+     * Draws the spec's {@code prefill} batches (prefill x B trajectories) at theta into the empty buffer. The learned
+     * baseline, if any, is fitted on them, as on every fresh batch after its use.
+     *
+     * @throws IllegalStateException if the buffer is not empty or the spec pre-fills nothing
+     */
+    @Override
+    public void prefill(double[] theta, long seed, long stream) {
+        if (!awaitsPrefill()) {
+            throw new IllegalStateException("prefill needs an empty replay buffer and prefill > 0 in the spec");
+        }
+        replay.push(sampler, theta, seed, stream, spec.prefill() * spec.batch());
+        if (learned != null) {
+            learned.fit(trajectories, replay.lastFrom(), replay.lastTo(), replay.lastWrapped());
+        }
+    }
+
+    /**
+     * Shares {@code owner}'s buffer if both are sampled estimators with buffers of the same capacity over the same
+     * problem shape and trajectory length, and this one's buffer is still empty (nothing it holds is lost).
+     */
+    @Override
+    public boolean shareReplay(GradientEstimator owner) {
+        if (!(owner instanceof SampledEstimator other) || other == this || replay == null || other.replay == null
+                || !replay.isEmpty()
+                || !other.replay.fits(replay.capacity(), spec.horizon(), problem.isNoisy())
+                || other.problem.model().numCells() != problem.model().numCells()
+                || other.problem.model().numStates() != problem.model().numStates()) {
+            return false;
+        }
+        replay = other.replay;
+        trajectories = replay.trajectories();
+        filled = replay.filled();
+        return true;
+    }
+
+    @Override
+    public double effectiveSampleSize() {
+        return surrogate.effectiveSampleSize();
     }
 
     @Override

@@ -17,9 +17,14 @@ import dev.opshape.tabular.TabularProblem;
  * @param clip      largest per-step importance ratio (+infinity: no clipping); used only with a buffer
  * @param noise     scale of the {@linkplain BaselineKind#NOISY noisy} baseline's error (finite, &gt;= 0; ignored by
  *                  the other baselines)
+ * @param prefill   with a buffer: batches of B drawn into the empty buffer at the first point, before its first
+ *                  estimate (the seed paper's warm start, 8 batches from the initial policies); prefill x batch &lt;=
+ *                  buffer; 0 without a buffer
+ * @param shared    with a buffer: whether the learners of a pairing share one buffer (the seed paper's: both agents'
+ *                  lookaheads push into and read one FIFO); false without a buffer
  */
 public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, BaselineKind baseline, int buffer,
-                                   double clip, double noise) implements EstimatorSpec {
+                                   double clip, double noise, int prefill, boolean shared) implements EstimatorSpec {
 
     /** Defaults of the LOLA-DiCE papers: batch 128, T = 150. */
     public static final int DEFAULT_BATCH = 128;
@@ -49,10 +54,23 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
             throw new IllegalArgumentException("noise = " + noise + "; the baseline's error scale must be a finite "
                     + "number >= 0");
         }
+        if (prefill < 0 || (long) prefill * batch > buffer && prefill > 0) {
+            throw new IllegalArgumentException("prefill = " + prefill + "; must be >= 0 and fill at most the replay "
+                    + "buffer (" + buffer + " trajectories, batches of " + batch + ")");
+        }
+        if (shared && buffer == 0) {
+            throw new IllegalArgumentException("replay = shared needs a replay buffer (offpolicy > 0)");
+        }
         if ((long) Math.max(batch, buffer) * horizon > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("batch x horizon = " + Math.max(batch, buffer) + " x " + horizon
                     + " moves do not fit in memory");
         }
+    }
+
+    /** The spec without pre-fill, with the buffer (if any) the estimator's own. */
+    public SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, BaselineKind baseline, int buffer,
+                                double clip, double noise) {
+        this(surrogate, batch, horizon, baseline, buffer, clip, noise, 0, false);
     }
 
     /** The spec with the default noise scale (which only the noisy baseline reads). */
@@ -94,7 +112,8 @@ public record SampledEstimatorSpec(Surrogate surrogate, int batch, int horizon, 
     public String toString() {
         return surrogate + "/" + batch + "(T=" + horizon + ", baseline=" + baseline
                 + (baseline == BaselineKind.NOISY ? ", noise=" + noise : "")
-                + (buffer > 0 ? ", offpolicy=" + buffer + (Double.isInfinite(clip) ? "" : ", clip=" + clip) : "")
+                + (buffer > 0 ? ", offpolicy=" + buffer + (Double.isInfinite(clip) ? "" : ", clip=" + clip)
+                + (prefill > 0 ? ", prefill=" + prefill : "") + (shared ? ", replay=shared" : "") : "")
                 + ")";
     }
 }

@@ -28,4 +28,21 @@ public interface Learner {
      */
     default void reset() {
     }
+
+    /**
+     * Called by the training loop once both learners of a pairing exist, before the first direction: a learner whose
+     * estimators share state with the opponent's (the seed paper's replay buffer shared by both agents) links it
+     * here. The default shares nothing.
+     */
+    default void pairWith(Learner opponent) {
+    }
+
+    /**
+     * The effective sample size of the importance weights behind the last direction's last lookahead estimate (see
+     * {@link dev.opshape.shaping.estimator.GradientEstimator#effectiveSampleSize}), or NaN if the learner replays no
+     * samples.
+     */
+    default double effectiveSampleSize() {
+        return Double.NaN;
+    }
 }

@@ -40,6 +40,14 @@ public interface LearningRule {
         return 0;
     }
 
+    /**
+     * True if its learners replay samples from a buffer (their {@link Learner#effectiveSampleSize} is a number), so
+     * that training records the effective sample size of every update.
+     */
+    default boolean replaysSamples() {
+        return false;
+    }
+
     /** A short description with every parameter, for example {@code lola(k=2, eta=1, exact)}. */
     String describe();
 }

@@ -3,6 +3,7 @@ package dev.opshape.shaping.learner;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.estimator.EstimatorSpec;
 import dev.opshape.shaping.estimator.GradientEstimator;
+import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import dev.opshape.shaping.meta.UnrolledGradient;
 
 /**
@@ -66,6 +67,11 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
     }
 
     @Override
+    public boolean replaysSamples() {
+        return lookahead > 0 && inner.reusesSamples();
+    }
+
+    @Override
     public long estimatedBytes(IteratedGame game) {
         return inner.estimatedBytes(game) + hessian.estimatedBytes(game) + outer.estimatedBytes(game);
     }
@@ -103,6 +109,8 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         private final double[] dir;
         /** The update whose streams the current direction draws from. */
         private UpdateKey key;
+        /** The effective sample size of the last lookahead step's estimate (NaN without replay). */
+        private double effectiveSize = Double.NaN;
 
         Instance(IteratedGame game, int agent) {
             this.blocks = new JointBlocks(game, agent);
@@ -143,6 +151,31 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
             outerEst.reset();
         }
 
+        /**
+         * Shares the opponent's lookahead replay buffer when both rules ask for {@code replay=shared}: agent 2's
+         * estimator adopts agent 1's buffer (the one linked in either call), so both lookaheads push into one FIFO in
+         * the order the training loop computes the directions (agent 1's first), as in the seed paper's code. A
+         * buffer that does not fit (other capacity or trajectory length) stays the agent's own.
+         */
+        @Override
+        public void pairWith(Learner opponent) {
+            if (!(opponent instanceof Instance other) || !sharesReplay() || !other.sharesReplay()) {
+                return;
+            }
+            Instance first = blocks.agent == 0 ? this : other;
+            Instance second = blocks.agent == 0 ? other : this;
+            second.innerEst[0].shareReplay(first.innerEst[0]);
+        }
+
+        private boolean sharesReplay() {
+            return inner instanceof SampledEstimatorSpec s && s.shared();
+        }
+
+        @Override
+        public double effectiveSampleSize() {
+            return effectiveSize;
+        }
+
         @Override
         public void direction(double[] theta, UpdateKey updateKey, double[] out) {
             this.key = updateKey;
@@ -165,7 +198,14 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         @Override
         public void innerGradient(int k, double[] phi, double[] out) {
             GradientEstimator est = innerEst[innerEst.length > 1 ? k : 0];
+            if (est.awaitsPrefill()) {
+                // The first point a run's (or a bias estimate's) empty buffer sees: the initial policies.
+                est.prefill(at(phi), key.seed(), stream(StreamIndex.Part.PREFILL, 0));
+            }
             est.setPoint(at(phi), key.seed(), stream(StreamIndex.Part.INNER, k));
+            if (inner.reusesSamples()) {
+                effectiveSize = est.effectiveSampleSize();
+            }
             est.gradient(blocks.opponent, grad);
             blocks.opponent(grad, out);
         }

@@ -28,7 +28,9 @@ public final class StreamIndex {
         /** The outer gradient at the looked-ahead point. */
         OUTER,
         /** Anything else a learner draws (for example a baseline fit or an evaluation rollout). */
-        AUXILIARY
+        AUXILIARY,
+        /** The batches that pre-fill an empty replay buffer before its first estimate. */
+        PREFILL
     }
 
     private StreamIndex() {

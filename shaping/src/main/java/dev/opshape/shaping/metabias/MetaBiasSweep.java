@@ -81,7 +81,7 @@ public record MetaBiasSweep(List<ComponentSpec> estimators, List<MetaParts> part
             throw new IllegalArgumentException("estimator 'exact' samples nothing; use one of "
                     + String.join(", ", names.subList(1, names.size())) + " (--parts eee runs every part exact)");
         }
-        for (String key : List.of("batch", "horizon", "offpolicy", "clip")) {
+        for (String key : List.of("batch", "horizon", "offpolicy", "clip", "prefill", "replay")) {
             if (estimator.params().containsKey(key)) {
                 throw new IllegalArgumentException("estimator '" + estimator.text() + "': key " + key + "= is not "
                         + "allowed here, only baseline=, noise= and loaded's lambda= (batch and horizon come from "

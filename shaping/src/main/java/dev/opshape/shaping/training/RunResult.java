@@ -13,7 +13,15 @@ import dev.opshape.shaping.analysis.PolicyOutcome;
  *                (see {@link Trainer#run(TrainingConfig, int, dev.opshape.shaping.ProgressListener, boolean)})
  * @param agreement per update, the sampled learners' agreement with their exact counterparts, or null when the run
  *                  was made without comparing
+ * @param effectiveSampleSizes per update, the replaying learners' effective sample sizes, or null when neither agent
+ *                  replays samples (or the run was made without recording its curve)
  */
 public record RunResult(int run, double[] theta1, double[] theta2, PolicyOutcome outcome, TrainingCurve curve,
-                        DirectionAgreement agreement) {
+                        DirectionAgreement agreement, EffectiveSampleSizes effectiveSampleSizes) {
+
+    /** A run without replay diagnostics. */
+    public RunResult(int run, double[] theta1, double[] theta2, PolicyOutcome outcome, TrainingCurve curve,
+                     DirectionAgreement agreement) {
+        this(run, theta1, theta2, outcome, curve, agreement, null);
+    }
 }

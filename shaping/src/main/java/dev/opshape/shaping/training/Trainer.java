@@ -123,6 +123,8 @@ public final class Trainer {
         double[][] theta = {config.initialLogits(0, r), config.initialLogits(1, r)};
         Learner[] learners = {config.agent1().newLearner(config.game(), 0),
                 config.agent2().newLearner(config.game(), 1)};
+        learners[0].pairWith(learners[1]);
+        learners[1].pairWith(learners[0]);
         Optimizer[] optimizers = {config.optimizer().create(config.lr(), theta[0].length),
                 config.optimizer().create(config.lr(), theta[1].length)};
         double[][] direction = {new double[theta[0].length], new double[theta[1].length]};
@@ -136,6 +138,8 @@ public final class Trainer {
                 exactLearners[i] = rule.exactCounterpart().newLearner(config.game(), i);
             }
         }
+        boolean replays = recordCurve && (config.agent1().replaysSamples() || config.agent2().replaysSamples());
+        EffectiveSampleSizes effective = replays ? EffectiveSampleSizes.empty(config.steps()) : null;
         ParameterLayout layout = config.game().layout();
         double[] joint = new double[layout.dimension()];
         ExactEvaluator exact = evaluator(config.game());
@@ -153,6 +157,9 @@ public final class Trainer {
             for (int i = 0; i < 2; i++) {
                 if (learners[i].learns()) {
                     learners[i].direction(joint, key, direction[i]);
+                    if (effective != null) {
+                        (i == 0 ? effective.ess1() : effective.ess2())[u] = learners[i].effectiveSampleSize();
+                    }
                 }
                 if (exactLearners[i] != null) {
                     exactLearners[i].direction(joint, key, exactDirection[i]);
@@ -172,7 +179,7 @@ public final class Trainer {
             progress.advanced(1);
         }
         PolicyOutcome outcome = PolicyOutcome.evaluate(exact, theta[0], theta[1]);
-        return new RunResult(r, theta[0], theta[1], outcome, curve, agreement);
+        return new RunResult(r, theta[0], theta[1], outcome, curve, agreement, effective);
     }
 
     /**
@@ -201,10 +208,6 @@ public final class Trainer {
     }
 
     /**
-     * A well-defined direction is always finite (even at given infinite logits, whose derivatives are 0), so a
-     * NaN or infinite entry means the run diverged.
-     */
-    /**
      * A logit that the step made infinite (its direction entry is non-zero) overflowed: the run diverged. Logits
      * that were given as infinite have zero derivatives and stay as they are.
      */
@@ -218,6 +221,10 @@ public final class Trainer {
         }
     }
 
+    /**
+     * A well-defined direction is always finite (even at given infinite logits, whose derivatives are 0), so a
+     * NaN or infinite entry means the run diverged.
+     */
     private static void checkFinite(double[] direction, int run, int update, int agent) {
         for (double d : direction) {
             if (!Double.isFinite(d)) {
