@@ -1,6 +1,7 @@
 package dev.opshape.cli;
 
 import dev.opshape.cli.command.BiasCommand;
+import dev.opshape.cli.command.CurvesCommand;
 import dev.opshape.cli.command.EvolveCommand;
 import dev.opshape.cli.command.ExactCommand;
 import dev.opshape.cli.command.GamesCommand;
@@ -45,7 +46,7 @@ import java.util.concurrent.Callable;
             "Run 'opshape COMMAND --help' for a command's options and defaults."
         },
         subcommands = {GamesCommand.class, ExactCommand.class, TrainCommand.class, TournamentCommand.class,
-            EvolveCommand.class, MergeCommand.class, SlurmCommand.class,
+            EvolveCommand.class, MergeCommand.class, SlurmCommand.class, CurvesCommand.class,
             BiasCommand.class, MetaBiasCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -67,7 +67,7 @@ class OpshapeTest {
     void missingCommandIsBadInput() {
         CommandRun run = CommandRun.of();
         assertEquals(ExitCode.BAD_INPUT, run.exitCode());
-        assertEquals("opshape: missing command; allowed: games, exact, train, tournament, evolve, merge, slurm, bias, meta-bias, completion, help (see 'opshape --help')\n", run.err());
+        assertEquals("opshape: missing command; allowed: games, exact, train, tournament, evolve, merge, slurm, curves, bias, meta-bias, completion, help (see 'opshape --help')\n", run.err());
         assertEquals("", run.out());
     }
 
@@ -76,7 +76,7 @@ class OpshapeTest {
         CommandRun run = CommandRun.of("zzz");
         assertEquals(ExitCode.BAD_INPUT, run.exitCode());
         run.assertOneErrorLine();
-        assertTrue(run.err().contains("'zzz'") && run.err().contains("games, exact, train, tournament, evolve, merge, slurm, bias"),
+        assertTrue(run.err().contains("'zzz'") && run.err().contains("games, exact, train, tournament, evolve, merge, slurm, curves, bias"),
                 run::toString);
     }
 
