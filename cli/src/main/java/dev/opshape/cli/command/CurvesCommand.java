@@ -72,11 +72,19 @@ public final class CurvesCommand implements Callable<Integer> {
                     + "(created if missing).")
     private Path plot;
 
+    @Option(names = "--smooth", paramLabel = "W", defaultValue = "1",
+            description = "Plot each line and band as the moving average over the last W updates (default: "
+                    + "${DEFAULT-VALUE}, no smoothing); the table is not smoothed.")
+    private int smooth;
+
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
+        if (smooth < 1) {
+            throw bad("--smooth", smooth + " must be >= 1");
+        }
         if (last != null && last < 1) {
             throw bad("--last", last + " must be >= 1");
         }
@@ -99,7 +107,7 @@ public final class CurvesCommand implements Callable<Integer> {
         }
         CurvesReport report = CurvesReport.of(Manifest.of(spec, SCHEMA), curves, averaged);
         if (plotDir != null) {
-            report.writePlots(plotDir);
+            report.writePlots(plotDir, smooth);
         }
         output.print(report);
         return 0;

@@ -152,21 +152,45 @@ public record CurvesReport(Manifest manifest, int last, List<Configuration> conf
         return Double.isNaN(e.mean()) ? "-" : String.format(Locale.ROOT, "%.4g (%.2g)", e.mean(), e.se());
     }
 
-    /** score.png, and corr.png and ess.png when some file has those columns. */
-    void writePlots(Path dir) throws IOException {
-        ChartFiles.save(chart("joint score (average reward per move)", Curves::score), dir.resolve("score.png"));
+    /**
+     * score.png, and corr.png and ess.png when some file has those columns.
+     *
+     * @param smooth the moving-average window in updates (1: none)
+     */
+    void writePlots(Path dir, int smooth) throws IOException {
+        ChartFiles.save(chart("joint score", Curves::score, smooth),
+                dir.resolve("score.png"));
         if (curves.stream().anyMatch(c -> c.corr() != null)) {
-            ChartFiles.save(chart("correlation with the exact direction", Curves::corr), dir.resolve("corr.png"));
+            ChartFiles.save(chart("correlation with the exact direction", Curves::corr, smooth),
+                    dir.resolve("corr.png"));
         }
         if (curves.stream().anyMatch(c -> c.ess() != null)) {
-            ChartFiles.save(chart("effective sample size", Curves::ess), dir.resolve("ess.png"));
+            ChartFiles.save(chart("effective sample size", Curves::ess, smooth), dir.resolve("ess.png"));
         }
     }
 
-    /** One line per configuration (the mean over runs) with a translucent band of one standard error. */
-    private XYChart chart(String measure, Function<Curves, double[][]> values) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(measure + " against update (mean over runs, "
-                + "band: one standard error)").xAxisTitle("update").yAxisTitle(measure).build();
+    /** The trailing moving average over {@code window} entries (fewer at the start). */
+    private static List<Double> smoothed(List<Double> values, int window) {
+        List<Double> out = new ArrayList<>(values.size());
+        double sum = 0;
+        for (int i = 0; i < values.size(); i++) {
+            sum += values.get(i);
+            if (i >= window) {
+                sum -= values.get(i - window);
+            }
+            out.add(sum / Math.min(i + 1, window));
+        }
+        return out;
+    }
+
+    /**
+     * One line per configuration (the mean over runs) with a translucent band of one standard error, both as moving
+     * averages over {@code smooth} updates.
+     */
+    private XYChart chart(String measure, Function<Curves, double[][]> values, int smooth) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(measure + " (mean over runs, band of 1 se"
+                + (smooth > 1 ? ", " + smooth + "-update moving average" : "") + ")").xAxisTitle("update")
+                .yAxisTitle(measure.equals("joint score") ? "joint average reward per move" : measure).build();
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("#");
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
@@ -203,6 +227,9 @@ public record CurvesReport(Manifest manifest, int last, List<Configuration> conf
             if (x.isEmpty()) {
                 continue;
             }
+            mean = smoothed(mean, smooth);
+            low = smoothed(low, smooth);
+            high = smoothed(high, smooth);
             List<Double> bandX = new ArrayList<>(x);
             List<Double> bandY = new ArrayList<>(high);
             for (int k = x.size() - 1; k >= 0; k--) {

@@ -93,6 +93,22 @@ class BiasStudyTest {
         }
     }
 
+    /**
+     * A warm buffer of the current policy (prefill at the study point) at K = 1: every weight is 1, so each estimate's
+     * effective sample size is the whole buffer, prefill x B + B; K = 2 reuses it at the looked-ahead point (fewer);
+     * an on-policy row records none.
+     */
+    @Test
+    void rowsRecordTheReplayBuffersEffectiveSampleSize() {
+        BiasStudyResult result = run(List.of(configuration("est=dice:offpolicy=64:prefill=3", 1, 0.3, 16),
+                configuration("est=dice:offpolicy=64:prefill=2", 2, 1.0, 16), configuration("est=dice", 1, 0.3, 16)),
+                5, 1, 1);
+        assertEquals(64, result.rows().get(0).effectiveSampleSize(), 1e-9);
+        double second = result.rows().get(1).effectiveSampleSize();
+        assertTrue(second >= 1 && second < 64, "ESS " + second);
+        assertTrue(Double.isNaN(result.rows().get(2).effectiveSampleSize()));
+    }
+
     @Test
     void statisticsFollowTheirDefinitionsOnAHandExample() {
         double[] exact = {1, 0};
