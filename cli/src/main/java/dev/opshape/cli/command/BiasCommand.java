@@ -16,6 +16,7 @@ import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.bias.BiasConfiguration;
 import dev.opshape.shaping.bias.BiasStudy;
 import dev.opshape.shaping.bias.BiasStudyConfig;
+import dev.opshape.shaping.bias.CompositionalTheory;
 import dev.opshape.shaping.bias.BiasStudyResult;
 import dev.opshape.shaping.bias.BiasSweep;
 import dev.opshape.shaping.bias.StudyPoint;
@@ -119,6 +120,13 @@ public final class BiasCommand implements Callable<Integer> {
                     + "paper's ablation.")
     private boolean decompose;
 
+    @Option(names = "--theory",
+            description = "Also give each row the compositional bias's first-order bound and second-order "
+                    + "(delta-method) prediction from exact derivatives and the measured covariance of the lookahead "
+                    + "gradients (" + CompositionalTheory.REPLICATES + " extra estimates per lookahead step; "
+                    + "docs/estimators.md#theory).")
+    private boolean theory;
+
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Write one row per configuration and point (the JSON rows without vectors).")
     private Path csv;
@@ -165,7 +173,7 @@ public final class BiasCommand implements Callable<Integer> {
         BiasStudyConfig config;
         try {
             config = new BiasStudyConfig(game, agent - 1, studyPoints, configurations, samples, run.seed(),
-                    run.threads());
+                    run.threads(), theory);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

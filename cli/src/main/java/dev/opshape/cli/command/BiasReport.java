@@ -13,6 +13,7 @@ import dev.opshape.shaping.bias.BiasConfiguration;
 import dev.opshape.shaping.bias.BiasRow;
 import dev.opshape.shaping.bias.BiasStudyConfig;
 import dev.opshape.shaping.bias.BiasStudyResult;
+import dev.opshape.shaping.bias.CompositionalTheory;
 import dev.opshape.shaping.bias.EstimatorBias;
 import dev.opshape.shaping.bias.StudyPoint;
 import dev.opshape.shaping.statistics.Interval;
@@ -115,15 +116,33 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
      * @param samples       N
      * @param effectiveSampleSize with a replay buffer: the mean over the estimates of the effective sample size
      *                      (sum w)^2 / sum w^2 of the last lookahead step's importance weights; absent otherwise
+     * @param theory        with {@code --theory}: the compositional bias's bound and prediction (absent for K = 0 and
+     *                      replayed lookaheads)
      */
     @JsonPropertyOrder({"estimator", "variant", "k", "eta", "batch", "learner", "point", "exact", "mean", "bias",
             "biasNorm", "relativeBias", "squaredBias", "variance", "mse", "cosine", "corr", "signAgreement",
-            "samples", "effectiveSampleSize"})
+            "samples", "effectiveSampleSize", "theory"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String estimator, String variant, int k, double eta, int batch, String learner, int point,
                       double[] exact, double[] mean, List<Interval> bias, Interval biasNorm, Interval relativeBias,
                       Interval squaredBias, Interval variance, Interval mse, Interval cosine, Interval corr,
-                      Interval signAgreement, int samples, Double effectiveSampleSize) {
+                      Interval signAgreement, int samples, Double effectiveSampleSize, Theory theory) {
+    }
+
+    /**
+     * The theory beside a row's measurement (docs/estimators.md#theory).
+     *
+     * @param bound      first-order bound on |bias|: sum_k L_k sigma_k
+     * @param prediction |predicted bias|, the second-order delta-method prediction of the compositional bias
+     * @param sigmaIn    the largest sqrt(tr Cov) of a lookahead step's sampled gradient
+     * @param c2         the largest spectral norm of the opponent's Hessian along the exact lookahead
+     * @param lipschitz  the spectral norm of the derivative of the direction in the looked-ahead point
+     */
+    @JsonPropertyOrder({"bound", "prediction", "sigmaIn", "c2", "lipschitz"})
+    public record Theory(double bound, double prediction, double sigmaIn, double c2, double lipschitz) {
+        static Theory of(CompositionalTheory.Theory t) {
+            return t == null ? null : new Theory(t.bound(), t.prediction(), t.sigmaIn(), t.c2(), t.lipschitz());
+        }
     }
 
     /**
@@ -131,10 +150,11 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
      * points).
      */
     @JsonPropertyOrder({"estimator", "variant", "k", "eta", "batch", "biasNorm", "relativeBias", "squaredBias",
-            "variance", "mse", "cosine", "corr", "signAgreement"})
+            "variance", "mse", "cosine", "corr", "signAgreement", "bound", "prediction"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(String estimator, String variant, int k, double eta, int batch, Interval biasNorm,
                           Interval relativeBias, Interval squaredBias, Interval variance, Interval mse,
-                          Interval cosine, Interval corr, Interval signAgreement) {
+                          Interval cosine, Interval corr, Interval signAgreement, Double bound, Double prediction) {
     }
 
     /**
@@ -166,7 +186,7 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
             rows.add(new Row(s.estimator(), s.variant(), s.k(), s.eta(), s.batch(), s.learner(), r.point(),
                     b.exact(), b.mean(), List.of(b.bias()), b.biasNorm(), b.relativeBias(), b.squaredBias(),
                     b.variance(), b.mse(), b.cosine(), b.corr(), b.signAgreement(), b.samples(),
-                    Double.isNaN(r.effectiveSampleSize()) ? null : r.effectiveSampleSize()));
+                    Double.isNaN(r.effectiveSampleSize()) ? null : r.effectiveSampleSize(), Theory.of(r.theory())));
         }
         List<Summary> summary = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
@@ -175,10 +195,31 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
                     result.summary(i, EstimatorBias::biasNorm), result.summary(i, EstimatorBias::relativeBias),
                     result.summary(i, EstimatorBias::squaredBias), result.summary(i, EstimatorBias::variance),
                     result.summary(i, EstimatorBias::mse), result.summary(i, EstimatorBias::cosine),
-                    result.summary(i, EstimatorBias::corr), result.summary(i, EstimatorBias::signAgreement)));
+                    result.summary(i, EstimatorBias::corr), result.summary(i, EstimatorBias::signAgreement),
+                    theoryMean(rows, i, settings.size(), Theory::bound),
+                    theoryMean(rows, i, settings.size(), Theory::prediction)));
         }
         List<Decomposition> decomposition = decompose ? decomposition(settings, result) : null;
         return new BiasReport(manifest.withRun(c.seed(), config), config, rows, summary, decomposition);
+    }
+
+    /**
+     * The mean over points of a theory column of configuration i (rows are point-major, {@code configurations} per
+     * point), or null when its rows have no theory.
+     */
+    private static Double theoryMean(List<Row> rows, int configuration, int configurations,
+                                     ToDoubleFunction<Theory> column) {
+        double sum = 0;
+        int n = 0;
+        for (int r = configuration; r < rows.size(); r += configurations) {
+            Theory t = rows.get(r).theory();
+            if (t == null) {
+                return null;
+            }
+            sum += column.applyAsDouble(t);
+            n++;
+        }
+        return n == 0 ? null : sum / n;
     }
 
     /** With --decompose, configurations come in threes: all sampled, inner exact, hessian exact. */
@@ -205,14 +246,28 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
                 + c.seed());
         out.println("|bias| = |mean - exact|; bias^2 = |mean - exact|^2 - tr(Cov)/N (noise-corrected); var = "
                 + "tr(Cov); intervals 95%" + (c.points().size() > 1 ? " over points" : ""));
+        boolean theory = summary.stream().anyMatch(s -> s.bound() != null);
+        if (theory) {
+            out.println("theory: bound = first-order bound on |bias| (sum_k L_k sigma_k), pred = |predicted "
+                    + "compositional bias| (second-order delta method); '-' for K = 0 or a replayed lookahead");
+        }
         TextTable table = new TextTable().left("estimator").right("K").right("eta").right("B").right("|bias|")
                 .right("bias^2").left("95% CI").right("var").right("mse").right("cosine").right("corr");
+        if (theory) {
+            table.right("bound").right("pred");
+        }
         for (Summary s : summary) {
-            table.row(s.variant().isEmpty() ? s.estimator() : s.estimator() + " (" + s.variant() + ")",
+            List<String> cells = new ArrayList<>(List.of(s.variant().isEmpty() ? s.estimator()
+                            : s.estimator() + " (" + s.variant() + ")",
                     Integer.toString(s.k()), NumberText.format(s.eta()), Integer.toString(s.batch()),
                     NumberText.format(s.biasNorm().mean()), NumberText.format(s.squaredBias().mean()),
                     interval(s.squaredBias()), NumberText.format(s.variance().mean()),
-                    NumberText.format(s.mse().mean()), fixed(s.cosine().mean()), fixed(s.corr().mean()));
+                    NumberText.format(s.mse().mean()), fixed(s.cosine().mean()), fixed(s.corr().mean())));
+            if (theory) {
+                cells.add(s.bound() == null ? "-" : NumberText.format(s.bound()));
+                cells.add(s.prediction() == null ? "-" : NumberText.format(s.prediction()));
+            }
+            table.row(cells.toArray(String[]::new));
         }
         table.print(out, "");
         if (decomposition != null) {
@@ -250,6 +305,10 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
             header.add(m + "High");
         }
         header.add("effectiveSampleSize");
+        boolean theory = rows.stream().anyMatch(r -> r.theory() != null);
+        if (theory) {
+            header.addAll(List.of("bound", "prediction", "sigmaIn", "c2", "lipschitz"));
+        }
         CsvFiles.write(file, manifest.commentLines(), header, printer -> {
             for (Row r : rows) {
                 List<Object> cells = new ArrayList<>(List.of(r.estimator(), r.variant(), r.k(), r.eta(), r.batch(),
@@ -261,6 +320,11 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
                     cells.add(i.ciHigh());
                 }
                 cells.add(r.effectiveSampleSize() == null ? "" : r.effectiveSampleSize());
+                if (theory) {
+                    Theory t = r.theory();
+                    cells.addAll(t == null ? List.of("", "", "", "", "")
+                            : List.of(t.bound(), t.prediction(), t.sigmaIn(), t.c2(), t.lipschitz()));
+                }
                 printer.printRecord(cells);
             }
         });
@@ -325,6 +389,9 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
                 Color c = PALETTE[colour++ % PALETTE.length];
                 addLine(chart, line.getKey() + " bias", points, x, Summary::squaredBias, true, logLog, false, c);
                 addLine(chart, line.getKey() + " sd", points, x, Summary::variance, false, logLog, true, c);
+                addTheory(chart, line.getKey() + " bound", points, x, Summary::bound, logLog, c, new float[] {2f, 3f});
+                addTheory(chart, line.getKey() + " prediction", points, x, Summary::prediction, logLog, c,
+                        new float[] {10f, 3f, 2f, 3f});
             }
             String suffix = panel.isEmpty() ? "" : "-" + panel;
             for (String extension : List.of(".png", ".svg")) {
@@ -364,11 +431,37 @@ public record BiasReport(Manifest manifest, @JsonIgnore Config config, List<Row>
                         + ": meta-gradient bias and sd, 95% CI")
                 .xAxisTitle(quantity.equals("k") ? "lookahead steps K" : quantity.equals("eta")
                         ? "lookahead step eta" : "batch size B")
-                .yAxisTitle("bias (solid; triangle: consistent with 0, at its upper bound), sd (dashed)").build();
+                .yAxisTitle(summary.stream().anyMatch(s -> s.bound() != null)
+                        ? "bias (solid; triangle: upper end), sd (dashed), bound (dotted), prediction (dash-dot)"
+                        : "bias (solid; triangle: consistent with 0, at its upper bound), sd (dashed)").build();
         chart.getStyler().setXAxisLogarithmic(logLog);
         chart.getStyler().setYAxisLogarithmic(logLog);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return chart;
+    }
+
+    /**
+     * A theory column as a thin line without markers in the line's colour, dotted (bound) or dash-dotted
+     * (prediction); nothing when the summaries have none (and, on log axes, only its positive values).
+     */
+    private static void addTheory(XYChart chart, String name, List<Summary> points, ToDoubleFunction<Summary> x,
+                                  Function<Summary, Double> column, boolean logLog, Color colour, float[] dash) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (Summary s : points) {
+            Double v = column.apply(s);
+            if (v != null && (!logLog || v > 0)) {
+                xs.add(x.applyAsDouble(s));
+                ys.add(v);
+            }
+        }
+        if (xs.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(name, xs, ys);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        series.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
     }
 
     /**

@@ -8,11 +8,14 @@ package dev.opshape.shaping.bias;
  * @param bias          the statistics
  * @param effectiveSampleSize the mean over the estimates of the effective sample size of the replay buffer's
  *                      importance weights in the last lookahead step; NaN when the configuration replays nothing
+ * @param theory        the compositional bias's bound and prediction at the point, or null when not asked for or
+ *                      not defined (K = 0, a replayed lookahead)
  */
-public record BiasRow(int configuration, int point, EstimatorBias bias, double effectiveSampleSize) {
+public record BiasRow(int configuration, int point, EstimatorBias bias, double effectiveSampleSize,
+                      CompositionalTheory.Theory theory) {
 
-    /** A row of a configuration that replays nothing. */
+    /** A row of a configuration that replays nothing, without theory. */
     public BiasRow(int configuration, int point, EstimatorBias bias) {
-        this(configuration, point, bias, Double.NaN);
+        this(configuration, point, bias, Double.NaN, null);
     }
 }

@@ -54,7 +54,7 @@ public final class BiasStudy {
                     double[] effective = new double[config.samples()];
                     double[][] samples = estimates(config, configuration, point, p, pool, progress, effective);
                     rows.add(new BiasRow(c, p, BiasStatistics.of(exact, samples, config.seed(),
-                            config.bootstrapStream(p, c)), mean(effective)));
+                            config.bootstrapStream(p, c)), mean(effective), theory(config, configuration, p, c)));
                 }
             }
             return new BiasStudyResult(config, rows);
@@ -71,6 +71,18 @@ public final class BiasStudy {
      * depends only on its own streams (the learner is reset before each), so which worker computes it does not
      * matter.
      */
+    /** The row's theory when the study asks for it and it is defined (an on-policy lookahead, 1 &lt;= K). */
+    private static CompositionalTheory.Theory theory(BiasStudyConfig config, BiasConfiguration configuration,
+                                                     int p, int c) {
+        if (!config.theory() || configuration.k() < 1 || configuration.k() > CompositionalTheory.MAX_K
+                || configuration.estimated().inner().reusesSamples()) {
+            return null;
+        }
+        return new CompositionalTheory(config.game(), config.agent(), configuration.k(), configuration.eta())
+                .at(config.points().get(p).joint(config.game()), configuration.estimated().inner(), config.seed(),
+                        i -> config.theoryStream(p, c, i));
+    }
+
     private static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {

@@ -21,9 +21,18 @@ import java.util.Objects;
  * @param samples        N &gt;= 2 estimates per point and configuration
  * @param seed           master seed
  * @param threads        worker threads (results do not depend on it)
+ * @param theory         whether each row also gets the compositional bias's bound and prediction
+ *                       ({@link CompositionalTheory}; it draws its own estimates of the lookahead's covariance)
  */
 public record BiasStudyConfig(IteratedGame game, int agent, List<StudyPoint> points,
-                              List<BiasConfiguration> configurations, int samples, long seed, int threads) {
+                              List<BiasConfiguration> configurations, int samples, long seed, int threads,
+                              boolean theory) {
+
+    /** A study without the theory columns. */
+    public BiasStudyConfig(IteratedGame game, int agent, List<StudyPoint> points,
+                           List<BiasConfiguration> configurations, int samples, long seed, int threads) {
+        this(game, agent, points, configurations, samples, seed, threads, false);
+    }
 
     public BiasStudyConfig {
         Objects.requireNonNull(game, "game");
@@ -80,5 +89,13 @@ public record BiasStudyConfig(IteratedGame game, int agent, List<StudyPoint> poi
     /** The stream index of the bootstrap resampling at a point (distinct from every estimate's streams). */
     long bootstrapStream(int point, int configuration) {
         return StreamIndex.of(point, configuration, agent, StreamIndex.Part.AUXILIARY, 0);
+    }
+
+    /**
+     * The stream of the theory's covariance estimate i at a point (steps 1 .. K x
+     * {@value CompositionalTheory#REPLICATES} of the auxiliary part, after the bootstrap's step 0).
+     */
+    long theoryStream(int point, int configuration, long estimate) {
+        return StreamIndex.of(point, configuration, agent, StreamIndex.Part.AUXILIARY, (int) (1 + estimate));
     }
 }
