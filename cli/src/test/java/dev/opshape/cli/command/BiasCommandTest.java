@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class BiasCommandTest {
         String[] args = {"bias", "--horizon", "20", "--k", "1", "--estimator", "exact", "--samples", "2", "--points",
             "1", "--json"};
         JsonNode plain = CommandRun.of(args).json();
-        String[] noisyArgs = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] noisyArgs = Arrays.copyOf(args, args.length + 2);
         noisyArgs[args.length] = "--noise";
         noisyArgs[args.length + 1] = "0.2";
         CommandRun run = CommandRun.of(noisyArgs);
@@ -61,6 +62,37 @@ class BiasCommandTest {
         for (String name : new String[] {"bias-vs-batch.png", "bias-vs-k.svg"}) {
             assertTrue(Files.size(dir.resolve("plots").resolve(name)) > 1000, name);
         }
+    }
+
+    /** --theory: the five theory fields on rows with a sampled on-policy lookahead, none at K = 0, columns in text. */
+    @Test
+    void theoryAddsBoundAndPredictionColumns(@TempDir Path dir) throws Exception {
+        String[] args = {"bias", "--horizon", "20", "--k", "0,1", "--estimator", "dice,dice:inner=exact",
+            "--batch", "16", "--samples", "10", "--points", "1", "--theory", "--quiet"};
+        CommandRun run = CommandRun.of(concat(args, "--json", "--csv", dir.resolve("bias.csv").toString()));
+        assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+        for (JsonNode row : run.json().get("rows")) {
+            JsonNode theory = row.get("theory");
+            if (row.get("k").asInt() == 0) {
+                assertTrue(theory == null, row::toString);
+                continue;
+            }
+            for (String field : new String[] {"bound", "prediction", "sigmaIn", "c2", "lipschitz"}) {
+                assertTrue(theory.get(field).isNumber(), row::toString);
+            }
+            boolean exactLookahead = row.get("estimator").asText().contains("inner=exact");
+            assertEquals(exactLookahead, theory.get("bound").asDouble() == 0.0, row::toString);
+            assertTrue(theory.get("c2").asDouble() > 0, row::toString);
+        }
+        assertTrue(Files.readAllLines(dir.resolve("bias.csv")).stream().anyMatch(l -> l.endsWith(",lipschitz")));
+        CommandRun text = CommandRun.of(args);
+        assertTrue(text.out().contains("bound") && text.out().contains("pred"), text::toString);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

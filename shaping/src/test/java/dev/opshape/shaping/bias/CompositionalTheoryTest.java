@@ -5,6 +5,9 @@ import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.learner.LookaheadLola;
 import dev.opshape.shaping.learner.UpdateKey;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,8 +35,8 @@ class CompositionalTheoryTest {
             a.data[i] = random.nextGaussian();
         }
         DMatrixRMaj c = new DMatrixRMaj(n, n);
-        org.ejml.dense.row.CommonOps_DDRM.multTransB(a, a, c);
-        org.ejml.dense.row.CommonOps_DDRM.scale(scale / n, c);
+        CommonOps_DDRM.multTransB(a, a, c);
+        CommonOps_DDRM.scale(scale / n, c);
         return c;
     }
 
@@ -52,8 +55,8 @@ class CompositionalTheoryTest {
         for (int s = 0; s < k; s++) {
             cov[s] = randomCovariance(random, n, 0.02);
             chol[s] = cov[s].copy();
-            org.ejml.interfaces.decomposition.CholeskyDecomposition_F64<DMatrixRMaj> decomposition =
-                    org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(n, true);
+            CholeskyDecomposition_F64<DMatrixRMaj> decomposition =
+                    DecompositionFactory_DDRM.chol(n, true);
             assertTrue(decomposition.decompose(chol[s]));
             chol[s] = decomposition.getT(null);
         }
