@@ -28,8 +28,7 @@ import java.util.regex.Pattern;
  * {@link LookaheadLolaBenchmark}, {@link SampledEstimatorBenchmark}, {@link SamplerBenchmark}'s single-thread
  * sampler and PhiloxStream, {@link MetaGradientBenchmark} (the exact MAML and LIRPG meta-gradients), and
  * {@link PeerComparisonBenchmark} (the both-agents exact LOLA-LOLA step and the full
- * LOLA-DiCE update) and {@link SharedReplayUpdateBenchmark} (the LOLA-DiCE update with the seed paper's shared replay
- * buffer). Not gated: the bias study (it allocates its estimates and statistics by design), the two-worker
+ * LOLA-DiCE update). Not gated: the bias study (it allocates its estimates and statistics by design), the two-worker
  * sampler (a task and a future per batch by design) and the commons-rng reference (a generator per trajectory by
  * design).
  *
@@ -60,8 +59,7 @@ public final class AllocationGate {
             "dev\\.opshape\\.bench\\.SamplerBenchmark\\.sampleBatch$",
             "dev\\.opshape\\.bench\\.SamplerBenchmark\\.uniformsPhiloxStream$",
             "dev\\.opshape\\.bench\\.PeerComparisonBenchmark\\.",
-            "dev\\.opshape\\.bench\\.MetaGradientBenchmark\\.",
-            "dev\\.opshape\\.bench\\.SharedReplayUpdateBenchmark\\.");
+            "dev\\.opshape\\.bench\\.MetaGradientBenchmark\\.");
 
     private AllocationGate() {
     }

@@ -6,8 +6,12 @@ import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.agent.AgentCatalog;
 import dev.opshape.shaping.agent.AgentDefaults;
 import dev.opshape.tabular.catalog.ComponentSpec;
+import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.LearningRule;
+import dev.opshape.shaping.learner.UpdateKey;
 import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +70,43 @@ class SharedReplayTrainingTest {
         EffectiveSampleSizes own = run("offpolicy=64:prefill=2", "offpolicy=64:prefill=1", 1).effectiveSampleSizes();
         assertEquals(3 * BATCH, own.ess(0, 0), 1e-9);
         assertEquals(2 * BATCH, own.ess(1, 0), 1e-9);
+    }
+
+    /**
+     * A LOLA-DiCE update of both agents with the shared, pre-filled buffer allocates nothing after warm-up (the
+     * thread's allocated-bytes counter; the fewest bytes over three attempts, as in the estimators' allocation test).
+     */
+    @Test
+    void aSharedBufferUpdateAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        LearningRule rule = rule("offpolicy=64:prefill=2:replay=shared:baseline=learned");
+        Learner first = rule.newLearner(IPD, 0);
+        Learner second = rule.newLearner(IPD, 1);
+        first.pairWith(second);
+        second.pairWith(first);
+        double[] theta = new double[IPD.jointDimension()];
+        double[] out1 = new double[IPD.dimension(0)];
+        double[] out2 = new double[IPD.dimension(1)];
+        UpdateKey[] keys = new dev.opshape.shaping.learner.UpdateKey[4000];
+        for (int u = 0; u < keys.length; u++) {
+            keys[u] = new UpdateKey(3, 0, u);
+        }
+        for (int u = 0; u < 3000; u++) {
+            theta[u % theta.length] += 0.01;
+            first.direction(theta, keys[u], out1);
+            second.direction(theta, keys[u], out2);
+        }
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && allocated > 0; attempt++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int u = 3000 + 100 * attempt; u < 3030 + 100 * attempt; u++) {
+                first.direction(theta, keys[u], out1);
+                second.direction(theta, keys[u], out2);
+            }
+            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+        }
+        assertEquals(0, allocated, "bytes allocated by 30 updates of both agents");
     }
 
     @Test
