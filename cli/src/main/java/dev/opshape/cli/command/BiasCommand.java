@@ -60,6 +60,9 @@ public final class BiasCommand implements Callable<Integer> {
     /** The horizon used when --horizon is left at 0: the LOLA-DiCE rollout length. */
     public static final int DEFAULT_HORIZON = SampledEstimatorSpec.DEFAULT_HORIZON;
 
+    /** Longest warm path (updates of exact LOLA, a few microseconds each). */
+    static final int MAX_WARM_PATH = 100_000;
+
     @Spec
     private CommandSpec spec;
 
@@ -120,6 +123,13 @@ public final class BiasCommand implements Callable<Integer> {
                     + "paper's ablation.")
     private boolean decompose;
 
+    @Option(names = "--warm-path", paramLabel = "U",
+            description = "Replace each study point by the point a training run reaches from it after U updates of "
+                    + "exact LOLA (K = 1, lookahead 0.3, Adam 0.1, both agents: the seed paper's IPD training rule), "
+                    + "and draw a replay buffer's prefill=P batches at the last P iterates before it, as that run's "
+                    + "buffer would hold them (1 <= U <= " + MAX_WARM_PATH + ").")
+    private Integer warmPath;
+
     @Option(names = "--theory",
             description = "Also give each row the compositional bias's first-order bound and second-order "
                     + "(delta-method) prediction from exact derivatives and the measured covariance of the lookahead "
@@ -150,6 +160,16 @@ public final class BiasCommand implements Callable<Integer> {
         List<Integer> batchList = integers("--batch", batches, 1, 1 << 20);
         List<String> estimatorList = new ArrayList<>(new LinkedHashSet<>(List.of(estimators.split(",", -1))));
         List<StudyPoint> studyPoints = points(game);
+        if (warmPath != null) {
+            if (warmPath < 1 || warmPath > MAX_WARM_PATH) {
+                throw bad("--warm-path", warmPath + " is not in [1, " + MAX_WARM_PATH + "]");
+            }
+            List<StudyPoint> warm = new ArrayList<>();
+            for (StudyPoint p : studyPoints) {
+                warm.add(StudyPoint.alongExactPath(game, p, warmPath));
+            }
+            studyPoints = warm;
+        }
 
         List<ComponentSpec> estimatorSpecs = new ArrayList<>();
         for (String text : estimatorList) {

@@ -107,6 +107,7 @@ public final class BiasStudy {
         for (int w = 0; w < workers; w++) {
             chunks.add(() -> {
                 Learner learner = configuration.estimated().newLearner(config.game(), config.agent());
+                learner.warmStart(point.history());
                 for (int from = next.getAndAdd(CLAIM); from < n; from = next.getAndAdd(CLAIM)) {
                     int to = Math.min(n, from + CLAIM);
                     for (int i = from; i < to; i++) {

@@ -102,6 +102,17 @@ public interface GradientEstimator {
     }
 
     /**
+     * Fills the empty replay buffer with the configured number P of batches, batch j drawn at
+     * points[max(0, n - P + j)] (n = points.length &gt;= 1, oldest first), all from the stream (seed, stream): the
+     * buffer of a training run that visited those points.
+     *
+     * @throws UnsupportedOperationException if the estimator has no buffer to pre-fill
+     */
+    default void prefill(double[][] points, long seed, long stream) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no replay buffer to pre-fill");
+    }
+
+    /**
      * Makes this estimator push into and read {@code owner}'s replay buffer instead of its own (the seed paper's one
      * buffer for both agents of a pairing), from the next {@link #setPoint} on.
      *

@@ -185,6 +185,32 @@ public final class SampledEstimator implements GradientEstimator {
     }
 
     /**
+     * Draws the spec's {@code prefill} batches along a path into the empty buffer: batch j at
+     * points[max(0, n - prefill + j)], consecutive slots of one stream (so every trajectory has its own key); the
+     * learned baseline, if any, is fitted after each batch.
+     *
+     * @throws IllegalStateException    if the buffer is not empty or the spec pre-fills nothing
+     * @throws IllegalArgumentException if there are no points
+     */
+    @Override
+    public void prefill(double[][] points, long seed, long stream) {
+        if (!awaitsPrefill()) {
+            throw new IllegalStateException("prefill needs an empty replay buffer and prefill > 0 in the spec");
+        }
+        if (points.length == 0) {
+            throw new IllegalArgumentException("a pre-fill path needs at least one point");
+        }
+        int batches = spec.prefill();
+        for (int j = 0; j < batches; j++) {
+            replay.push(sampler, points[Math.max(0, points.length - batches + j)], seed, stream, spec.batch());
+            if (learned != null) {
+                // As in training: the table moves once per batch, after the batch was drawn.
+                learned.fit(trajectories, replay.lastFrom(), replay.lastTo(), replay.lastWrapped());
+            }
+        }
+    }
+
+    /**
      * Shares {@code owner}'s buffer if both are sampled estimators with buffers of the same capacity over the same
      * problem shape and trajectory length, and this one's buffer is still empty (nothing it holds is lost).
      */

@@ -38,6 +38,15 @@ public interface Learner {
     }
 
     /**
+     * Gives the joint points a training run would have visited before the next direction's point (oldest first, read
+     * only, kept): a learner whose replay buffer is pre-filled ({@code prefill=P}) draws one pre-fill batch at each of
+     * the last P of them (the earliest repeated if there are fewer) instead of P at the first point. Bias studies use
+     * it to model the buffer of a training run at a fixed point. The default ignores it.
+     */
+    default void warmStart(double[][] history) {
+    }
+
+    /**
      * The effective sample size of the importance weights behind the last direction's last lookahead estimate (see
      * {@link dev.opshape.shaping.estimator.GradientEstimator#effectiveSampleSize}), or NaN if the learner replays no
      * samples.

@@ -111,6 +111,8 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         private UpdateKey key;
         /** The effective sample size of the last lookahead step's estimate (NaN without replay). */
         private double effectiveSize = Double.NaN;
+        /** The points a pre-fill is drawn along (see {@link Learner#warmStart}), or null: at the first point. */
+        private double[][] warmPath;
 
         Instance(IteratedGame game, int agent) {
             this.blocks = new JointBlocks(game, agent);
@@ -177,6 +179,11 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
         }
 
         @Override
+        public void warmStart(double[][] history) {
+            this.warmPath = history == null || history.length == 0 ? null : history;
+        }
+
+        @Override
         public void direction(double[] theta, UpdateKey updateKey, double[] out) {
             this.key = updateKey;
             blocks.opponent(theta, opp);
@@ -200,7 +207,11 @@ public record LookaheadLola(int lookahead, double eta, EstimatorSpec inner, Esti
             GradientEstimator est = innerEst[innerEst.length > 1 ? k : 0];
             if (est.awaitsPrefill()) {
                 // The first point a run's (or a bias estimate's) empty buffer sees: the initial policies.
-                est.prefill(at(phi), key.seed(), stream(StreamIndex.Part.PREFILL, 0));
+                if (warmPath != null) {
+                    est.prefill(warmPath, key.seed(), stream(StreamIndex.Part.PREFILL, 0));
+                } else {
+                    est.prefill(at(phi), key.seed(), stream(StreamIndex.Part.PREFILL, 0));
+                }
             }
             est.setPoint(at(phi), key.seed(), stream(StreamIndex.Part.INNER, k));
             if (inner.reusesSamples()) {

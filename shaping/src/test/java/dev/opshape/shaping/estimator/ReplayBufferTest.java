@@ -131,6 +131,50 @@ class ReplayBufferTest {
         assertTrue(maxDifference(g0, g1) > 1e-3 * EstimatorFixtures.maxAbs(g0));
     }
 
+    /**
+     * A pre-fill along a path puts batch j at the path's j-th last point: the same buffer as pushing one batch at each
+     * point in turn; a path of one point repeated is the single-point pre-fill, trajectory for trajectory.
+     */
+    @ParameterizedTest
+    @EnumSource(value = BaselineKind.class, names = {"NONE", "MEAN", "EXACT"})
+    void aPrefillAlongAPathIsTheBufferOfPushesAtItsPoints(BaselineKind baseline) {
+        IteratedGame game = game();
+        double[] p0 = point(game, 10);
+        double[] p1 = point(game, 11);
+        double[] p2 = point(game, 12);
+        double[] theta = point(game, 13);
+        double[] v = point(game, 14);
+        SampledEstimator path = estimator(game, baseline, 16, 64, 2, false);
+        path.prefill(new double[][] {p0, p1, p2}, SEED, STREAM);
+        path.setPoint(theta, SEED, STREAM + 1);
+        // Slot s is key s of its push's stream, so pushing at p1 then p2 from the pre-fill's stream builds the same
+        // buffer (p0 is not used: prefill = 2 takes the path's last two points).
+        SampledEstimator pushes = estimator(game, baseline, 16, 64, 0, false);
+        pushes.setPoint(p1, SEED, STREAM);
+        pushes.setPoint(p2, SEED, STREAM);
+        pushes.setPoint(theta, SEED, STREAM + 1);
+        assertSameEstimates(pushes, path, v);
+
+        // Negative control: the path's first two points instead.
+        SampledEstimator early = estimator(game, baseline, 16, 64, 0, false);
+        early.setPoint(p0, SEED, STREAM);
+        early.setPoint(p1, SEED, STREAM);
+        early.setPoint(theta, SEED, STREAM + 1);
+        double[] g0 = new double[game.jointDimension()];
+        double[] g1 = new double[game.jointDimension()];
+        early.gradient(0, g0);
+        path.gradient(0, g1);
+        assertTrue(maxDifference(g0, g1) > 1e-3 * EstimatorFixtures.maxAbs(g0));
+
+        SampledEstimator repeated = estimator(game, baseline, 16, 64, 3, false);
+        repeated.prefill(new double[][] {theta}, SEED, STREAM);
+        repeated.setPoint(theta, SEED, STREAM + 1);
+        SampledEstimator single = estimator(game, baseline, 16, 64, 3, false);
+        single.prefill(theta, SEED, STREAM);
+        single.setPoint(theta, SEED, STREAM + 1);
+        assertSameEstimates(single, repeated, v);
+    }
+
     @ParameterizedTest
     @EnumSource(value = BaselineKind.class, names = {"MEAN"})
     void buffersThatDoNotFitOrHoldDataAreNotShared(BaselineKind baseline) {
