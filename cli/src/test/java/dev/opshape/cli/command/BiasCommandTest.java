@@ -89,6 +89,26 @@ class BiasCommandTest {
         assertTrue(text.out().contains("bound") && text.out().contains("pred"), text::toString);
     }
 
+    /** --warm-path: the points carry their path's iterates; a pre-filled buffer is then drawn along it. */
+    @Test
+    void warmPathMovesThePointsAndKeepsTheirHistory() {
+        String[] args = {"bias", "--horizon", "20", "--k", "1", "--estimator", "dice:offpolicy=64:prefill=3",
+            "--batch", "16", "--samples", "4", "--theta1=0,0,0,0,0", "--theta2=0,0,0,0,0", "--quiet", "--json"};
+        JsonNode cold = CommandRun.of(args).json();
+        JsonNode warm = CommandRun.of(concat(args, "--warm-path", "5")).json();
+        JsonNode point = warm.get("manifest").get("configuration").get("points").get(0);
+        assertEquals(5, point.get("history").size(), point::toString);
+        assertTrue(cold.get("manifest").get("configuration").get("points").get(0).get("history") == null);
+        assertTrue(point.get("theta1").get(0).asDouble() != 0.0, point::toString);
+        assertTrue(warm.get("rows").get(0).get("effectiveSampleSize").asDouble() < 64);
+        assertEquals(64.0, cold.get("rows").get(0).get("effectiveSampleSize").asDouble(), 1e-9);
+        for (String bad : new String[] {"0", "100001"}) {
+            CommandRun run = CommandRun.of(concat(args, "--warm-path", bad));
+            assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run::toString);
+            run.assertOneErrorLine();
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
