@@ -49,6 +49,15 @@ class ReplayBufferTest {
         return max;
     }
 
+    /** The negative controls: agent 1's gradients differ by more than 1e-3 of their size. */
+    private static void assertGradientsDiffer(GradientEstimator expected, GradientEstimator actual) {
+        double[] g0 = new double[expected.dimension()];
+        double[] g1 = new double[expected.dimension()];
+        expected.gradient(0, g0);
+        actual.gradient(0, g1);
+        assertTrue(maxDifference(g0, g1) > 1e-3 * EstimatorFixtures.maxAbs(g0), "the estimates agree");
+    }
+
     private static void assertSameEstimates(GradientEstimator expected, GradientEstimator actual, double[] v) {
         int d = expected.dimension();
         for (int player = 0; player < 2; player++) {
@@ -85,11 +94,7 @@ class ReplayBufferTest {
         SampledEstimator other = estimator(game, baseline, 16, 128, 7, false);
         other.prefill(theta, SEED, STREAM + 1);
         other.setPoint(theta, SEED, STREAM);
-        double[] g0 = new double[game.jointDimension()];
-        double[] g1 = new double[game.jointDimension()];
-        pooled.gradient(0, g0);
-        other.gradient(0, g1);
-        assertTrue(maxDifference(g0, g1) > 1e-3 * EstimatorFixtures.maxAbs(g0));
+        assertGradientsDiffer(pooled, other);
     }
 
     @ParameterizedTest
@@ -121,14 +126,10 @@ class ReplayBufferTest {
         // Negative control: with its own buffer the second estimator sees only its own pushes.
         SampledEstimator alone = estimator(game, baseline, 16, 40, 0, true);
         alone.setPoint(b, SEED, 1);
-        double[] g0 = new double[game.jointDimension()];
-        double[] g1 = new double[game.jointDimension()];
         SampledEstimator reference = estimator(game, baseline, 16, 40, 0, false);
         reference.setPoint(a, SEED, 0);
         reference.setPoint(b, SEED, 1);
-        reference.gradient(0, g0);
-        alone.gradient(0, g1);
-        assertTrue(maxDifference(g0, g1) > 1e-3 * EstimatorFixtures.maxAbs(g0));
+        assertGradientsDiffer(reference, alone);
     }
 
     /**
@@ -160,11 +161,7 @@ class ReplayBufferTest {
         early.setPoint(p0, SEED, STREAM);
         early.setPoint(p1, SEED, STREAM);
         early.setPoint(theta, SEED, STREAM + 1);
-        double[] g0 = new double[game.jointDimension()];
-        double[] g1 = new double[game.jointDimension()];
-        early.gradient(0, g0);
-        path.gradient(0, g1);
-        assertTrue(maxDifference(g0, g1) > 1e-3 * EstimatorFixtures.maxAbs(g0));
+        assertGradientsDiffer(early, path);
 
         SampledEstimator repeated = estimator(game, baseline, 16, 64, 3, false);
         repeated.prefill(new double[][] {theta}, SEED, STREAM);
