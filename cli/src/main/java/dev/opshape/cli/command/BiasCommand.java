@@ -1,8 +1,9 @@
 package dev.opshape.cli.command;
 
+import dev.opshape.cli.BuildVersion;
 import dev.opshape.cli.option.GameOptions;
-import dev.opshape.cli.option.MemoryCheck;
 import dev.opshape.cli.option.LogitsArgument;
+import dev.opshape.cli.option.MemoryCheck;
 import dev.opshape.cli.option.NoiseOption;
 import dev.opshape.cli.option.NumberArguments;
 import dev.opshape.cli.option.NumberList;
@@ -10,15 +11,18 @@ import dev.opshape.cli.option.OutputDirectory;
 import dev.opshape.cli.option.OutputFile;
 import dev.opshape.cli.option.OutputOptions;
 import dev.opshape.cli.option.RunOptions;
+import dev.opshape.cli.option.ShardOptions;
+import dev.opshape.cli.output.AtomicFileWriter;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.ProgressDisplay;
 import dev.opshape.games.IteratedGame;
 import dev.opshape.shaping.bias.BiasConfiguration;
+import dev.opshape.shaping.bias.BiasRow;
 import dev.opshape.shaping.bias.BiasStudy;
 import dev.opshape.shaping.bias.BiasStudyConfig;
-import dev.opshape.shaping.bias.CompositionalTheory;
 import dev.opshape.shaping.bias.BiasStudyResult;
 import dev.opshape.shaping.bias.BiasSweep;
+import dev.opshape.shaping.bias.CompositionalTheory;
 import dev.opshape.shaping.bias.StudyPoint;
 import dev.opshape.shaping.estimator.SampledEstimatorSpec;
 import dev.opshape.tabular.InvalidModelException;
@@ -123,6 +127,12 @@ public final class BiasCommand implements Callable<Integer> {
                     + "paper's ablation.")
     private boolean decompose;
 
+    @Mixin
+    private ShardOptions sharding;
+
+    /** The rows of every shard, in row order, set by {@code opshape merge} instead of computing them. */
+    private List<BiasRow> replay;
+
     @Option(names = "--warm-path", paramLabel = "U",
             description = "Replace each study point by the point a training run reaches from it after U updates of "
                     + "exact LOLA (K = 1, lookahead 0.3, Adam 0.1, both agents: the seed paper's IPD training rule), "
@@ -203,12 +213,35 @@ public final class BiasCommand implements Callable<Integer> {
         }
         MemoryCheck.require(spec.commandLine(), "--batch", run.threads() * largest, run.threads()
                 + " workers' estimators (batch x horizon = the largest sampled configuration's moves)");
+        long total = (long) studyPoints.size() * configurations.size() * samples;
+        int rows = studyPoints.size() * configurations.size();
+        if (replay == null && sharding.active()) {
+            Path file = sharding.out();
+            List<BiasRow> played;
+            try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "shard " + sharding.index() + "/"
+                    + sharding.count(), total / sharding.count(), "estimates")) {
+                played = BiasStudy.runShard(config, progress, sharding.index() - 1, sharding.count());
+            }
+            AtomicFileWriter.writeString(file, BiasShard.write(BuildVersion.version(), sharding.commandLine(),
+                    sharding.index(), sharding.count(), rows, played));
+            spec.commandLine().getOut().println("shard " + sharding.index() + " of " + sharding.count() + ": "
+                    + played.size() + " of " + rows + " rows written to " + file);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         OutputFile.prepare(spec.commandLine(), "--csv", csv);
         Path plotDir = plot == null ? null : OutputDirectory.prepare(spec.commandLine(), "--plot", plot);
-        long total = (long) studyPoints.size() * configurations.size() * samples;
         BiasStudyResult result;
-        try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "bias", total, "estimates")) {
-            result = BiasStudy.run(config, progress);
+        if (replay != null) {
+            if (replay.size() != rows) {
+                throw new ParameterException(spec.commandLine(), "the shards hold " + replay.size()
+                        + " rows; their command line makes " + rows);
+            }
+            result = new BiasStudyResult(config, replay);
+        } else {
+            try (ProgressDisplay progress = ProgressDisplay.open(run.quiet(), "bias", total, "estimates")) {
+                result = BiasStudy.run(config, progress);
+            }
         }
         BiasReport report = BiasReport.of(Manifest.of(spec, BiasReport.SCHEMA), result, decompose);
         if (csv != null) {
@@ -219,6 +252,11 @@ public final class BiasCommand implements Callable<Integer> {
         }
         output.print(report);
         return 0;
+    }
+
+    /** Sets the rows of every shard (in row order) for {@code opshape merge}. */
+    void replay(List<BiasRow> rows) {
+        this.replay = List.copyOf(rows);
     }
 
     private List<StudyPoint> points(IteratedGame game) {

@@ -2,6 +2,7 @@ package dev.opshape.cli.command;
 
 import dev.opshape.cli.BuildVersion;
 import dev.opshape.cli.Opshape;
+import dev.opshape.shaping.bias.BiasRow;
 import dev.opshape.shaping.tournament.RunOutcome;
 import dev.opshape.shaping.training.RunResult;
 import dev.opshape.shaping.tournament.TournamentConfig;
@@ -31,11 +32,11 @@ import java.util.concurrent.Callable;
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         description = {
-            "Merges the shard files of one tournament or training experiment, played with 'opshape tournament "
-                    + "... --shard I/N --out FILE' or 'opshape train ... --shard I/N --out FILE' (the same command "
-                    + "line, I = 1..N), and prints and writes what the unsharded command would: its --json, --csv "
-                    + "and --plot apply here, from the shards' command line. Random streams are keyed by the run, so "
-                    + "the merge equals the single-machine run byte for byte."
+            "Merges the shard files of one tournament, training experiment or bias study, played with 'opshape "
+                    + "tournament|train|bias ... --shard I/N --out FILE' (the same command line, I = 1..N), and "
+                    + "prints and writes what the unsharded command would: its --json, --csv and --plot apply here, "
+                    + "from the shards' command line. Random streams are keyed by the work unit, so the merge equals "
+                    + "the single-machine run byte for byte."
         })
 public final class MergeCommand implements Callable<Integer> {
 
@@ -57,6 +58,9 @@ public final class MergeCommand implements Callable<Integer> {
         String schema = ShardFiles.schema(documents.get(0));
         if (TrainShard.SCHEMA.equals(schema)) {
             return mergeTraining(documents);
+        }
+        if (BiasShard.SCHEMA.equals(schema)) {
+            return mergeBias(documents);
         }
         List<TournamentShard> shards = new ArrayList<>();
         for (int k = 0; k < files.size(); k++) {
@@ -149,6 +153,55 @@ public final class MergeCommand implements Callable<Integer> {
         }
         train.replay(List.of(runs));
         return train.call();
+    }
+
+    /** The bias study of the shards: every row once, in row order, replayed through 'opshape bias'. */
+    private int mergeBias(List<byte[]> documents) throws IOException {
+        List<BiasShard> shards = new ArrayList<>();
+        for (int k = 0; k < files.size(); k++) {
+            try {
+                shards.add(BiasShard.read(documents.get(k), files.get(k).toString()));
+            } catch (IllegalArgumentException e) {
+                throw bad(e.getMessage());
+            }
+        }
+        BiasShard first = shards.get(0);
+        for (int k = 0; k < shards.size(); k++) {
+            BiasShard s = shards.get(k);
+            if (!BiasShard.SCHEMA.equals(s.schema())) {
+                throw bad(files.get(k) + " is not a bias shard like " + files.get(0));
+            }
+            checkSet(k, s.version(), s.args(), s.shard(), s.shards(), s.rows(), first.args(), first.shards(),
+                    first.rows());
+        }
+        checkComplete(shards.stream().map(BiasShard::shard).toList(), first.shards());
+        CommandLine line = Opshape.commandLine().setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr());
+        ParseResult parsed = line.parseArgs(first.args().toArray(String[]::new));
+        if (!parsed.hasSubcommand()
+                || !(parsed.subcommand().commandSpec().userObject() instanceof BiasCommand bias)) {
+            throw bad("the shards' command line is not an 'opshape bias' command");
+        }
+        BiasRow[] rows = new BiasRow[first.rows()];
+        for (int k = 0; k < shards.size(); k++) {
+            BiasShard s = shards.get(k);
+            int position = s.shard() - 1;
+            for (BiasRow r : s.results()) {
+                // Each shard holds its rows in row order: the j-th is row shard - 1 + j N.
+                if (position >= rows.length || rows[position] != null) {
+                    throw bad(files.get(k) + " holds more rows than its shard has");
+                }
+                rows[position] = r;
+                position += s.shards();
+            }
+        }
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null) {
+                throw bad("row " + r + " is missing from shard " + (r % first.shards() + 1));
+            }
+        }
+        bias.replay(List.of(rows));
+        return bias.call();
     }
 
     /** Refuses shard k if it comes from another version or study, or names an impossible shard. */

@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code opshape slurm --shards N [...] -- COMMAND ARGS...}: writes a Slurm job array that plays the N shards of a
- * shardable command ({@code tournament}, {@code train}) with the same jar and Java, and a merge job that runs after
- * every shard succeeded ({@code --dependency=afterok}); with {@code --submit} it submits both with {@code sbatch}
- * and prints their job ids. The scripts are plain shell scripts as well: run with {@code SLURM_ARRAY_TASK_ID} set,
- * they do the same work without Slurm.
+ * shardable command ({@code tournament}, {@code train}, {@code bias}) with the same jar and Java, and a merge job that
+ * runs after every shard succeeded ({@code --dependency=afterok}); with {@code --submit} it submits both with {@code
+ * sbatch} and prints their job ids. The scripts are plain shell scripts as well: run with {@code SLURM_ARRAY_TASK_ID}
+ * set, they do the same work without Slurm.
  */
 @Command(name = "slurm",
         mixinStandardHelpOptions = true,
@@ -65,7 +65,7 @@ public final class SlurmCommand implements Callable<Integer> {
     private boolean submit;
 
     @Parameters(paramLabel = "COMMAND", arity = "1..*",
-            description = "The shardable command and its arguments (tournament or train), after '--'.")
+            description = "The shardable command and its arguments (tournament, train or bias), after '--'.")
     private List<String> command;
 
     @Override
@@ -79,8 +79,8 @@ public final class SlurmCommand implements Callable<Integer> {
             }
         }
         String name = command.get(0);
-        if (!name.equals("tournament") && !name.equals("train")) {
-            throw bad("COMMAND", "'" + name + "' cannot be sharded; give tournament or train");
+        if (!name.equals("tournament") && !name.equals("train") && !name.equals("bias")) {
+            throw bad("COMMAND", "'" + name + "' cannot be sharded; give tournament, train or bias");
         }
         for (String arg : command) {
             if (arg.startsWith("--shard") || arg.startsWith("--out")) {

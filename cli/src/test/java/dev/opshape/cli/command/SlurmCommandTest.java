@@ -50,11 +50,11 @@ class SlurmCommandTest {
     void badRequestsAreOneLineAndExitTwo(@TempDir Path dir) {
         String[][] cases = {
             {"slurm", "--shards", "0", "--dir", dir.toString(), "--", "tournament"},
-            {"slurm", "--shards", "2", "--dir", dir.toString(), "--", "bias"},
+            {"slurm", "--shards", "2", "--dir", dir.toString(), "--", "exact"},
             {"slurm", "--shards", "2", "--partition", "a b", "--dir", dir.toString(), "--", "train"},
             {"slurm", "--shards", "2", "--dir", dir.toString(), "--", "tournament", "--bogus"},
             {"slurm", "--shards", "2", "--dir", dir.toString(), "--", "train", "--shard", "1/2"}};
-        String[] messages = {"0 is outside 1..10000", "'bias' cannot be sharded", "holds characters",
+        String[] messages = {"0 is outside 1..10000", "'exact' cannot be sharded; give tournament, train or bias", "holds characters",
             "--bogus", "without --shard and --out"};
         for (int k = 0; k < cases.length; k++) {
             CommandRun run = CommandRun.of(cases[k]);

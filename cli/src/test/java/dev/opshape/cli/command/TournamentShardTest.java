@@ -64,6 +64,44 @@ class TournamentShardTest {
         }
     }
 
+    /**
+     * A bias study with a replaying configuration and --theory, merged from shards, byte for byte (JSON and text), and
+     * a missing or edited shard refused with one line.
+     */
+    @Test
+    void mergedBiasShardsPrintExactlyWhatTheWholeStudyPrints(@TempDir Path dir) throws Exception {
+        Random shuffle = new Random(12);
+        for (String[] format : List.of(new String[] {"--json"}, new String[0])) {
+            String[] args = with(new String[] {"bias", "--horizon", "10", "--k", "1,2", "--estimator",
+                "dice,dice:offpolicy=32:prefill=2", "--batch", "8", "--samples", "12", "--points", "3", "--theory"},
+                format);
+            CommandRun whole = CommandRun.of(args);
+            assertEquals(ExitCode.OK, whole.exitCode(), whole::toString);
+            for (int n : new int[] {1, 2, 5, 12, 13}) {
+                List<String> files = shardFiles(dir, args, n);
+                Collections.shuffle(files, shuffle);
+                List<String> merge = new ArrayList<>(List.of("merge"));
+                merge.addAll(files);
+                CommandRun merged = CommandRun.of(merge.toArray(String[]::new));
+                assertEquals(ExitCode.OK, merged.exitCode(), merged::toString);
+                assertEquals(whole.out(), merged.out(), n + " shards, " + (format.length == 0 ? "text" : "json"));
+                if (n == 5) {
+                    CommandRun missing = CommandRun.of("merge", files.get(0), files.get(1));
+                    assertEquals(ExitCode.BAD_INPUT, missing.exitCode(), missing::toString);
+                    missing.assertOneErrorLine();
+                    Path edited = dir.resolve("edited.json");
+                    java.nio.file.Files.writeString(edited, java.nio.file.Files.readString(Path.of(files.get(0)))
+                            .replaceFirst("\"samples\":12", "\"samples\":13"));
+                    List<String> tampered = new ArrayList<>(List.of("merge", edited.toString()));
+                    tampered.addAll(files.subList(1, files.size()));
+                    CommandRun bad = CommandRun.of(tampered.toArray(String[]::new));
+                    assertEquals(ExitCode.BAD_INPUT, bad.exitCode(), bad::toString);
+                    bad.assertOneErrorLine();
+                }
+            }
+        }
+    }
+
     /** A training experiment with a sampled learner and --compare-exact, merged from shards, byte for byte. */
     @Test
     void mergedTrainingShardsPrintExactlyWhatTheWholeExperimentPrints(@TempDir Path dir) {

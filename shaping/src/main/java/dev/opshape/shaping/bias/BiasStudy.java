@@ -33,16 +33,34 @@ public final class BiasStudy {
      * @param progress told one unit per estimate (total points * configurations * samples)
      */
     public static BiasStudyResult run(BiasStudyConfig config, ProgressListener progress) {
+        return new BiasStudyResult(config, runShard(config, progress, 0, 1));
+    }
+
+    /**
+     * Computes shard {@code index} of {@code count} (0-based) of the study: the rows r = p x C + c (point-major) with
+     * r mod count = index, in row order. Every row depends only on its own streams, so each is the row of the whole
+     * study, and the rows of every shard, ordered by r, are {@link #run}'s.
+     *
+     * @param progress told one unit per estimate of this shard's rows
+     */
+    public static List<BiasRow> runShard(BiasStudyConfig config, ProgressListener progress, int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + (index + 1) + " of " + count + " does not exist");
+        }
         int workers = config.threads();
         WorkerPool pool = workers == 1 ? null : WorkerPool.start(workers, "bias");
         try {
             List<BiasRow> rows = new ArrayList<>();
             int agent = config.agent();
             int dim = config.game().dimension(agent);
+            int configurations = config.configurations().size();
             for (int p = 0; p < config.points().size(); p++) {
                 StudyPoint point = config.points().get(p);
                 Map<String, double[]> exactCache = new HashMap<>();
-                for (int c = 0; c < config.configurations().size(); c++) {
+                for (int c = 0; c < configurations; c++) {
+                    if (((long) p * configurations + c) % count != index) {
+                        continue;
+                    }
                     BiasConfiguration configuration = config.configurations().get(c);
                     double[] exact = exactCache.computeIfAbsent(configuration.k() + "/" + configuration.eta(),
                             key -> {
@@ -57,7 +75,7 @@ public final class BiasStudy {
                             config.bootstrapStream(p, c)), mean(effective), theory(config, configuration, p, c)));
                 }
             }
-            return new BiasStudyResult(config, rows);
+            return rows;
         } finally {
             if (pool != null) {
                 pool.close();
