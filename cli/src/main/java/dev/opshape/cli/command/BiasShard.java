@@ -1,5 +1,6 @@
 package dev.opshape.cli.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.shaping.bias.BiasRow;
 
@@ -21,10 +22,17 @@ import java.util.List;
  */
 @JsonPropertyOrder({"schema", "version", "args", "shard", "shards", "rows", "results", "checksum"})
 public record BiasShard(String schema, String version, List<String> args, int shard, int shards, int rows,
-                        List<BiasRow> results, String checksum) {
+                        List<BiasRow> results, String checksum) implements ShardDocument {
 
     /** Schema name of the shard document. */
     public static final String SCHEMA = "opshape-bias-shard/1";
+
+    /** The study's {@link #rows()}. */
+    @Override
+    @JsonIgnore
+    public int units() {
+        return rows;
+    }
 
     /** The shard's document, checksummed. */
     static String write(String version, List<String> args, int shard, int shards, int rows, List<BiasRow> played) {

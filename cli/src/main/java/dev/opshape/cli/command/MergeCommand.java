@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * {@code opshape merge FILES...}: the shards of one tournament ({@code opshape tournament ... --shard I/N --out
@@ -62,146 +64,119 @@ public final class MergeCommand implements Callable<Integer> {
         if (BiasShard.SCHEMA.equals(schema)) {
             return mergeBias(documents);
         }
-        List<TournamentShard> shards = new ArrayList<>();
-        for (int k = 0; k < files.size(); k++) {
-            try {
-                shards.add(TournamentShard.read(documents.get(k), files.get(k).toString()));
-            } catch (IllegalArgumentException e) {
-                throw bad(e.getMessage());
-            }
-        }
-        TournamentShard first = shards.get(0);
-        for (int k = 0; k < shards.size(); k++) {
-            TournamentShard s = shards.get(k);
-            checkSet(k, s.version(), s.args(), s.shard(), s.shards(), s.runs(), first.args(), first.shards(),
-                    first.runs());
-        }
-        checkComplete(shards.stream().map(TournamentShard::shard).toList(), first.shards());
+        return mergeTournament(documents);
+    }
 
-        CommandLine line = Opshape.commandLine().setOut(spec.commandLine().getOut())
-                .setErr(spec.commandLine().getErr());
-        ParseResult parsed = line.parseArgs(first.args().toArray(String[]::new));
-        if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject()
-                instanceof TournamentCommand tournament)) {
-            throw bad("the shards' command line is not an 'opshape tournament' command");
-        }
+    /** The tournament of the shards: every run once, by its sequence, replayed through 'opshape tournament'. */
+    private int mergeTournament(List<byte[]> documents) throws IOException {
+        List<TournamentShard> shards = readSet(documents, TournamentShard::read, TournamentShard.SCHEMA,
+                "tournament");
+        TournamentShard first = shards.get(0);
+        TournamentCommand tournament = command(first, TournamentCommand.class, "tournament");
         TournamentConfig config = tournament.configForMerge();
         RunOutcome[] runs = new RunOutcome[first.runs()];
         for (int k = 0; k < shards.size(); k++) {
             TournamentShard s = shards.get(k);
             for (TournamentShard.Run r : s.outcomes()) {
-                if (r.sequence() < 0 || r.sequence() >= runs.length || r.sequence() % s.shards() != s.shard() - 1
-                        || runs[r.sequence()] != null) {
-                    throw bad(files.get(k) + " holds run " + r.sequence() + ", which is not one of its shard's "
-                            + "runs or appears twice");
-                }
-                runs[r.sequence()] = r.toOutcome(config);
+                place(runs, r.sequence(), s, k, () -> r.toOutcome(config));
             }
         }
-        for (int sequence = 0; sequence < runs.length; sequence++) {
-            if (runs[sequence] == null) {
-                throw bad("run " + sequence + " is missing from shard " + (sequence % first.shards() + 1));
-            }
-        }
+        checkPresent(runs, first, "run");
         tournament.replay(List.of(runs));
         return tournament.call();
     }
 
     /** The training experiment of the shards: every run once, by run index, replayed through 'opshape train'. */
     private int mergeTraining(List<byte[]> documents) throws IOException {
-        List<TrainShard> shards = new ArrayList<>();
-        for (int k = 0; k < files.size(); k++) {
-            try {
-                shards.add(TrainShard.read(documents.get(k), files.get(k).toString()));
-            } catch (IllegalArgumentException e) {
-                throw bad(e.getMessage());
-            }
-        }
+        List<TrainShard> shards = readSet(documents, TrainShard::read, TrainShard.SCHEMA, "training");
         TrainShard first = shards.get(0);
-        for (int k = 0; k < shards.size(); k++) {
-            TrainShard s = shards.get(k);
-            if (!TrainShard.SCHEMA.equals(s.schema())) {
-                throw bad(files.get(k) + " is not a training shard like " + files.get(0));
-            }
-            checkSet(k, s.version(), s.args(), s.shard(), s.shards(), s.runs(), first.args(), first.shards(),
-                    first.runs());
-        }
-        checkComplete(shards.stream().map(TrainShard::shard).toList(), first.shards());
-        CommandLine line = Opshape.commandLine().setOut(spec.commandLine().getOut())
-                .setErr(spec.commandLine().getErr());
-        ParseResult parsed = line.parseArgs(first.args().toArray(String[]::new));
-        if (!parsed.hasSubcommand()
-                || !(parsed.subcommand().commandSpec().userObject() instanceof TrainCommand train)) {
-            throw bad("the shards' command line is not an 'opshape train' command");
-        }
+        TrainCommand train = command(first, TrainCommand.class, "train");
         RunResult[] runs = new RunResult[first.runs()];
         for (int k = 0; k < shards.size(); k++) {
             TrainShard s = shards.get(k);
             for (TrainShard.Result r : s.results()) {
-                if (r.run() < 0 || r.run() >= runs.length || r.run() % s.shards() != s.shard() - 1
-                        || runs[r.run()] != null) {
-                    throw bad(files.get(k) + " holds run " + r.run() + ", which is not one of its shard's runs or "
-                            + "appears twice");
-                }
-                runs[r.run()] = r.toResult();
+                place(runs, r.run(), s, k, r::toResult);
             }
         }
-        for (int r = 0; r < runs.length; r++) {
-            if (runs[r] == null) {
-                throw bad("run " + r + " is missing from shard " + (r % first.shards() + 1));
-            }
-        }
+        checkPresent(runs, first, "run");
         train.replay(List.of(runs));
         return train.call();
     }
 
     /** The bias study of the shards: every row once, in row order, replayed through 'opshape bias'. */
     private int mergeBias(List<byte[]> documents) throws IOException {
-        List<BiasShard> shards = new ArrayList<>();
+        List<BiasShard> shards = readSet(documents, BiasShard::read, BiasShard.SCHEMA, "bias");
+        BiasShard first = shards.get(0);
+        BiasCommand bias = command(first, BiasCommand.class, "bias");
+        BiasRow[] rows = new BiasRow[first.rows()];
+        for (int k = 0; k < shards.size(); k++) {
+            BiasShard s = shards.get(k);
+            // Each shard holds its rows in row order: the j-th is row shard - 1 + j N.
+            int position = s.shard() - 1;
+            for (BiasRow r : s.results()) {
+                place(rows, position, s, k, () -> r);
+                position += s.shards();
+            }
+        }
+        checkPresent(rows, first, "row");
+        bias.replay(List.of(rows));
+        return bias.call();
+    }
+
+    /**
+     * Every file read as a shard of one kind (one line naming the file if it is not, or does not match its checksum),
+     * and the set checked: one version, one study, each shard once.
+     */
+    private <S extends ShardDocument> List<S> readSet(List<byte[]> documents, BiFunction<byte[], String, S> reader,
+                                                      String schema, String kind) {
+        List<S> shards = new ArrayList<>();
         for (int k = 0; k < files.size(); k++) {
+            String other = ShardFiles.schema(documents.get(k));
+            if (other != null && !schema.equals(other)) {
+                throw bad(files.get(k) + " is not a " + kind + " shard like " + files.get(0));
+            }
             try {
-                shards.add(BiasShard.read(documents.get(k), files.get(k).toString()));
+                shards.add(reader.apply(documents.get(k), files.get(k).toString()));
             } catch (IllegalArgumentException e) {
                 throw bad(e.getMessage());
             }
         }
-        BiasShard first = shards.get(0);
+        S first = shards.get(0);
         for (int k = 0; k < shards.size(); k++) {
-            BiasShard s = shards.get(k);
-            if (!BiasShard.SCHEMA.equals(s.schema())) {
-                throw bad(files.get(k) + " is not a bias shard like " + files.get(0));
-            }
-            checkSet(k, s.version(), s.args(), s.shard(), s.shards(), s.rows(), first.args(), first.shards(),
-                    first.rows());
+            S s = shards.get(k);
+            checkSet(k, s.version(), s.args(), s.shard(), s.shards(), s.units(), first.args(), first.shards(),
+                    first.units());
         }
-        checkComplete(shards.stream().map(BiasShard::shard).toList(), first.shards());
+        checkComplete(shards.stream().map(ShardDocument::shard).toList(), first.shards());
+        return shards;
+    }
+
+    /** The subcommand the shards' command line names, parsed, which must be an 'opshape NAME' command. */
+    private <C> C command(ShardDocument first, Class<C> type, String name) {
         CommandLine line = Opshape.commandLine().setOut(spec.commandLine().getOut())
                 .setErr(spec.commandLine().getErr());
         ParseResult parsed = line.parseArgs(first.args().toArray(String[]::new));
-        if (!parsed.hasSubcommand()
-                || !(parsed.subcommand().commandSpec().userObject() instanceof BiasCommand bias)) {
-            throw bad("the shards' command line is not an 'opshape bias' command");
+        if (!parsed.hasSubcommand() || !type.isInstance(parsed.subcommand().commandSpec().userObject())) {
+            throw bad("the shards' command line is not an 'opshape " + name + "' command");
         }
-        BiasRow[] rows = new BiasRow[first.rows()];
-        for (int k = 0; k < shards.size(); k++) {
-            BiasShard s = shards.get(k);
-            int position = s.shard() - 1;
-            for (BiasRow r : s.results()) {
-                // Each shard holds its rows in row order: the j-th is row shard - 1 + j N.
-                if (position >= rows.length || rows[position] != null) {
-                    throw bad(files.get(k) + " holds more rows than its shard has");
-                }
-                rows[position] = r;
-                position += s.shards();
+        return type.cast(parsed.subcommand().commandSpec().userObject());
+    }
+
+    /** Puts unit u of shard file k in its place, refusing a unit outside the shard's share or seen twice. */
+    private <U> void place(U[] units, int u, ShardDocument shard, int k, Supplier<U> unit) {
+        if (u < 0 || u >= units.length || u % shard.shards() != shard.shard() - 1 || units[u] != null) {
+            throw bad(files.get(k) + " holds unit " + u + ", which is not one of its shard's or appears twice");
+        }
+        units[u] = unit.get();
+    }
+
+    /** Refuses a set of shards in which a unit is missing. */
+    private void checkPresent(Object[] units, ShardDocument first, String what) {
+        for (int u = 0; u < units.length; u++) {
+            if (units[u] == null) {
+                throw bad(what + " " + u + " is missing from shard " + (u % first.shards() + 1));
             }
         }
-        for (int r = 0; r < rows.length; r++) {
-            if (rows[r] == null) {
-                throw bad("row " + r + " is missing from shard " + (r % first.shards() + 1));
-            }
-        }
-        bias.replay(List.of(rows));
-        return bias.call();
     }
 
     /** Refuses shard k if it comes from another version or study, or names an impossible shard. */

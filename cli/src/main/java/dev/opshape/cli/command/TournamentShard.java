@@ -1,5 +1,6 @@
 package dev.opshape.cli.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.shaping.analysis.OutcomeLabel;
 import dev.opshape.shaping.analysis.PolicyOutcome;
@@ -29,10 +30,17 @@ import java.util.List;
  */
 @JsonPropertyOrder({"schema", "version", "args", "shard", "shards", "runs", "outcomes", "checksum"})
 public record TournamentShard(String schema, String version, List<String> args, int shard, int shards, int runs,
-                              List<Run> outcomes, String checksum) {
+                              List<Run> outcomes, String checksum) implements ShardDocument {
 
     /** Schema name of the shard document. */
     public static final String SCHEMA = "opshape-tournament-shard/1";
+
+    /** The study's {@link #runs()}. */
+    @Override
+    @JsonIgnore
+    public int units() {
+        return runs;
+    }
 
 
     /**

@@ -1,5 +1,6 @@
 package dev.opshape.cli.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.opshape.shaping.analysis.PolicyOutcome;
 import dev.opshape.shaping.training.DirectionAgreement;
@@ -27,10 +28,17 @@ import java.util.List;
  */
 @JsonPropertyOrder({"schema", "version", "args", "shard", "shards", "runs", "results", "checksum"})
 public record TrainShard(String schema, String version, List<String> args, int shard, int shards, int runs,
-                         List<Result> results, String checksum) {
+                         List<Result> results, String checksum) implements ShardDocument {
 
     /** Schema name of the shard document. */
     public static final String SCHEMA = "opshape-train-shard/1";
+
+    /** The study's {@link #runs()}. */
+    @Override
+    @JsonIgnore
+    public int units() {
+        return runs;
+    }
 
     /** One run (see {@link RunResult}). */
     public record Result(int run, double[] theta1, double[] theta2, TournamentShard.Run outcome, double[][] curve,
