@@ -7,6 +7,7 @@ import dev.opshape.cli.output.ChartFiles;
 import dev.opshape.cli.output.Manifest;
 import dev.opshape.cli.output.Report;
 import dev.opshape.cli.output.TextTable;
+import org.apache.commons.math3.stat.StatUtils;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -68,15 +69,8 @@ public record CurvesReport(Manifest manifest, int last, List<Configuration> conf
      */
     public record Estimate(double mean, double se) {
         static Estimate of(double[] values) {
-            double mean = 0;
-            for (double v : values) {
-                mean += v / values.length;
-            }
-            double squares = 0;
-            for (double v : values) {
-                squares += (v - mean) * (v - mean);
-            }
-            double se = values.length > 1 ? Math.sqrt(squares / (values.length - 1) / values.length) : 0.0;
+            double mean = StatUtils.mean(values);
+            double se = values.length > 1 ? Math.sqrt(StatUtils.variance(values, mean) / values.length) : 0.0;
             return new Estimate(mean, se);
         }
     }

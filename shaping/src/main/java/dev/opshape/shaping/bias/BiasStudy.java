@@ -4,6 +4,7 @@ import dev.opshape.shaping.ProgressListener;
 import dev.opshape.shaping.learner.Learner;
 import dev.opshape.shaping.learner.UpdateKey;
 import dev.opshape.shaping.parallel.WorkerPool;
+import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +73,8 @@ public final class BiasStudy {
                     double[] effective = new double[config.samples()];
                     double[][] samples = estimates(config, configuration, point, p, pool, progress, effective);
                     rows.add(new BiasRow(c, p, BiasStatistics.of(exact, samples, config.seed(),
-                            config.bootstrapStream(p, c)), mean(effective), theory(config, configuration, p, c)));
+                            config.bootstrapStream(p, c)), StatUtils.mean(effective),
+                            theory(config, configuration, p, c)));
                 }
             }
             return rows;
@@ -99,14 +101,6 @@ public final class BiasStudy {
         return new CompositionalTheory(config.game(), config.agent(), configuration.k(), configuration.eta())
                 .at(config.points().get(p).joint(config.game()), configuration.estimated().inner(), config.seed(),
                         i -> config.theoryStream(p, c, i));
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.opshape.shaping.estimator.EstimatorSpec;
 import dev.opshape.shaping.estimator.GradientEstimator;
 import dev.opshape.shaping.meta.UnrolledGradient;
 import dev.opshape.tabular.exact.ExactEvaluator;
+import org.apache.commons.math3.stat.correlation.Covariance;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -225,27 +226,16 @@ public final class CompositionalTheory {
     private DMatrixRMaj covariance(GradientEstimator estimator, double[] theta, double[] phi, long seed,
                                    LongUnaryOperator streams, int step) {
         double[][] draws = new double[REPLICATES][oppLength];
-        double[] mean = new double[oppLength];
         place(theta, phi);
         double[] point = joint.clone();
         for (int r = 0; r < REPLICATES; r++) {
             estimator.reset();
             estimator.setPoint(point, seed, streams.applyAsLong((long) step * REPLICATES + r));
             estimator.gradient(opponent, grad);
-            for (int c = 0; c < oppLength; c++) {
-                draws[r][c] = grad[oppOffset + c];
-                mean[c] += grad[oppOffset + c] / REPLICATES;
-            }
+            System.arraycopy(grad, oppOffset, draws[r], 0, oppLength);
         }
-        DMatrixRMaj cov = new DMatrixRMaj(oppLength, oppLength);
-        for (double[] d : draws) {
-            for (int a = 0; a < oppLength; a++) {
-                for (int b = 0; b < oppLength; b++) {
-                    cov.add(a, b, (d[a] - mean[a]) * (d[b] - mean[b]) / (REPLICATES - 1));
-                }
-            }
-        }
-        return cov;
+        // The unbiased sample covariance (divisor R - 1), commons-math's.
+        return new DMatrixRMaj(new Covariance(draws).getCovarianceMatrix().getData());
     }
 
     /** G(e): the direction along the lookahead perturbed by the given per-step errors ([K][oppLength], read only). */

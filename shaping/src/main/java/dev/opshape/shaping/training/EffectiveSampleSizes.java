@@ -1,5 +1,7 @@
 package dev.opshape.shaping.training;
 
+import org.apache.commons.math3.stat.StatUtils;
+
 import java.util.Arrays;
 
 /**
@@ -29,11 +31,6 @@ public record EffectiveSampleSizes(double[] ess1, double[] ess2) {
 
     /** Agent i's mean over updates (NaN if it replays nothing). */
     public double mean(int agent) {
-        double[] values = agent == 0 ? ess1 : ess2;
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return values.length == 0 ? Double.NaN : sum / values.length;
+        return StatUtils.mean(agent == 0 ? ess1 : ess2);
     }
 }
